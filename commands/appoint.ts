@@ -1,0 +1,146 @@
+import { rawArgs } from '../src/core/args.js'
+import type { CommandContext, Reply } from '../src/core/types.js'
+import { defineCommand } from '../src/core/types.js'
+import { DISTRICT_NAMES, parseDistrict, parseGroup, parseRole } from '../src/domain/roles.js'
+import type { Role } from '../src/domain/types.js'
+import { M, roleLabel } from '../src/messages/zh.js'
+
+export interface RoleArgs {
+  role: Role | null
+  roleWord: string | null
+  scope: string | null
+  mention: { id: string; name: string } | null
+  targetName: string | null
+}
+
+/** Reads `角色 @某人 [范围]` in any order: 组长 @张三 第一组, 联络员 李四 西岗区, 管理员 @王五. */
+export const roleArgs = rawArgs.transform((a): RoleArgs => {
+  const out: RoleArgs = {
+    role: null,
+    roleWord: null,
+    scope: null,
+    mention: a.mentions[0] ?? null,
+    targetName: null,
+  }
+  for (const t of a.tokens) {
+    if (t.startsWith('@')) continue
+    const role = parseRole(t)
+    if (role && !out.role) {
+      out.role = role
+      continue
+    }
+    const scope = parseGroup(t) ?? parseDistrict(t)
+    if (scope !== null && out.scope === null) {
+      out.scope = String(scope)
+      continue
+    }
+    if (!out.roleWord && !out.role && /(长|员)$/.test(t)) out.roleWord = t
+    else if (!out.targetName) out.targetName = t
+  }
+  return out
+})
+
+/** Finds who a role command is about: the @-mentioned contact, or a unique registered name. */
+export function resolveTarget(
+  { deps }: CommandContext,
+  args: RoleArgs,
+): { ok: true; id: string; name: string } | { ok: false; reply: Reply[] } {
+  if (args.mention) {
+    const m = deps.repo.member(args.mention.id)
+    return { ok: true, id: args.mention.id, name: m?.name ?? args.mention.name }
+  }
+  if (!args.targetName) return { ok: false, reply: [{ text: M.targetMissing }] }
+  const found = deps.repo.members().filter((m) => m.name === args.targetName)
+  if (found.length === 0) return { ok: false, reply: [{ text: M.targetNotFound(args.targetName) }] }
+  if (found.length > 1)
+    return { ok: false, reply: [{ text: M.targetAmbiguous(args.targetName, found.length) }] }
+  return { ok: true, id: found[0]!.contactId, name: found[0]!.name }
+}
+
+/** The scope a role needs: a group for a leader, a district for a liaison, none for an admin. */
+export function checkScope(
+  role: Role,
+  scope: string | null,
+): { ok: true; scope: string } | { ok: false; text: string } {
+  if (role === 'admin') return { ok: true, scope: '' }
+  if (role === 'leader')
+    return scope && /^[123]$/.test(scope) ? { ok: true, scope } : { ok: false, text: M.groupMissing }
+  return scope && DISTRICT_NAMES.includes(scope)
+    ? { ok: true, scope }
+    : { ok: false, text: M.districtMissing(DISTRICT_NAMES) }
+}
+
+export const appoint = defineCommand({
+  name: '任命',
+  aliases: ['设置角色', '授权'],
+  usage: '#任命 组长|联络员|管理员 @某人 [第N组|区名]',
+  summary: '任命工作组组长、区联络员或管理员',
+  details: ['被任命者须已实名注册。可 @ 此人，也可写其注册姓名。组长需指定工作组，联络员需指定区市县。'],
+  examples: ['#任命 组长 @张三 第一组', '#任命 联络员 @李四 西岗区', '#任命 管理员 @王五'],
+  permission: 'admin',
+  args: roleArgs,
+  async run(ctx, args) {
+    if (!args.role) return [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }]
+    const target = resolveTarget(ctx, args)
+    if (!target.ok) return target.reply
+    if (!ctx.deps.repo.member(target.id)) return [{ text: M.targetNotRegistered(target.name) }]
+    const scope = checkScope(args.role, args.scope)
+    if (!scope.ok) return [{ text: scope.text }]
+    const label = roleLabel({ role: args.role, scope: scope.scope })
+    const fresh = await ctx.deps.repo.grant(
+      target.id,
+      args.role,
+      scope.scope,
+      ctx.sender.id,
+      ctx.deps.clock(),
+    )
+    return [{ text: fresh ? M.granted(target.name, label) : M.alreadyGranted(target.name, label) }]
+  },
+})
+
+export const dismiss = defineCommand({
+  name: '免职',
+  aliases: ['免去', '撤销任命', '取消角色'],
+  usage: '#免职 组长|联络员|管理员 @某人 [第N组|区名]',
+  summary: '免去某人的角色',
+  details: ['不写范围时免去该角色的全部范围。不能免去最后一位管理员。'],
+  examples: ['#免职 组长 @张三', '#免职 联络员 @李四 西岗区'],
+  permission: 'admin',
+  args: roleArgs,
+  async run(ctx, args) {
+    if (!args.role) return [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }]
+    const target = resolveTarget(ctx, args)
+    if (!target.ok) return target.reply
+    const { repo } = ctx.deps
+    const held = repo
+      .roles(target.id)
+      .filter((g) => g.role === args.role && (args.scope === null || g.scope === args.scope))
+    if (held.length === 0) {
+      return [{ text: M.notHolding(target.name, roleLabel({ role: args.role, scope: args.scope ?? '' })) }]
+    }
+    if (args.role === 'admin') {
+      const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
+      if (admins.length <= 1) return [{ text: M.lastAdmin }]
+    }
+    await repo.revoke(target.id, args.role, args.scope ?? undefined)
+    return [{ text: M.revoked(target.name, held.map(roleLabel)) }]
+  },
+})
+
+export const roles = defineCommand({
+  name: '角色',
+  aliases: ['角色名单', '管理名单'],
+  usage: '#角色',
+  summary: '查看管理员、组长和联络员名单',
+  details: [],
+  examples: ['#角色'],
+  permission: 'liaison',
+  args: rawArgs.transform(() => undefined),
+  run({ deps }) {
+    const rows = deps.repo.roleHolders().map((h) => ({
+      name: deps.repo.member(h.contactId)?.name ?? '（未注册）',
+      labels: h.grants.map(roleLabel),
+    }))
+    return [{ text: M.rolesList(rows) }]
+  },
+})

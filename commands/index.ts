@@ -1,0 +1,12 @@
+import type { AnyCommand } from '../src/core/types.js'
+import { adminAuth } from './admin-auth.js'
+import { appoint, dismiss, roles } from './appoint.js'
+import { help } from './help.js'
+import { myInfo } from './my-info.js'
+import { register } from './register.js'
+import { org, sites, unregistered } from './sites.js'
+
+/** Every command, in the order #帮助 lists them. A fresh set per bot (some keep state, e.g. lockouts). */
+export function builtinCommands(): AnyCommand[] {
+  return [help, register, myInfo, sites, org, unregistered, roles, appoint, dismiss, adminAuth()]
+}

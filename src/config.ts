@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { parse as parseDotenv } from 'dotenv'
+import { z } from 'zod'
+
+/** Raw environment, as `process.env` gives it. */
+export type Env = Record<string, string | undefined>
+
+const DEFAULT_ROOM_TOPIC = '大连市工青妇基层组织协同创新发展'
+
+const boolString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '只能是 true 或 false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const intString = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: '应为整数' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `不能小于 ${min}` })
+        .max(max, { message: `不能大于 ${max}` }),
+    )
+
+/** Every variable the bot reads, with its default and its rule. `.env.example` mirrors this list. */
+const envSchema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  COORDINATION_ROOM_TOPIC: z.string().trim().min(1, { message: '不能为空' }).default(DEFAULT_ROOM_TOPIC),
+  GQF_ADMIN_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{6,64}$/, { message: '应为 6–64 位字母、数字或连字符' })
+    .optional(),
+  SEND_INTERVAL_MS: intString(0, 60_000).default(1000),
+  MAX_MESSAGE_LENGTH: intString(200, 4000).default(1500),
+  LOGIN_TIMEOUT_MS: intString(1000, 3_600_000).default(60_000),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
+    .default('info'),
+  WECHATY_PUPPET: z
+    .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], {
+      message: '只能是 wechaty-puppet-service（真实微信）或 wechaty-puppet-mock（控制台群）',
+    })
+    .optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z
+    .string()
+    .regex(/^[^_\s]+_\S+$/, {
+      message: '格式应为“前缀_编号”，例如 insecure_1f2e3d4c-…（最后一个“_”之前须有前缀）',
+    })
+    .optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, {
+      message: '格式应为“主机:端口”，例如 127.0.0.1:8788',
+    })
+    .optional(),
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: boolString.optional(),
+  WECHATY_LOG: z.enum(['silent', 'error', 'warn', 'info', 'verbose', 'silly']).optional(),
+})
+
+export type Mode = 'service' | 'console'
+
+export interface Config {
+  mode: Mode
+  dataDir: string
+  roomTopic: string
+  adminCode: string | undefined
+  sendIntervalMs: number
+  maxMessageLength: number
+  loginTimeoutMs: number
+  logLevel: 'debug' | 'info' | 'warn' | 'error'
+  /** Wechaty's own log level (WECHATY_LOG); quiet by default so the console stays readable. */
+  wechatyLog: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
+  service: {
+    token: string | undefined
+    endpoint: string | undefined
+    noTlsInsecureClient: boolean
+  }
+}
+
+/** A configuration problem the operator can fix; the message names the variable and the fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `配置有误，机器人未启动：\n${problems.map((p) => `- ${p}`).join('\n')}\n请修改 .env 或环境变量后重试（可参考 .env.example）。`,
+    )
+    this.name = 'ConfigError'
+  }
+}
+
+/** Reads `.env` (if present) under the real environment: variables already set win. */
+export function loadDotenv(path = '.env', env: Env = process.env): Env {
+  if (!existsSync(path)) return env
+  const fromFile = parseDotenv(readFileSync(path))
+  return { ...fromFile, ...env }
+}
+
+/** Validates the environment; throws ConfigError with one line per bad variable. */
+export function readConfig(env: Env = process.env): Config {
+  // Empty strings count as "not set": `.env.example` copied as is leaves many of them empty.
+  const cleaned: Record<string, string> = {}
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim()
+  }
+  const parsed = envSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '?')
+      const shown =
+        key === 'WECHATY_PUPPET_SERVICE_TOKEN' || key === 'GQF_ADMIN_CODE'
+          ? '（已隐藏）'
+          : `“${cleaned[key] ?? ''}”`
+      return `${key}=${shown}：${issue.message}`
+    })
+    throw new ConfigError(problems)
+  }
+  const v = parsed.data
+  const wantsService =
+    v.WECHATY_PUPPET === 'wechaty-puppet-service' || (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
+  if (wantsService && !v.WECHATY_PUPPET_SERVICE_TOKEN) {
+    throw new ConfigError([
+      'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请填写服务商提供的 token；若只想在本机试用，删除 WECHATY_PUPPET 即可进入控制台群。',
+    ])
+  }
+  return {
+    mode: wantsService ? 'service' : 'console',
+    dataDir: v.DATA_DIR,
+    roomTopic: v.COORDINATION_ROOM_TOPIC,
+    adminCode: v.GQF_ADMIN_CODE,
+    sendIntervalMs: v.SEND_INTERVAL_MS,
+    maxMessageLength: v.MAX_MESSAGE_LENGTH,
+    loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
+    logLevel: v.LOG_LEVEL,
+    wechatyLog: v.WECHATY_LOG ?? 'warn',
+    service: {
+      token: v.WECHATY_PUPPET_SERVICE_TOKEN,
+      endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,
+      noTlsInsecureClient: v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false,
+    },
+  }
+}
+
+export const DEFAULTS = { roomTopic: DEFAULT_ROOM_TOPIC }

@@ -1,0 +1,65 @@
+/**
+ * Recognises commands and splits their arguments.
+ * A command starts with # or ＃ (after the bot's @-mention, if any), or is any message that
+ * @-mentions the bot. Width is folded and odd spaces (U+3000, U+2005 after a mention, NBSP,
+ * zero-width) count as spaces; 「」, 『』 and “” keep a phrase with spaces as one argument.
+ */
+
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g
+
+/** Folds odd spaces to plain ones and trims; keeps everything else as typed. */
+export function cleanSpaces(s: string): string {
+  return s.replace(ODD_SPACES, ' ').trim()
+}
+
+export interface ParsedCommand {
+  /** True when the message started with # or ＃. */
+  hashed: boolean
+  /** The command word, width-folded, without the #. Empty when only # was sent. */
+  word: string
+  /** The arguments as typed (spaces cleaned, trimmed). */
+  rest: string
+  tokens: string[]
+}
+
+const OPEN_CLOSE: Record<string, string> = { '「': '」', '『': '』', '“': '”', '"': '"' }
+
+/** Splits on spaces; a quoted phrase is one token, without its quotes. */
+export function tokenize(s: string): string[] {
+  const out: string[] = []
+  let cur = ''
+  let close: string | null = null
+  for (const ch of s) {
+    if (close) {
+      if (ch === close) {
+        close = null
+        out.push(cur)
+        cur = ''
+      } else cur += ch
+    } else if (ch === ' ') {
+      if (cur) out.push(cur)
+      cur = ''
+    } else if (OPEN_CLOSE[ch] && cur === '') {
+      close = OPEN_CLOSE[ch]
+    } else cur += ch
+  }
+  if (cur) out.push(cur)
+  return out.map((t) => t.normalize('NFKC').trim()).filter((t) => t !== '')
+}
+
+/**
+ * Returns the command in a message, or null for chatter.
+ * `addressed` is true when the message @-mentions the bot or is a private chat: then a command
+ * word without # is accepted too.
+ */
+export function parseCommand(text: string, addressed: boolean): ParsedCommand | null {
+  let s = cleanSpaces(text).replace(/ {2,}/g, ' ')
+  const hashed = s.startsWith('#') || s.startsWith('＃')
+  if (!hashed && !addressed) return null
+  if (hashed) s = s.slice(1).trimStart()
+  // The command word ends at a space or a colon: #注册：张三 日新 works like #注册 张三 日新.
+  const m = /^([^\s:：]*)[\s:：]*([\s\S]*)$/.exec(s)
+  const word = (m?.[1] ?? '').normalize('NFKC')
+  const rest = (m?.[2] ?? '').trim()
+  return { hashed, word, rest, tokens: tokenize(rest) }
+}

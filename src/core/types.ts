@@ -1,0 +1,110 @@
+import type { Logger } from '../logger.js'
+import type { Member, RoleGrant } from '../domain/types.js'
+import type { Repository } from '../../storage/repository.js'
+
+export interface Conversation {
+  kind: 'room' | 'private'
+  /** Room id, or for a private chat the other person's contact id. */
+  id: string
+}
+
+/** One incoming WeChat message as a plain object; nothing past the transport sees Wechaty. */
+export interface Incoming {
+  id: string
+  conversation: Conversation
+  senderId: string
+  /** The WeChat display name: shown in lists, never trusted for identity. */
+  senderName: string
+  /** The text, with the bot's own @-mention taken out. */
+  text: string
+  kind: 'text' | 'url' | 'file' | 'image' | 'other'
+  /** True when the message @-mentions the bot. */
+  mentionSelf: boolean
+  /** Other contacts @-mentioned in the message. */
+  mentions: { id: string; name: string }[]
+  at: Date
+}
+
+export interface Reply {
+  /** Where to send; the incoming conversation when absent. */
+  to?: Conversation
+  text: string
+  /** Contacts to @-mention (room only), in one message. */
+  mentionIds?: string[]
+}
+
+export interface RoomMember {
+  id: string
+  name: string
+}
+
+/** What the bot can ask of WeChat itself, provided by the transport. */
+export interface Directory {
+  /** Members of the coordination room (without the bot), or null when the room is not bound yet. */
+  roomMembers(): Promise<RoomMember[] | null>
+}
+
+export interface Deps {
+  repo: Repository
+  clock: () => Date
+  logger: Logger
+  directory: Directory
+}
+
+export type Permission = 'anyone' | 'member' | 'liaison' | 'leader' | 'admin'
+
+export interface Sender {
+  id: string
+  wechatName: string
+  member: Member | undefined
+  roles: RoleGrant[]
+}
+
+/** What a command's zod schema receives. */
+export interface RawArgs {
+  /** Arguments, normalised (width-folded) and split on spaces, quotes kept together. */
+  tokens: string[]
+  /** Everything after the command word, as typed (only trimmed). */
+  rest: string
+  /** Contacts @-mentioned besides the bot. */
+  mentions: { id: string; name: string }[]
+}
+
+export interface CommandContext {
+  incoming: Incoming
+  sender: Sender
+  deps: Deps
+  /** The registry, for commands that describe commands (#帮助). */
+  commands: CommandRegistryView
+}
+
+export interface CommandRegistryView {
+  all(): readonly AnyCommand[]
+  find(word: string): AnyCommand | undefined
+}
+
+import type { z } from 'zod'
+
+export interface Command<A> {
+  name: string
+  aliases: string[]
+  /** One line: `#注册 姓名 单位 [工会|团委|妇联]`. */
+  usage: string
+  /** One short line for the #帮助 list. */
+  summary: string
+  /** Further lines for `#帮助 <命令>`. */
+  details: string[]
+  examples: string[]
+  permission: Permission
+  /** Only in private chat (e.g. codes that should not be seen by the group)? Defaults to anywhere. */
+  args: z.ZodType<A, RawArgs>
+  run(ctx: CommandContext, args: A): Promise<Reply[]> | Reply[]
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds commands of every argument type
+export type AnyCommand = Command<any>
+
+/** Declares a command; the identity function gives type inference for `args` and `run`. */
+export function defineCommand<A>(cmd: Command<A>): Command<A> {
+  return cmd
+}

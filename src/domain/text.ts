@@ -1,0 +1,53 @@
+/**
+ * Text helpers shared by the parser and the roster: width folding and the keys names are compared by.
+ */
+
+/** Folds full-width ASCII and the ideographic space to their half-width forms (NFKC does both). */
+export function foldWidth(s: string): string {
+  return s.normalize('NFKC')
+}
+
+const QUOTES = /[“”"'‘’「」『』《》〈〉()（）【】[\]]/g
+
+/** The key two organisation names are compared by: width-folded, lower-case, no spaces or quotes. */
+export function nameKey(s: string): string {
+  return foldWidth(s).replace(QUOTES, '').replace(/\s+/g, '').toLowerCase()
+}
+
+/** True when every character of `needle` appears in `hay` in order (西岗日新 ⊂ 西岗区日新街道). */
+export function isSubsequence(needle: string, hay: string): boolean {
+  const h = [...hay]
+  let i = 0
+  for (const ch of needle) {
+    while (i < h.length && h[i] !== ch) i++
+    if (i === h.length) return false
+    i++
+  }
+  return true
+}
+
+function bigrams(s: string): string[] {
+  const chars = [...s]
+  if (chars.length < 2) return chars
+  const out: string[] = []
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!)
+  return out
+}
+
+/** Sørensen–Dice similarity over character bigrams, 0…1. */
+export function similarity(a: string, b: string): number {
+  const A = bigrams(a)
+  const B = bigrams(b)
+  if (A.length === 0 || B.length === 0) return 0
+  const counts = new Map<string, number>()
+  for (const g of B) counts.set(g, (counts.get(g) ?? 0) + 1)
+  let shared = 0
+  for (const g of A) {
+    const c = counts.get(g) ?? 0
+    if (c > 0) {
+      shared++
+      counts.set(g, c - 1)
+    }
+  }
+  return (2 * shared) / (A.length + B.length)
+}

@@ -1,0 +1,95 @@
+/**
+ * Composition root: config → storage → Wechaty → bot.use(GqfBot(...)).
+ * With a puppet-service token it serves real WeChat; without one it opens the console group.
+ */
+import { log as wechatyLog, WechatyBuilder } from 'wechaty'
+import { PuppetService } from 'wechaty-puppet-service'
+import { openRepository, type Repository } from '../storage/repository.js'
+import { StoreError } from '../storage/json-file-store.js'
+import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './config.js'
+import { createLogger, type Logger } from './logger.js'
+import { GqfBot } from './plugin.js'
+import { ConnectError, waitForLogin } from './transport/connect.js'
+import { runConsole } from './console/console-group.js'
+
+async function announceAdminCode(repo: Repository, cfg: Config, logger: Logger): Promise<void> {
+  const { generated } = await repo.ensureAdminCode(cfg.adminCode, new Date())
+  if (generated) {
+    logger.warn(`管理员认证码（一次性，仅显示这一次）：${generated}`)
+    logger.warn(`在工作群或私聊机器人发送：#认证管理员 ${generated}`)
+  }
+}
+
+async function runService(cfg: Config, repo: Repository, logger: Logger): Promise<void> {
+  const puppet = new PuppetService({
+    token: cfg.service.token,
+    endpoint: cfg.service.endpoint,
+    tls: { disable: cfg.service.noTlsInsecureClient },
+  })
+  const bot = WechatyBuilder.build({ puppet })
+  // bot.stop() emits errors (14 UNAVAILABLE, 1 CANCELLED); an unhandled `error` event would kill the process.
+  bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
+  bot.on('login', (user) => logger.info('已登录', { user: user.name() }))
+  bot.on('logout', (user) => logger.warn('已退出登录', { user: user.name() }))
+  bot.use(
+    GqfBot({
+      repo,
+      roomTopic: cfg.roomTopic,
+      sendIntervalMs: cfg.sendIntervalMs,
+      maxMessageLength: cfg.maxMessageLength,
+      logger,
+    }),
+  )
+  const stop = async (code: number) => {
+    await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
+    process.exit(code)
+  }
+  process.once('SIGINT', () => void stop(0))
+  process.once('SIGTERM', () => void stop(0))
+  logger.info('正在连接微信服务', { endpoint: cfg.service.endpoint ?? '(服务发现)' })
+  const loggedIn = waitForLogin(
+    bot,
+    { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs },
+    logger,
+  )
+  await bot.start()
+  try {
+    await loggedIn
+  } catch (e) {
+    if (e instanceof ConnectError) {
+      logger.error(e.message)
+      await stop(1)
+    }
+    throw e
+  }
+}
+
+export async function main(env: Env = process.env): Promise<void> {
+  let cfg: Config
+  try {
+    cfg = readConfig(loadDotenv('.env', env))
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      process.exit(2)
+    }
+    throw e
+  }
+  const logger = createLogger(cfg.logLevel)
+  wechatyLog.level(cfg.wechatyLog)
+  let repo: Repository
+  try {
+    repo = await openRepository(cfg.dataDir)
+  } catch (e) {
+    if (e instanceof StoreError) {
+      logger.error(e.message)
+      process.exit(3)
+    }
+    throw e
+  }
+  await announceAdminCode(repo, cfg, logger)
+  if (cfg.mode === 'service') await runService(cfg, repo, logger)
+  else await runConsole(cfg, repo, logger)
+}
+
+await main()

@@ -1,0 +1,177 @@
+/**
+ * Every sentence the bot says, in one place. Plain text for WeChat: no Markdown, short lines.
+ * Domain code returns codes and parameters; these functions turn them into Chinese.
+ */
+import type { Line, Member, Org, RoleGrant } from '../domain/types.js'
+import { GROUP_NAMES } from '../domain/types.js'
+import type { RegistrationError } from '../domain/registration.js'
+import type { Permission } from '../core/types.js'
+
+export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
+export const REGISTER_EXAMPLE = '#注册 张三 日新街道 妇联'
+
+const LIST_LIMIT = 8
+
+function numbered(orgs: Org[]): string {
+  const shown = orgs.slice(0, LIST_LIMIT).map((o) => `${o.no}. ${o.name}`)
+  if (orgs.length > LIST_LIMIT) shown.push(`……等 ${orgs.length} 个`)
+  return shown.join('\n')
+}
+
+/** 省级示范点·第二组, or 西岗区·工会 for a district organisation. */
+export function orgTag(org: Org, line?: Line | null): string {
+  if (org.kind === 'site') {
+    return [`${org.level}示范点`, GROUP_NAMES[org.group], ...(line ? [line] : [])].join('·')
+  }
+  return org.kind === 'city' ? `市级·${org.line}` : `${org.district}·${org.line}`
+}
+
+export function roleLabel(g: Pick<RoleGrant, 'role' | 'scope'>): string {
+  if (g.role === 'admin') return '管理员'
+  if (g.role === 'leader') return `${GROUP_NAMES[Number(g.scope) as 1 | 2 | 3] ?? g.scope}组长`
+  return `${g.scope}联络员`
+}
+
+const PERMISSION_WHO: Record<Exclude<Permission, 'anyone' | 'member'>, string> = {
+  admin: '管理员',
+  leader: '工作组组长和管理员',
+  liaison: '区联络员、组长和管理员',
+}
+
+export const M = {
+  busy: '系统繁忙，请稍后再试。',
+  emptyCommand: '请在 # 后面写命令，例如 #帮助。',
+  privateHint: '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
+  unknownCommand: (word: string, suggestion?: string) =>
+    `没有“#${word}”这个命令。` +
+    (suggestion ? `您是不是要用 #${suggestion}？` : '') +
+    '发送 #帮助 查看全部命令。',
+  needRegistration: `请先实名注册：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,
+  needRole: (command: string, perm: Exclude<Permission, 'anyone' | 'member'>) =>
+    `#${command} 仅限${PERMISSION_WHO[perm]}使用。`,
+  badArgs: (problem: string, usage: string, example: string | undefined) =>
+    `${problem}\n正确格式：${usage}` + (example ? `\n例如：${example}` : ''),
+
+  // Registration
+  registrationError(e: RegistrationError): string {
+    switch (e.code) {
+      case 'REG_MISSING':
+        return '请写上姓名和单位。'
+      case 'REG_MISSING_ORG':
+        return `请在姓名“${e.name}”后面写上单位。`
+      case 'NAME_LENGTH':
+        return `姓名“${e.name}”长度不对，应为 2–20 个字。`
+      case 'NAME_DIGIT':
+        return `姓名“${e.name}”里有数字，请填写真实姓名。`
+      case 'NAME_EMOJI':
+        return '姓名里有表情符号，请填写真实姓名。'
+      case 'NAME_CHARS':
+        return `姓名“${e.name}”含有不支持的字符，只能用汉字或英文字母。`
+      case 'ORG_UNKNOWN':
+        return (
+          `没有找到单位“${e.input}”。` +
+          (e.suggestions.length > 0
+            ? `您是不是指：\n${numbered(e.suggestions)}`
+            : '发送 #示范点 可查看全部单位和编号。')
+        )
+      case 'ORG_AMBIGUOUS':
+        return `“${e.input}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
+      case 'LINE_CONFLICT':
+        return `“${e.org.name}”属于${e.org.kind === 'site' ? '示范点' : e.org.line}，与填写的“${e.given}”不一致，请核对后重发。`
+    }
+  },
+  registered: (name: string, org: Org, line: Line | null) =>
+    `${name} 注册成功：${org.name}（${orgTag(org, line)}）`,
+  registrationUpdated: (name: string, org: Org, line: Line | null, before: string) =>
+    `${name} 注册信息已更新：${org.name}（${orgTag(org, line)}）。原为：${before}`,
+  registrationUnchanged: (name: string, org: Org, line: Line | null) =>
+    `${name} 已注册为：${org.name}（${orgTag(org, line)}），无需重复注册。`,
+
+  myInfo(member: Member, org: Org | undefined, roles: RoleGrant[]): string {
+    const lines = [
+      `${member.name}（已实名注册）`,
+      `单位：${org ? `${org.name}（${orgTag(org, member.line)}）` : '（单位已从名单中移除，请重新注册）'}`,
+    ]
+    if (roles.length > 0) lines.push(`角色：${roles.map(roleLabel).join('、')}`)
+    lines.push(`注册时间：${member.registeredAt.slice(0, 10)}`)
+    if (member.history.length > 0)
+      lines.push(`变更记录：${member.history.length} 次，最近更新 ${member.updatedAt.slice(0, 10)}`)
+    return lines.join('\n')
+  },
+  notRegistered: `您还没有实名注册。请发送：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,
+
+  greeting: `欢迎加入工作群！请实名注册，发送：\n${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}\n发送 #帮助 查看全部命令。`,
+
+  // Admin code
+  adminOk: '认证成功，您已成为管理员。可用 #任命 设置工作组组长和区联络员。',
+  adminAlready: '您已经是管理员。',
+  adminWrong: '认证码不正确，请核对机器人启动日志中的管理员认证码。',
+  adminUsed: '该认证码已被使用。如需新的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
+  adminNone: '当前没有可用的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
+  adminLocked: '认证失败次数过多，请 10 分钟后再试。',
+  adminMissing: '请写上认证码。',
+
+  // Roles
+  roleUnknown: (word: string) => `没有“${word}”这个角色，可任命：组长、联络员、管理员。`,
+  roleMissing: '请写明角色：组长、联络员或管理员。',
+  targetMissing: '请 @ 要任命的人，或写出其已注册的姓名。',
+  targetNotFound: (name: string) => `没有找到已注册的“${name}”。请 @ 此人，或请其先发送 #注册。`,
+  targetAmbiguous: (name: string, n: number) => `已注册的“${name}”有 ${n} 位，请直接 @ 要任命的人。`,
+  targetNotRegistered: (name: string) => `${name} 尚未实名注册，请其先发送 #注册。`,
+  groupMissing: '组长需指定工作组：第一组、第二组或第三组。',
+  districtMissing: (districts: string[]) => `联络员需指定区市县，可选：${districts.join('、')}。`,
+  granted: (name: string, label: string) => `已任命 ${name} 为${label}。`,
+  alreadyGranted: (name: string, label: string) => `${name} 已是${label}。`,
+  revoked: (name: string, labels: string[]) => `已免去 ${name} 的${labels.join('、')}。`,
+  notHolding: (name: string, label: string) => `${name} 不是${label}。`,
+  lastAdmin: '不能免去最后一位管理员。',
+  rolesList(rows: { name: string; labels: string[] }[]): string {
+    if (rows.length === 0) return '目前还没有任命任何管理员、组长或联络员。'
+    return ['角色名单：', ...rows.map((r) => `${r.name}：${r.labels.join('、')}`)].join('\n')
+  },
+
+  // Lists
+  unregistered(people: { name: string }[], emptySites: Org[]): string {
+    const parts: string[] = []
+    if (people.length === 0) parts.push('群内成员均已实名注册。')
+    else parts.push(`群内尚未实名注册 ${people.length} 人：`, ...people.map((p, i) => `${i + 1}. ${p.name}`))
+    if (emptySites.length > 0) {
+      parts.push(
+        `尚无人注册的示范点 ${emptySites.length} 个：`,
+        ...emptySites.map((s) => `${s.no}. ${s.name}`),
+      )
+    } else {
+      parts.push('30 个示范点均已有人注册。')
+    }
+    return parts.join('\n')
+  },
+  roomUnknown: (topic: string) => `还没有找到工作群“${topic}”。请把机器人拉进该群后再试。`,
+  orgDetail(org: Org, people: Member[]): string {
+    const lines = [
+      org.name,
+      `编号 ${org.no}·${org.kind === 'site' ? `${orgTag(org)}·${org.district}` : orgTag(org)}`,
+    ]
+    if (org.aliases.length > 0) lines.push(`也可写作：${org.aliases.slice(0, 6).join('、')}`)
+    lines.push(
+      people.length > 0
+        ? `已注册：${people.map((m) => (m.line && org.kind === 'site' ? `${m.name}（${m.line}）` : m.name)).join('、')}`
+        : '尚无人注册',
+    )
+    return lines.join('\n')
+  },
+  orgLookupMissing: '请写上单位名称、简称或编号。',
+  sitesHeader: (n: number, filter: string | null) =>
+    filter ? `${filter}示范点 ${n} 个：` : `示范点 ${n} 个（编号可用于注册）：`,
+  sitesFilterUnknown: (word: string) =>
+    `无法按“${word}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
+
+  // Help
+  helpHeader: '工青妇协同助手 可用命令：',
+  helpFooter: '发送“#帮助 命令名”查看详细说明，例如：#帮助 注册',
+  helpUnknown: (word: string) => `没有“${word}”这个命令。发送 #帮助 查看全部命令。`,
+  helpPermission: (perm: Permission) =>
+    perm === 'anyone' ? '' : perm === 'member' ? '（需先实名注册）' : `（仅限${PERMISSION_WHO[perm]}）`,
+
+  // Transport
+  splitMark: (i: number, n: number) => `（${i}/${n}）`,
+} as const

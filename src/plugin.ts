@@ -1,0 +1,170 @@
+import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
+import { builtinCommands } from '../commands/index.js'
+import type { Repository } from '../storage/repository.js'
+import { createCore } from './core/handle.js'
+import type { AnyCommand, Conversation, Deps, Reply, RoomMember } from './core/types.js'
+import { createLogger, type Logger } from './logger.js'
+import { Outbox } from './transport/outbox.js'
+import { SeenIds } from './transport/seen-ids.js'
+import { toIncoming } from './transport/to-incoming.js'
+
+export interface GqfBotOptions {
+  repo: Repository
+  /** Topic to find the coordination room by on first start; afterwards it is known by id. */
+  roomTopic: string
+  /** Least time between two messages to one conversation (WeChat restricts fast senders). */
+  sendIntervalMs?: number
+  /** Longest single message; longer texts are split. */
+  maxMessageLength?: number
+  /** Messages older than this (replayed after a re-login) are ignored. */
+  maxMessageAgeMs?: number
+  logger?: Logger
+  clock?: () => Date
+  commands?: AnyCommand[]
+}
+
+/** Handle to what the plugin is doing, for tests and the composition root. */
+export interface GqfBotHandle {
+  /** Resolves when every incoming message has been handled and every reply sent. */
+  idle(): Promise<void>
+}
+
+/**
+ * The bot as a Wechaty plugin: `bot.use(GqfBot({ repo, roomTopic }))`.
+ * It listens in the coordination room and in private chats, and ignores every other room.
+ */
+export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => void): WechatyPlugin {
+  const logger = options.logger ?? createLogger()
+  const clock = options.clock ?? (() => new Date())
+  const maxAge = options.maxMessageAgeMs ?? 10 * 60_000
+  const { repo } = options
+
+  return (bot: Wechaty) => {
+    const seen = new SeenIds()
+    const inFlight = new Set<Promise<void>>()
+    /** Messages of one conversation are handled one after another, so replies keep their order. */
+    const lanes = new Map<string, Promise<void>>()
+    let roomId: string | null = repo.room()?.id ?? null
+
+    async function bindRoom(room: Room): Promise<void> {
+      const topic = await room.topic()
+      roomId = room.id
+      await repo.bindRoom(room.id, topic, clock())
+      logger.info('coordination room bound', { room: room.id, topic })
+    }
+
+    async function findRoom(): Promise<void> {
+      if (roomId) return
+      const room = await bot.Room.find({ topic: options.roomTopic })
+      if (room) await bindRoom(room)
+      else
+        logger.warn('coordination room not found yet; waiting for a message in it', {
+          topic: options.roomTopic,
+        })
+    }
+
+    const directory = {
+      async roomMembers(): Promise<RoomMember[] | null> {
+        if (!roomId) return null
+        const room = await bot.Room.find({ id: roomId })
+        if (!room) return null
+        const members = await room.memberAll()
+        return members.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
+      },
+    }
+    const deps: Deps = { repo, clock, logger, directory }
+    const core = createCore(deps, options.commands ?? builtinCommands())
+
+    const outbox = new Outbox(
+      async (to: Conversation, text: string, mentionIds: string[]) => {
+        if (to.kind === 'room') {
+          const room = await bot.Room.find({ id: to.id })
+          if (!room) throw new Error(`room ${to.id} not found`)
+          const contacts = (await Promise.all(mentionIds.map((id) => bot.Contact.find({ id })))).filter(
+            (c): c is Contact => !!c,
+          )
+          await room.say(text, ...contacts)
+        } else {
+          const contact = await bot.Contact.find({ id: to.id })
+          if (!contact) throw new Error(`contact ${to.id} not found`)
+          await contact.say(text)
+        }
+      },
+      { intervalMs: options.sendIntervalMs ?? 1000, maxLength: options.maxMessageLength ?? 1500, logger },
+    )
+
+    async function deliver(replies: Reply[], fallback: Conversation): Promise<void> {
+      await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r.text, r.mentionIds ?? [])))
+    }
+
+    function track(p: Promise<void>): void {
+      const wrapped = p.catch((error: unknown) => logger.error('event handler failed', { error }))
+      inFlight.add(wrapped)
+      void wrapped.finally(() => inFlight.delete(wrapped))
+    }
+
+    async function onMessage(message: Message): Promise<void> {
+      if (message.self()) return
+      if (!seen.add(message.id)) {
+        logger.debug('duplicate message ignored', { msg: message.id })
+        return
+      }
+      if (clock().getTime() - message.date().getTime() > maxAge) {
+        logger.debug('old message ignored', { msg: message.id })
+        return
+      }
+      const room = message.room()
+      if (room) {
+        if (!roomId && (await room.topic()) === options.roomTopic) await bindRoom(room)
+        if (room.id !== roomId) return
+      }
+      const incoming = await toIncoming(message, bot.currentUser)
+      const key = `${incoming.conversation.kind}:${incoming.conversation.id}`
+      const prev = lanes.get(key) ?? Promise.resolve()
+      const mine = prev.then(async () => {
+        const replies = await core.handle(incoming)
+        // Queued in order; sending goes on in the outbox while the next message is handled.
+        void deliver(replies, incoming.conversation)
+      })
+      lanes.set(key, mine)
+      await mine
+      if (lanes.get(key) === mine) lanes.delete(key)
+    }
+
+    async function onRoomJoin(room: Room, invitees: Contact[]): Promise<void> {
+      if (room.id !== roomId) return
+      const people = invitees
+        .filter((c) => c.id !== bot.currentUser.id)
+        .map((c) => ({ id: c.id, name: c.name() }))
+      if (people.length === 0) return
+      const replies = await core.greet(people)
+      await deliver(replies, { kind: 'room', id: room.id })
+    }
+
+    const listeners = {
+      login: () => track(findRoom()),
+      ready: () => track(findRoom()),
+      message: (m: Message) => track(onMessage(m)),
+      'room-join': (room: Room, invitees: Contact[]) => track(onRoomJoin(room, invitees)),
+    }
+    bot.on('login', listeners.login)
+    bot.on('ready', listeners.ready)
+    bot.on('message', listeners.message)
+    bot.on('room-join', listeners['room-join'])
+
+    handle?.({
+      async idle() {
+        while (inFlight.size > 0) await Promise.all([...inFlight])
+        await outbox.idle()
+      },
+    })
+
+    return () => {
+      bot.off('login', listeners.login)
+      bot.off('ready', listeners.ready)
+      bot.off('message', listeners.message)
+      bot.off('room-join', listeners['room-join'])
+      outbox.stop()
+    }
+  }
+}

@@ -1,0 +1,228 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { join } from 'node:path'
+import { builtinRoster, ROSTER_VERSION } from '../src/domain/roster-data.js'
+import { Roster } from '../src/domain/roster.js'
+import type { Line, Member, Org, Role, RoleGrant } from '../src/domain/types.js'
+import { JsonFileStore } from './json-file-store.js'
+import {
+  CORE_SCHEMA_VERSION,
+  coreFileSchema,
+  ROSTER_SCHEMA_VERSION,
+  rosterFileSchema,
+  type CoreFile,
+  type RosterFile,
+} from './schema.js'
+
+export interface Registration {
+  name: string
+  orgId: string
+  line: Line | null
+  wechatName: string
+}
+
+export type AdminCodeCheck = 'ok' | 'wrong' | 'used' | 'none'
+
+/** What commands and the transport may ask of the store. The lowdb files stay behind it. */
+export interface Repository {
+  roster(): Roster
+  member(contactId: string): Member | undefined
+  members(): Member[]
+  /** Saves a registration; an earlier one goes into the member's history. Resolves once on disk. */
+  register(contactId: string, reg: Registration, now: Date): Promise<{ member: Member; updated: boolean }>
+  roles(contactId: string): RoleGrant[]
+  roleHolders(): { contactId: string; grants: RoleGrant[] }[]
+  /** False when the person already holds that role with that scope. */
+  grant(contactId: string, role: Role, scope: string, by: string, now: Date): Promise<boolean>
+  /** Removes a role (every scope of it when `scope` is undefined); resolves with how many grants went. */
+  revoke(contactId: string, role: Role, scope?: string): Promise<number>
+  room(): { id: string; topic: string } | null
+  bindRoom(id: string, topic: string, now: Date): Promise<void>
+  /** Ensures a one-time admin code exists; returns the code when a new one was generated. */
+  ensureAdminCode(preset: string | undefined, now: Date): Promise<{ generated: string | null }>
+  /** Checks a code and, when right, marks it used by `contactId` and makes them admin. */
+  redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
+  /** Marks contacts as greeted; returns those that had not been greeted before. */
+  markGreeted(contactIds: string[]): Promise<string[]>
+}
+
+const hashCode = (salt: string, code: string) =>
+  createHash('sha256')
+    .update(salt + ':' + code.trim().toUpperCase())
+    .digest('hex')
+
+/** A readable one-time code: 8 characters without look-alikes (0/O, 1/I/L). */
+export function generateAdminCode(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+  let s = ''
+  for (let i = 0; i < 8; i++) s += alphabet[randomInt(alphabet.length)]
+  return `${s.slice(0, 4)}-${s.slice(4)}`
+}
+
+function emptyCore(): CoreFile {
+  return {
+    schemaVersion: CORE_SCHEMA_VERSION,
+    room: null,
+    adminCode: null,
+    members: {},
+    roles: {},
+    greeted: [],
+  }
+}
+
+function initialRoster(): RosterFile {
+  const { sites, lineOrgs } = builtinRoster()
+  return {
+    schemaVersion: ROSTER_SCHEMA_VERSION,
+    rosterVersion: ROSTER_VERSION,
+    orgs: [...sites, ...lineOrgs],
+  }
+}
+
+export const STORE_FILES = { core: 'gqf.json', roster: 'roster.json' } as const
+
+/** Opens (or creates) the store under `dataDir`; `null` keeps everything in memory for tests. */
+export async function openRepository(dataDir: string | null): Promise<Repository & { stores: StoreSet }> {
+  const file = (name: string) => (dataDir === null ? null : join(dataDir, name))
+  const core = await JsonFileStore.open<CoreFile>({
+    file: file(STORE_FILES.core),
+    schema: coreFileSchema,
+    version: CORE_SCHEMA_VERSION,
+    defaults: emptyCore,
+  })
+  const rosterStore = await JsonFileStore.open<RosterFile>({
+    file: file(STORE_FILES.roster),
+    schema: rosterFileSchema,
+    version: ROSTER_SCHEMA_VERSION,
+    defaults: initialRoster,
+  })
+  return createRepository({ core, roster: rosterStore })
+}
+
+export interface StoreSet {
+  core: JsonFileStore<CoreFile>
+  roster: JsonFileStore<RosterFile>
+}
+
+function createRepository(stores: StoreSet): Repository & { stores: StoreSet } {
+  const { core } = stores
+  const roster = new Roster(stores.roster.data.orgs as Org[])
+  const iso = (d: Date) => d.toISOString()
+
+  return {
+    stores,
+    roster: () => roster,
+    member: (id) => core.data.members[id],
+    members: () => Object.values(core.data.members),
+    async register(contactId, reg, now) {
+      return core.update((d) => {
+        const prev = d.members[contactId]
+        const at = iso(now)
+        const member: Member = prev
+          ? {
+              ...prev,
+              history: [
+                ...prev.history,
+                { name: prev.name, orgId: prev.orgId, line: prev.line, at: prev.updatedAt },
+              ],
+              name: reg.name,
+              orgId: reg.orgId,
+              line: reg.line,
+              wechatName: reg.wechatName,
+              updatedAt: at,
+            }
+          : { contactId, ...reg, registeredAt: at, updatedAt: at, history: [] }
+        d.members[contactId] = member
+        return { member, updated: !!prev }
+      })
+    },
+    roles: (id) => core.data.roles[id] ?? [],
+    roleHolders: () =>
+      Object.entries(core.data.roles)
+        .filter(([, g]) => g.length > 0)
+        .map(([contactId, grants]) => ({ contactId, grants })),
+    async grant(contactId, role, scope, by, now) {
+      return core.update((d) => {
+        const list = d.roles[contactId] ?? []
+        if (list.some((g) => g.role === role && g.scope === scope)) return false
+        d.roles[contactId] = [...list, { role, scope, grantedBy: by, grantedAt: iso(now) }]
+        return true
+      })
+    },
+    async revoke(contactId, role, scope) {
+      return core.update((d) => {
+        const list = d.roles[contactId] ?? []
+        const keep = list.filter((g) => !(g.role === role && (scope === undefined || g.scope === scope)))
+        d.roles[contactId] = keep
+        return list.length - keep.length
+      })
+    },
+    room: () => (core.data.room ? { id: core.data.room.id, topic: core.data.room.topic } : null),
+    async bindRoom(id, topic, now) {
+      await core.update((d) => {
+        d.room = { id, topic, boundAt: iso(now) }
+      })
+    },
+    async ensureAdminCode(preset, now) {
+      const current = core.data.adminCode
+      if (preset) {
+        // A preset code replaces an unused or different one; the same preset is not re-armed once used.
+        if (current && current.source === 'env' && current.hash === hashCode(current.salt, preset)) {
+          return { generated: null }
+        }
+        const salt = randomBytes(8).toString('hex')
+        await core.update((d) => {
+          d.adminCode = {
+            salt,
+            hash: hashCode(salt, preset),
+            source: 'env',
+            createdAt: iso(now),
+            usedBy: null,
+            usedAt: null,
+          }
+        })
+        return { generated: null }
+      }
+      if (current) return { generated: null }
+      const code = generateAdminCode()
+      const salt = randomBytes(8).toString('hex')
+      await core.update((d) => {
+        d.adminCode = {
+          salt,
+          hash: hashCode(salt, code),
+          source: 'generated',
+          createdAt: iso(now),
+          usedBy: null,
+          usedAt: null,
+        }
+      })
+      return { generated: code }
+    },
+    async redeemAdminCode(code, contactId, now) {
+      const current = core.data.adminCode
+      if (!current) return 'none'
+      const a = Buffer.from(hashCode(current.salt, code), 'hex')
+      const b = Buffer.from(current.hash, 'hex')
+      if (a.length !== b.length || !timingSafeEqual(a, b)) return 'wrong'
+      if (current.usedBy) return 'used'
+      await core.update((d) => {
+        d.adminCode = { ...current, usedBy: contactId, usedAt: iso(now) }
+        const list = d.roles[contactId] ?? []
+        if (!list.some((g) => g.role === 'admin')) {
+          d.roles[contactId] = [
+            ...list,
+            { role: 'admin', scope: '', grantedBy: 'admin-code', grantedAt: iso(now) },
+          ]
+        }
+      })
+      return 'ok'
+    },
+    async markGreeted(ids) {
+      return core.update((d) => {
+        const seen = new Set(d.greeted)
+        const fresh = ids.filter((id) => !seen.has(id))
+        d.greeted.push(...fresh)
+        return fresh
+      })
+    },
+  }
+}

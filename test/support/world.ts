@@ -1,0 +1,189 @@
+/**
+ * A mock WeChat world served over the real production path: a wechaty-puppet-service PuppetServer
+ * on 127.0.0.1 wrapping wechaty-puppet-mock. The bot connects to it as a client with a token.
+ */
+import { randomUUID } from 'node:crypto'
+import type { EventEmitter } from 'node:events'
+import { createServer } from 'node:net'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
+import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
+import { openRepository, type Repository } from '../../storage/repository.js'
+import { DEFAULTS } from '../../src/config.js'
+
+export const BOT_NAME = '工青妇协同助手'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+type ContactMock = ReturnType<mock.Mocker['createContact']>
+type RoomMock = ReturnType<mock.Mocker['createRoom']>
+interface MockMessage {
+  payload: {
+    id: string
+    talkerId?: string
+    text?: string
+    roomId?: string
+    listenerId?: string
+    mentionIdList?: string[]
+  }
+}
+
+export interface Said {
+  text: string
+  mentionIds: string[]
+}
+
+export class World {
+  readonly mocker = new mock.Mocker()
+  readonly puppet = new PuppetMock({ mocker: this.mocker })
+  readonly token = `insecure_${randomUUID()}`
+  readonly botUser: ContactMock
+  readonly room: RoomMock
+  readonly otherRoom: RoomMock
+  /** What the bot said in the coordination room, in order. */
+  readonly roomLog: Said[] = []
+  /** What the bot said in other rooms (should stay empty). */
+  readonly otherLog: Said[] = []
+  /** What the bot said in private, per contact id. */
+  readonly privateLog = new Map<string, string[]>()
+  endpoint = ''
+  private server?: PuppetServer
+  private heartbeat?: NodeJS.Timeout
+  private readonly people = new Map<string, ContactMock>()
+
+  constructor(readonly topic = DEFAULTS.roomTopic) {
+    this.botUser = this.mocker.createContact({ id: 'bot-self', name: BOT_NAME })
+    this.room = this.mocker.createRoom({ id: 'coord@chatroom', topic, memberIdList: [this.botUser.id] })
+    this.otherRoom = this.mocker.createRoom({
+      id: 'other@chatroom',
+      topic: '闲聊群',
+      memberIdList: [this.botUser.id],
+    })
+    ;(this.room as unknown as EventEmitter).on('message', (m: MockMessage) => {
+      if (m.payload.talkerId === this.botUser.id) {
+        this.roomLog.push({ text: m.payload.text ?? '', mentionIds: m.payload.mentionIdList ?? [] })
+      }
+    })
+    ;(this.otherRoom as unknown as EventEmitter).on('message', (m: MockMessage) => {
+      if (m.payload.talkerId === this.botUser.id)
+        this.otherLog.push({ text: m.payload.text ?? '', mentionIds: [] })
+    })
+    // The mock world logs the bot in once the client has started the puppet, then says it is ready
+    // and keeps the service client's watchdog fed.
+    this.mocker.use(() => {
+      this.mocker.login(this.botUser)
+      setTimeout(() => this.puppet.emit('ready', { data: 'ready' }), 100)
+      this.heartbeat = setInterval(() => this.puppet.emit('heartbeat', { data: 'mock' }), 15_000)
+      return () => clearInterval(this.heartbeat)
+    })
+  }
+
+  async start(port?: number): Promise<this> {
+    const p = port ?? (await freePort())
+    this.endpoint = `127.0.0.1:${p}`
+    this.server = new PuppetServer({ endpoint: this.endpoint, puppet: this.puppet, token: this.token })
+    await this.server.start()
+    return this
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.heartbeat)
+    await this.server?.stop()
+  }
+
+  /** A person in the world, created on first use (stable id from the key). */
+  person(key: string, name = key, inRoom = true): ContactMock {
+    let c = this.people.get(key)
+    if (!c) {
+      c = this.mocker.createContact({ id: `wx-${key}`, name })
+      this.people.set(key, c)
+      ;(c as unknown as EventEmitter).on('message', (m: MockMessage) => {
+        if (m.payload.talkerId === this.botUser.id) {
+          const list = this.privateLog.get(c!.id) ?? []
+          list.push(m.payload.text ?? '')
+          this.privateLog.set(c!.id, list)
+        }
+      })
+      if (inRoom) this.room.payload.memberIdList.push(c.id)
+    }
+    return c
+  }
+
+  say(who: ContactMock, text: string, mentions: ContactMock[] = []): void {
+    who.say(text, mentions).to(this.room)
+  }
+
+  /** `@工青妇协同助手 text`, as the WeChat client writes it (U+2005 after the name). */
+  sayToBot(who: ContactMock, text: string): void {
+    who.say(`@${BOT_NAME}\u2005${text}`, [this.botUser]).to(this.room)
+  }
+
+  dm(who: ContactMock, text: string): void {
+    who.say(text).to(this.botUser)
+  }
+}
+
+export interface BotClient {
+  bot: Wechaty
+  repo: Repository
+  handle: GqfBotHandle
+  errors: Error[]
+  stop(): Promise<void>
+}
+
+/** The bot as production runs it: a Wechaty client on PuppetService, with the GqfBot plugin. */
+export async function connectBot(
+  world: World,
+  opts: Partial<GqfBotOptions> & { dataDir?: string | null } = {},
+): Promise<BotClient> {
+  const repo = opts.repo ?? (await openRepository(opts.dataDir ?? null))
+  const puppet = new PuppetService({ token: world.token, endpoint: world.endpoint })
+  const bot = WechatyBuilder.build({ puppet })
+  const errors: Error[] = []
+  bot.on('error', (e) => errors.push(e))
+  let handle: GqfBotHandle | undefined
+  bot.use(GqfBot({ roomTopic: world.topic, sendIntervalMs: 0, ...opts, repo }, (h) => (handle = h)))
+  const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
+  await bot.start()
+  await loggedIn
+  // Wait until the room is bound (login handler) before the test speaks.
+  for (let i = 0; i < 100 && !repo.room(); i++) await new Promise((r) => setTimeout(r, 20))
+  return {
+    bot,
+    repo,
+    handle: handle!,
+    errors,
+    async stop() {
+      await bot.stop().catch(() => undefined)
+    },
+  }
+}
+
+/** Waits until `check` holds or the time runs out (then the test's assertion tells what is wrong). */
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10))
+}
+
+/** Lets the messages sent so far travel and be answered: waits until the bot is idle and quiet. */
+export async function settle(client: BotClient, world: World, quietMs = 150): Promise<void> {
+  let last = -1
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, quietMs))
+    await client.handle.idle()
+    const count = world.roomLog.length + [...world.privateLog.values()].reduce((n, l) => n + l.length, 0)
+    if (count === last) return
+    last = count
+  }
+}
