@@ -11,6 +11,7 @@ import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
 import { openRepository, type Repository } from '../../storage/repository.js'
 import { DEFAULTS } from '../../src/config.js'
+import { memoryLogger } from '../../src/logger.js'
 
 export const BOT_NAME = '工青妇协同助手'
 
@@ -151,9 +152,12 @@ export async function connectBot(
   const puppet = new PuppetService({ token: world.token, endpoint: world.endpoint })
   const bot = WechatyBuilder.build({ puppet })
   const errors: Error[] = []
-  bot.on('error', (e) => errors.push(e))
+  bot.on('error', (e) => {
+    errors.push(e)
+  })
   let handle: GqfBotHandle | undefined
-  bot.use(GqfBot({ roomTopic: world.topic, sendIntervalMs: 0, ...opts, repo }, (h) => (handle = h)))
+  const logger = opts.logger ?? memoryLogger()
+  bot.use(GqfBot({ roomTopic: world.topic, sendIntervalMs: 0, ...opts, logger, repo }, (h) => (handle = h)))
   const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
   await bot.start()
   await loggedIn
