@@ -34,9 +34,9 @@ export const register = defineCommand({
     )
     if (!before) return [{ text: M.registered(name, org, line) }]
     const prevOrg = roster.get(before.orgId)
-    const was = [before.name !== name ? before.name : null, prevOrg?.name, before.line]
-      .filter(Boolean)
-      .join('，')
+    const prevUnit =
+      (prevOrg?.name ?? '') + (before.line && prevOrg?.kind === 'site' ? `（${before.line}）` : '')
+    const was = [before.name !== name ? before.name : null, prevUnit].filter(Boolean).join('，')
     return [{ text: M.registrationUpdated(name, org, line, was) }]
   },
 })

@@ -21,12 +21,18 @@ function resolveOrg(
 ): { ok: true; org: Org; line: Line | null } | ({ ok: false } & RegistrationError) {
   let found = roster.lookup(input)
   let line = explicit
-  if (found.kind !== 'found') {
+  const certain = found.kind === 'found' && (found.via === 'name' || found.via === 'alias' || found.via === 'number')
+  if (!certain && explicit) {
+    // 西岗区 妇联: the district and the line together name the district's 妇联.
+    const joined = roster.lookup(input + explicit)
+    if (joined.kind === 'found' && joined.org.kind !== 'site' && joined.org.line === explicit) return { ok: true, org: joined.org, line: explicit }
+  }
+  if (!certain) {
+    // 日新街道妇联: a line word glued to the end wins over a loose match of the whole.
     const split = splitLineSuffix(input)
     const again = split ? roster.lookup(split.rest) : undefined
     if (split && again?.kind === 'found') {
-      if (explicit && explicit !== split.line)
-        return { ok: false, code: 'LINE_CONFLICT', org: again.org, given: explicit }
+      if (explicit && explicit !== split.line) return { ok: false, code: 'LINE_CONFLICT', org: again.org, given: explicit }
       found = again
       line = split.line
     }

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { createCore } from '../../src/core/handle.js'
+import { defineCommand } from '../../src/core/types.js'
+import { noArgs } from '../../src/core/args.js'
+import { memoryLogger } from '../../src/logger.js'
+import { openRepository } from '../../storage/repository.js'
+import { builtinCommands } from '../../commands/index.js'
+import { makeCore } from '../support/core.js'
+
+describe('handle()', () => {
+  it('stays silent on chatter, files and links without a command', async () => {
+    const t = await makeCore()
+    expect(await t.say('u1', '大家好，今天的活动很成功')).toEqual([])
+    expect(await t.say('u1', '注册 张三 日新街道')).toEqual([])
+    expect(await t.say('u1', '#帮助', { kind: 'url' })).toEqual([])
+  })
+
+  it('answers an unknown command with a hint that mentions #帮助', async () => {
+    const t = await makeCore()
+    expect(await t.ask('u1', '#注测 张三')).toBe(
+      '没有“#注测”这个命令。您是不是要用 #注册？发送 #帮助 查看全部命令。',
+    )
+    expect(await t.ask('u1', '#abc')).toBe('没有“#abc”这个命令。发送 #帮助 查看全部命令。')
+    expect(await t.ask('u1', '#')).toBe('请在 # 后面写命令，例如 #帮助。')
+  })
+
+  it('takes a command addressed by @-mention without #', async () => {
+    const t = await makeCore()
+    expect(await t.ask('u1', '注册 张三 日新街道', { mentionSelf: true })).toBe(
+      '张三 注册成功：大连市西岗区日新街道（省级示范点·第二组）',
+    )
+    expect(await t.ask('u2', '', { mentionSelf: true })).toBe(
+      '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
+    )
+  })
+
+  it('answers private messages, with a hint for words that are no command', async () => {
+    const t = await makeCore()
+    const dm = { conversation: { kind: 'private' as const, id: 'u1' } }
+    expect(await t.ask('u1', '你好', dm)).toBe('您好，我是工青妇协同助手。发送 #帮助 查看可用命令。')
+    expect(await t.ask('u1', '我的信息', dm)).toMatch(/^您还没有实名注册/)
+  })
+
+  it('generates #帮助 from the declarations, showing only what the sender may use', async () => {
+    const t = await makeCore()
+    const help = await t.ask('u1', '#帮助')
+    const listed = (s: string) => [...s.matchAll(/^#(\S+)/gm)].map((m) => m[1])
+    expect(listed(help)).toEqual(['帮助', '注册', '我的信息', '示范点', '单位', '认证管理员'])
+    await t.repo.ensureAdminCode('CODE-123', new Date())
+    await t.ask('u1', '#认证管理员 CODE-123')
+    expect(listed(await t.ask('u1', '#帮助'))).toEqual(t.core.registry.all().map((c) => c.name))
+  })
+
+  it('explains one command with #帮助 <命令>', async () => {
+    const t = await makeCore()
+    expect(await t.ask('u1', '#帮助 注册')).toBe(
+      [
+        '#注册 姓名 单位 [工会|团委|妇联]',
+        '实名注册：绑定姓名和所在单位。',
+        '单位可写全称、简称或编号（发送 #示范点 查看编号）。',
+        '区市县总工会、团委、妇联的同志可直接写单位，条线会自动识别。',
+        '再次注册即为修改，历史记录会保留。',
+        '也可写作：#实名注册、#登记、#实名',
+        '例如：',
+        '#注册 张三 日新街道 妇联',
+        '#注册 李四 大船 工会',
+        '#注册 王五 西岗区总工会',
+        '#注册 赵六 12',
+      ].join('\n'),
+    )
+    expect(await t.ask('u1', '#帮助 #任命')).toMatch(
+      /^#任命 组长\|联络员\|管理员 @某人 \[第N组\|区名\]（仅限管理员）/,
+    )
+    expect(await t.ask('u1', '#帮助 飞行')).toBe('没有“飞行”这个命令。发送 #帮助 查看全部命令。')
+  })
+
+  it('turns an unexpected error into 系统繁忙 and logs the message id and command', async () => {
+    const repo = await openRepository(null)
+    const logger = memoryLogger()
+    const boom = defineCommand({
+      name: '爆炸',
+      aliases: [],
+      usage: '#爆炸',
+      summary: '测试',
+      details: [],
+      examples: [],
+      permission: 'anyone',
+      args: noArgs,
+      run: () => {
+        throw new Error('kaboom')
+      },
+    })
+    const core = createCore(
+      { repo, clock: () => new Date(), logger, directory: { roomMembers: async () => [] } },
+      [boom],
+    )
+    const replies = await core.handle({
+      id: 'msg-42',
+      conversation: { kind: 'room', id: 'r@chatroom' },
+      senderId: 'u1',
+      senderName: 'x',
+      text: '#爆炸',
+      kind: 'text',
+      mentionSelf: false,
+      mentions: [],
+      at: new Date(),
+    })
+    expect(replies).toEqual([{ text: '系统繁忙，请稍后再试。' }])
+    expect(
+      logger.lines.some(
+        (l) => l.includes('handler failed') && l.includes('msg=msg-42') && l.includes('command=爆炸'),
+      ),
+    ).toBe(true)
+  })
+
+  it('refuses duplicate command names and aliases at startup', async () => {
+    const repo = await openRepository(null)
+    const [help] = builtinCommands()
+    const twin = { ...help!, name: '求助', aliases: ['help'] }
+    expect(() =>
+      createCore(
+        { repo, clock: () => new Date(), logger: memoryLogger(), directory: { roomMembers: async () => [] } },
+        [help!, twin],
+      ),
+    ).toThrow('命令名重复：“help”同时属于 #帮助 和 #求助')
+  })
+})
+
+describe('sites and organisations', () => {
+  it('lists the sites of a group with their numbers', async () => {
+    const t = await makeCore()
+    expect(await t.ask('u1', '#示范点 第三组')).toBe(
+      [
+        '第三组示范点 10 个：',
+        '9. 大连市中山区人民路街道（省级）',
+        '10. 大连市沙河口区白山路街道（省级）',
+        '11. 大连市甘井子区辛寨子街道（省级）',
+        '12. 大连金普新区炮台街道三家社区（省级）',
+        '25. 大连市西岗区八一路街道（市级）',
+        '26. 大连市甘井子大连湾李家村（市级）',
+        '27. 大连市旅顺口区经济技术开发区（市级）',
+        '28. 大连高新区凌水街道大山村（市级）',
+        '29. 大连枫叶职业技术学院（市级）',
+        '30. 泰通建设集团有限公司（市级）',
+      ].join('\n'),
+    )
+    const all = await t.ask('u1', '#示范点')
+    expect(all.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(30)
+    expect(await t.ask('u1', '#示范点 火星')).toBe(
+      '无法按“火星”筛选。可写：第一组、第二组、第三组、省级、市级或区名。',
+    )
+  })
+
+  it('shows one organisation with who registered for it', async () => {
+    const t = await makeCore()
+    await t.ask('u1', '#注册 张三 医大一院 团委')
+    expect(await t.ask('u2', '#单位 附一院')).toBe(
+      '大连医科大学附属第一医院\n编号 8·省级示范点·第二组·西岗区\n也可写作：医大一院、大医一院、附一院、医大附一院、大连医大一院、医科大学附属第一医院\n已注册：张三（团委）',
+    )
+  })
+})

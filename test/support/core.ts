@@ -1,0 +1,42 @@
+import { builtinCommands } from '../../commands/index.js'
+import { createCore } from '../../src/core/handle.js'
+import type { Incoming, RoomMember } from '../../src/core/types.js'
+import { memoryLogger } from '../../src/logger.js'
+import { openRepository } from '../../storage/repository.js'
+
+export const ROOM = 'coord@chatroom'
+
+/** The core with an in-memory store and a fixed clock: most tests go through `handle()`. */
+export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | null } = {}) {
+  const repo = await openRepository(null)
+  const logger = memoryLogger()
+  const now = opts.now ?? new Date('2026-11-24T02:00:00Z')
+  const members = opts.roomMembers === undefined ? [] : opts.roomMembers
+  const core = createCore(
+    { repo, clock: () => now, logger, directory: { roomMembers: async () => members } },
+    builtinCommands(),
+  )
+  let n = 0
+  const incoming = (senderId: string, text: string, extra: Partial<Incoming> = {}): Incoming => ({
+    id: `m${++n}`,
+    conversation: { kind: 'room', id: ROOM },
+    senderId,
+    senderName: `微信昵称${senderId}`,
+    text,
+    kind: 'text',
+    mentionSelf: false,
+    mentions: [],
+    at: now,
+    ...extra,
+  })
+  /** Sends a message and returns the texts of the replies. */
+  const say = async (senderId: string, text: string, extra: Partial<Incoming> = {}) =>
+    (await core.handle(incoming(senderId, text, extra))).map((r) => r.text)
+  /** The one reply to a message. */
+  const ask = async (senderId: string, text: string, extra: Partial<Incoming> = {}) => {
+    const out = await say(senderId, text, extra)
+    if (out.length !== 1) throw new Error(`expected one reply to ${text}, got ${out.length}`)
+    return out[0]!
+  }
+  return { core, repo, logger, incoming, say, ask }
+}
