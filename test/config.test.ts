@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadDotenv, readConfig } from '../src/config.js'
+
+const errorOf = (env: Record<string, string>) => {
+  try {
+    readConfig(env)
+  } catch (e) {
+    return e as ConfigError
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('configuration', () => {
+  it('opens the console group with defaults when nothing is set', () => {
+    expect(readConfig({})).toEqual({
+      mode: 'console',
+      dataDir: './data',
+      roomTopic: '大连市工青妇基层组织协同创新发展',
+      adminCode: undefined,
+      sendIntervalMs: 1000,
+      maxMessageLength: 1500,
+      loginTimeoutMs: 60000,
+      logLevel: 'info',
+      wechatyLog: 'warn',
+      service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
+    })
+  })
+
+  it('serves real WeChat when a puppet-service token is set, empty values counting as unset', () => {
+    const cfg = readConfig({
+      WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_0b8f7d36-2c52-4f8e-9a3e-1c2b3d4e5f60',
+      WECHATY_PUPPET_SERVICE_ENDPOINT: '127.0.0.1:8788',
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+      DATA_DIR: '',
+    })
+    expect(cfg).toMatchObject({
+      mode: 'service',
+      dataDir: './data',
+      service: { endpoint: '127.0.0.1:8788', noTlsInsecureClient: true },
+    })
+  })
+
+  it('names the variable and the fix for every bad value, without echoing secrets', () => {
+    const e = errorOf({
+      SEND_INTERVAL_MS: 'fast',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'nounderscore',
+      WECHATY_PUPPET_SERVICE_ENDPOINT: 'localhost',
+      LOG_LEVEL: 'loud',
+    })
+    expect(e).toBeInstanceOf(ConfigError)
+    expect(e.problems).toEqual([
+      'SEND_INTERVAL_MS=“fast”：应为整数',
+      'LOG_LEVEL=“loud”：只能是 debug、info、warn 或 error',
+      'WECHATY_PUPPET_SERVICE_TOKEN=（已隐藏）：格式应为“前缀_编号”，例如 insecure_1f2e3d4c-…（最后一个“_”之前须有前缀）',
+      'WECHATY_PUPPET_SERVICE_ENDPOINT=“localhost”：格式应为“主机:端口”，例如 127.0.0.1:8788',
+    ])
+    expect(e.message).toMatch(/^配置有误，机器人未启动：\n- SEND_INTERVAL_MS/)
+    expect(e.message).not.toContain('nounderscore')
+    expect(errorOf({ MAX_MESSAGE_LENGTH: '50' }).problems).toEqual(['MAX_MESSAGE_LENGTH=“50”：不能小于 200'])
+  })
+
+  it('asks for a token when the service puppet is chosen without one', () => {
+    expect(errorOf({ WECHATY_PUPPET: 'wechaty-puppet-service' }).problems[0]).toMatch(
+      /^WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN/,
+    )
+    expect(errorOf({ WECHATY_PUPPET: 'wechaty-puppet-padlocal' }).problems[0]).toMatch(
+      /^WECHATY_PUPPET=“wechaty-puppet-padlocal”：只能是/,
+    )
+  })
+
+  it('reads .env under the real environment, which wins', () => {
+    const d = mkdtempSync(join(tmpdir(), 'gqf-env-'))
+    writeFileSync(join(d, '.env'), 'DATA_DIR=/srv/gqf\nLOG_LEVEL=debug\n')
+    const env = loadDotenv(join(d, '.env'), { LOG_LEVEL: 'warn' })
+    expect(readConfig(env)).toMatchObject({ dataDir: '/srv/gqf', logLevel: 'warn' })
+    expect(loadDotenv(join(d, 'missing.env'), { A: '1' })).toEqual({ A: '1' })
+  })
+})
