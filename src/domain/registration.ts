@@ -8,7 +8,7 @@ export type RegistrationError =
   | { code: NameError; name: string }
   | { code: 'ORG_UNKNOWN'; input: string; suggestions: Org[] }
   | { code: 'ORG_AMBIGUOUS'; input: string; candidates: Org[] }
-  | { code: 'LINE_CONFLICT'; org: Org; given: Line }
+  | { code: 'LINE_CONFLICT'; org: Org; given: Line; other: Line }
 
 export type ParsedRegistration =
   { ok: true; name: string; org: Org; line: Line | null } | ({ ok: false } & RegistrationError)
@@ -21,18 +21,22 @@ function resolveOrg(
 ): { ok: true; org: Org; line: Line | null } | ({ ok: false } & RegistrationError) {
   let found = roster.lookup(input)
   let line = explicit
-  const certain = found.kind === 'found' && (found.via === 'name' || found.via === 'alias' || found.via === 'number')
+  const certain =
+    found.kind === 'found' && (found.via === 'name' || found.via === 'alias' || found.via === 'number')
   if (!certain && explicit) {
     // 西岗区 妇联: the district and the line together name the district's 妇联.
     const joined = roster.lookup(input + explicit)
-    if (joined.kind === 'found' && joined.org.kind !== 'site' && joined.org.line === explicit) return { ok: true, org: joined.org, line: explicit }
+    if (joined.kind === 'found' && joined.org.kind !== 'site' && joined.org.line === explicit)
+      return { ok: true, org: joined.org, line: explicit }
   }
   if (!certain) {
     // 日新街道妇联: a line word glued to the end wins over a loose match of the whole.
     const split = splitLineSuffix(input)
     const again = split ? roster.lookup(split.rest) : undefined
     if (split && again?.kind === 'found') {
-      if (explicit && explicit !== split.line) return { ok: false, code: 'LINE_CONFLICT', org: again.org, given: explicit }
+      if (explicit && explicit !== split.line) {
+        return { ok: false, code: 'LINE_CONFLICT', org: again.org, given: explicit, other: split.line }
+      }
       found = again
       line = split.line
     }
@@ -45,7 +49,7 @@ function resolveOrg(
   if (org.kind !== 'site') {
     if (line && line !== org.line) {
       // 西岗区团委 + 妇联: the words disagree; ask rather than guess.
-      return { ok: false, code: 'LINE_CONFLICT', org, given: line }
+      return { ok: false, code: 'LINE_CONFLICT', org, given: line, other: org.line }
     }
     return { ok: true, org, line: org.line }
   }

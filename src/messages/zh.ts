@@ -4,6 +4,7 @@
  */
 import type { Line, Member, Org, RoleGrant } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
+import { shanghaiDate } from '../domain/calendar.js'
 import type { RegistrationError } from '../domain/registration.js'
 import type { Permission } from '../core/types.js'
 
@@ -77,7 +78,9 @@ export const M = {
       case 'ORG_AMBIGUOUS':
         return `“${e.input}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
       case 'LINE_CONFLICT':
-        return `“${e.org.name}”属于${e.org.kind === 'site' ? '示范点' : e.org.line}，与填写的“${e.given}”不一致，请核对后重发。`
+        return e.org.kind === 'site'
+          ? `条线只能写一个，您写了“${e.other}”和“${e.given}”。`
+          : `“${e.org.name}”属于${e.org.line}条线，与填写的“${e.given}”不一致，请核对后重发。`
     }
   },
   registered: (name: string, org: Org, line: Line | null) =>
@@ -93,9 +96,9 @@ export const M = {
       `单位：${org ? `${org.name}（${orgTag(org, member.line)}）` : '（单位已从名单中移除，请重新注册）'}`,
     ]
     if (roles.length > 0) lines.push(`角色：${roles.map(roleLabel).join('、')}`)
-    lines.push(`注册时间：${member.registeredAt.slice(0, 10)}`)
+    lines.push(`注册时间：${shanghaiDate(member.registeredAt)}`)
     if (member.history.length > 0)
-      lines.push(`变更记录：${member.history.length} 次，最近更新 ${member.updatedAt.slice(0, 10)}`)
+      lines.push(`变更记录：${member.history.length} 次，最近更新 ${shanghaiDate(member.updatedAt)}`)
     return lines.join('\n')
   },
   notRegistered: `您还没有实名注册。请发送：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,

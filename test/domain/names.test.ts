@@ -25,3 +25,11 @@ describe('real-name rules', () => {
     expect(validateName(n)).toEqual({ ok: false, code })
   })
 })
+
+describe('dates shown to people', () => {
+  it('are Asia/Shanghai dates whatever the server zone', async () => {
+    const { shanghaiDate } = await import('../../src/domain/calendar.js')
+    expect(shanghaiDate('2026-11-30T16:30:00Z')).toBe('2026-12-01')
+    expect(shanghaiDate(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11-30')
+  })
+})

@@ -3,7 +3,6 @@
  * on 127.0.0.1 wrapping wechaty-puppet-mock. The bot connects to it as a client with a token.
  */
 import { randomUUID } from 'node:crypto'
-import type { EventEmitter } from 'node:events'
 import { createServer } from 'node:net'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
@@ -45,19 +44,44 @@ export interface Said {
   mentionIds: string[]
 }
 
+/** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them). */
+class RecordingPuppetMock extends PuppetMock {
+  readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
+  override async messageSendText(
+    conversationId: string,
+    text: string,
+    mentionIdList?: string[],
+  ): Promise<void> {
+    this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
+    return super.messageSendText(conversationId, text)
+  }
+}
+
 export class World {
   readonly mocker = new mock.Mocker()
-  readonly puppet = new PuppetMock({ mocker: this.mocker })
+  readonly puppet = new RecordingPuppetMock({ mocker: this.mocker })
   readonly token = `insecure_${randomUUID()}`
   readonly botUser: ContactMock
   readonly room: RoomMock
   readonly otherRoom: RoomMock
   /** What the bot said in the coordination room, in order. */
-  readonly roomLog: Said[] = []
+  get roomLog(): Said[] {
+    return this.puppet.sends.filter((s) => s.conversationId === this.room.id)
+  }
   /** What the bot said in other rooms (should stay empty). */
-  readonly otherLog: Said[] = []
-  /** What the bot said in private, per contact id. */
-  readonly privateLog = new Map<string, string[]>()
+  get otherLog(): Said[] {
+    return this.puppet.sends.filter(
+      (s) => s.conversationId.includes('@') && s.conversationId !== this.room.id,
+    )
+  }
+  /** What the bot said in private to one person, in order. */
+  privateTo(who: { id: string }): string[] {
+    return this.puppet.sends.filter((s) => s.conversationId === who.id).map((s) => s.text)
+  }
+  /** Everything the bot has sent so far. */
+  get sent(): number {
+    return this.puppet.sends.length
+  }
   endpoint = ''
   private server?: PuppetServer
   private heartbeat?: NodeJS.Timeout
@@ -70,15 +94,6 @@ export class World {
       id: 'other@chatroom',
       topic: '闲聊群',
       memberIdList: [this.botUser.id],
-    })
-    ;(this.room as unknown as EventEmitter).on('message', (m: MockMessage) => {
-      if (m.payload.talkerId === this.botUser.id) {
-        this.roomLog.push({ text: m.payload.text ?? '', mentionIds: m.payload.mentionIdList ?? [] })
-      }
-    })
-    ;(this.otherRoom as unknown as EventEmitter).on('message', (m: MockMessage) => {
-      if (m.payload.talkerId === this.botUser.id)
-        this.otherLog.push({ text: m.payload.text ?? '', mentionIds: [] })
     })
     // The mock world logs the bot in once the client has started the puppet, then says it is ready
     // and keeps the service client's watchdog fed.
@@ -109,13 +124,6 @@ export class World {
     if (!c) {
       c = this.mocker.createContact({ id: `wx-${key}`, name })
       this.people.set(key, c)
-      ;(c as unknown as EventEmitter).on('message', (m: MockMessage) => {
-        if (m.payload.talkerId === this.botUser.id) {
-          const list = this.privateLog.get(c!.id) ?? []
-          list.push(m.payload.text ?? '')
-          this.privateLog.set(c!.id, list)
-        }
-      })
       if (inRoom) this.room.payload.memberIdList.push(c.id)
     }
     return c
@@ -186,8 +194,7 @@ export async function settle(client: BotClient, world: World, quietMs = 150): Pr
   for (let i = 0; i < 200; i++) {
     await new Promise((r) => setTimeout(r, quietMs))
     await client.handle.idle()
-    const count = world.roomLog.length + [...world.privateLog.values()].reduce((n, l) => n + l.length, 0)
-    if (count === last) return
-    last = count
+    if (world.sent === last) return
+    last = world.sent
   }
 }
