@@ -69,7 +69,7 @@ export interface Config {
   maxMessageLength: number
   loginTimeoutMs: number
   logLevel: 'debug' | 'info' | 'warn' | 'error'
-  /** Wechaty's own log level (WECHATY_LOG); quiet by default so the console stays readable. */
+  /** Wechaty's own log level (WECHATY_LOG); errors only by default, so the console stays readable. */
   wechatyLog: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
   service: {
     token: string | undefined
@@ -132,7 +132,7 @@ export function readConfig(env: Env = process.env): Config {
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
     logLevel: v.LOG_LEVEL,
-    wechatyLog: v.WECHATY_LOG ?? 'warn',
+    wechatyLog: v.WECHATY_LOG ?? 'error',
     service: {
       token: v.WECHATY_PUPPET_SERVICE_TOKEN,
       endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,

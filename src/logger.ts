@@ -23,11 +23,15 @@ export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
   clock: () => Date = () => new Date(),
+  /** Values never to be written (the service token): replaced by ***, wherever they appear. */
+  secrets: string[] = [],
 ): Logger {
   const min = ORDER[level]
+  const hide = secrets.filter((s) => s.length >= 6)
+  const redact = (line: string) => hide.reduce((l, s) => l.split(s).join('***'), line)
   const at = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < min) return
-    write(`${clock().toISOString()} ${lvl.toUpperCase().padEnd(5)} ${msg}${formatFields(fields)}`)
+    write(redact(`${clock().toISOString()} ${lvl.toUpperCase().padEnd(5)} ${msg}${formatFields(fields)}`))
   }
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
 }

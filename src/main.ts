@@ -47,20 +47,21 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
   process.once('SIGINT', () => void stop(0))
   process.once('SIGTERM', () => void stop(0))
   logger.info('正在连接微信服务', { endpoint: cfg.service.endpoint ?? '(服务发现)' })
-  const loggedIn = waitForLogin(
-    bot,
-    { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs },
-    logger,
+  // Both settle to a value, so a failure that arrives while start() is still running is handled.
+  const info = { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs }
+  const loggedIn = waitForLogin(bot, info, logger).then(
+    () => null,
+    (e: unknown) => e,
   )
-  await bot.start()
-  try {
-    await loggedIn
-  } catch (e) {
-    if (e instanceof ConnectError) {
-      logger.error(e.message)
-      await stop(1)
-    }
-    throw e
+  const started = bot.start().then(
+    () => loggedIn,
+    (e: unknown) => e,
+  )
+  const failure = await Promise.race([started, loggedIn])
+  if (failure) {
+    if (failure instanceof ConnectError) logger.error(failure.message)
+    else logger.error('启动失败', { error: failure })
+    await stop(1)
   }
 }
 
@@ -75,7 +76,8 @@ export async function main(env: Env = process.env): Promise<void> {
     }
     throw e
   }
-  const logger = createLogger(cfg.logLevel)
+  const secrets = [cfg.service.token, cfg.adminCode].filter((s): s is string => !!s)
+  const logger = createLogger(cfg.logLevel, undefined, undefined, secrets)
   wechatyLog.level(cfg.wechatyLog)
   let repo: Repository
   try {

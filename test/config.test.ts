@@ -24,7 +24,7 @@ describe('configuration', () => {
       maxMessageLength: 1500,
       loginTimeoutMs: 60000,
       logLevel: 'info',
-      wechatyLog: 'warn',
+      wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
     })
   })

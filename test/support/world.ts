@@ -28,16 +28,6 @@ export async function freePort(): Promise<number> {
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>
 type RoomMock = ReturnType<mock.Mocker['createRoom']>
-interface MockMessage {
-  payload: {
-    id: string
-    talkerId?: string
-    text?: string
-    roomId?: string
-    listenerId?: string
-    mentionIdList?: string[]
-  }
-}
 
 export interface Said {
   text: string

@@ -1,0 +1,96 @@
+/**
+ * The real entry point, started as `npm start` starts it (tsx src/main.ts), against a puppet
+ * service on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { World, until } from '../support/world.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+
+interface Run {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function start(env: Record<string, string>): Run {
+  const home = mkdtempSync(join(tmpdir(), 'gqf-proc-'))
+  // Run from an empty folder, so a developer's own .env in the checkout cannot change the outcome.
+  const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
+    cwd: home,
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+  return { child, output: () => out, exited }
+}
+
+describe('npm start against a puppet service', () => {
+  let world: World
+  beforeAll(async () => {
+    world = await new World().start()
+  })
+  afterAll(async () => {
+    await world?.stop()
+  })
+
+  it('serves the coordination room: a member registers and gets the receipt', async () => {
+    const run = start({
+      WECHATY_PUPPET_SERVICE_TOKEN: world.token,
+      WECHATY_PUPPET_SERVICE_ENDPOINT: world.endpoint,
+      GQF_ADMIN_CODE: 'PROC-ADMIN-1',
+      SEND_INTERVAL_MS: '0',
+    })
+    try {
+      await until(() => run.output().includes('coordination room bound'), 30_000)
+      expect(run.output()).toContain('coordination room bound')
+      // A preset code is never printed.
+      expect(run.output()).not.toContain('PROC-ADMIN-1')
+      const a = world.person('proc-a', '小周')
+      world.say(a, '#注册 周敏 日新街道 妇联')
+      await until(() => world.roomLog.length > 0, 15_000)
+      expect(world.roomLog.map((s) => s.text)).toEqual([
+        '周敏 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）',
+      ])
+    } finally {
+      run.child.kill('SIGTERM')
+    }
+    expect(await run.exited).toBe(0)
+  })
+
+  it('stops with a clear message when the token is wrong', async () => {
+    const run = start({
+      WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_00000000-0000-0000-0000-000000000000',
+      WECHATY_PUPPET_SERVICE_ENDPOINT: world.endpoint,
+      LOGIN_TIMEOUT_MS: '3000',
+    })
+    const code = await run.exited
+    expect(code).toBe(1)
+    expect(run.output()).toContain('在 3 秒内没有连上微信服务，机器人已停止。')
+    expect(run.output()).toContain(`WECHATY_PUPPET_SERVICE_ENDPOINT（当前：${world.endpoint}）`)
+    expect(run.output()).toContain('WECHATY_PUPPET_SERVICE_TOKEN 是否与服务端一致')
+    expect(run.output()).not.toContain('00000000-0000-0000-0000-000000000000')
+  })
+
+  it('refuses bad configuration before starting, naming the variable', async () => {
+    const run = start({ SEND_INTERVAL_MS: 'soon' })
+    expect(await run.exited).toBe(2)
+    expect(run.output()).toContain('配置有误，机器人未启动：\n- SEND_INTERVAL_MS=“soon”：应为整数')
+  })
+
+  it('opens the console group when no token is set', async () => {
+    const run = start({})
+    await until(() => run.output().includes('已进入控制台群'), 30_000)
+    expect(run.output()).toMatch(/管理员认证码（一次性，仅显示这一次）：[2-9A-Z]{4}-[2-9A-Z]{4}/)
+    run.child.kill('SIGTERM')
+    await run.exited
+  })
+})
