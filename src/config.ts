@@ -58,6 +58,9 @@ const envSchema = z.object({
   WECHATY_LOG: z.enum(['silent', 'error', 'warn', 'info', 'verbose', 'silly']).optional(),
 })
 
+/** Every variable the bot reads; `.env.example` lists each of them. */
+export const CONFIG_KEYS = Object.keys(envSchema.shape)
+
 export type Mode = 'service' | 'console'
 
 export interface Config {

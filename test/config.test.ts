@@ -79,3 +79,20 @@ describe('configuration', () => {
     expect(loadDotenv(join(d, 'missing.env'), { A: '1' })).toEqual({ A: '1' })
   })
 })
+
+describe('.env.example', () => {
+  it('lists every variable the bot reads, each with a comment, and starts the console as it is', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { parse } = await import('dotenv')
+    const { CONFIG_KEYS } = await import('../src/config.js')
+    const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+    const example = parse(text)
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_KEYS].sort())
+    const lines = text.split('\n')
+    for (const key of CONFIG_KEYS) {
+      const at = lines.findIndex((l) => l.startsWith(`${key}=`))
+      expect(lines[at - 1], key).toMatch(/^# /)
+    }
+    expect(readConfig(example).mode).toBe('console')
+  })
+})

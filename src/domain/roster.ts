@@ -24,6 +24,8 @@ export class Roster {
   private readonly byId = new Map<string, Org>()
   private readonly byNo = new Map<number, Org>()
   private readonly exact = new Map<string, { org: Org; via: 'name' | 'alias' }>()
+  /** Every key of every organisation, computed once: the loose tiers scan them. */
+  private readonly keysOf = new Map<string, string[]>()
 
   constructor(readonly orgs: readonly Org[]) {
     for (const org of orgs) {
@@ -31,7 +33,12 @@ export class Roster {
       if (this.byNo.has(org.no)) throw new Error(`名单中序号重复：${org.no}`)
       this.byId.set(org.id, org)
       this.byNo.set(org.no, org)
-      for (const { key, via } of exactKeys(org)) {
+      const keys = exactKeys(org)
+      this.keysOf.set(
+        org.id,
+        keys.map((k) => k.key),
+      )
+      for (const { key, via } of keys) {
         const seen = this.exact.get(key)
         if (seen && seen.org.id !== org.id) {
           throw new Error(`名单中简称“${key}”同时指向“${seen.org.name}”和“${org.name}”`)
@@ -74,13 +81,13 @@ export class Roster {
       ['subsequence', (k) => isSubsequence(key, k)],
     ]
     for (const [via, test] of tiers) {
-      const found = active.filter((org) => exactKeys(org).some(({ key: k }) => test(k)))
+      const found = active.filter((org) => this.keysOf.get(org.id)!.some(test))
       if (found.length === 1) return { kind: 'found', org: found[0]!, via }
       if (found.length > 1) return { kind: 'ambiguous', candidates: found }
     }
 
     const scored = active
-      .map((org) => ({ org, score: Math.max(...exactKeys(org).map(({ key: k }) => similarity(key, k))) }))
+      .map((org) => ({ org, score: Math.max(...this.keysOf.get(org.id)!.map((k) => similarity(key, k))) }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.org.no - b.org.no)
     const best = scored[0]
