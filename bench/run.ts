@@ -47,7 +47,7 @@ function benchLookup(): void {
     what: 'roster lookup (mixed inputs)',
     value: perOp,
     unit: 'µs/op',
-    target: 500,
+    target: 200,
     better: 'lower',
   })
 }

@@ -159,3 +159,12 @@ describe('sites and organisations', () => {
     )
   })
 })
+
+describe('the package entry', () => {
+  it('exports the Wechaty plugin factory', async () => {
+    const entry = await import('../../src/index.js')
+    const repo = await entry.openRepository(null)
+    const plugin = entry.GqfBot({ repo, roomTopic: '测试群' })
+    expect(typeof plugin).toBe('function')
+  })
+})
