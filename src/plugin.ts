@@ -121,17 +121,30 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       const incoming = await toIncoming(message, bot.currentUser)
       const key = `${incoming.conversation.kind}:${incoming.conversation.id}`
       const prev = lanes.get(key) ?? Promise.resolve()
-      const mine = prev.then(async () => {
-        const replies = await core.handle(incoming)
-        // Queued in order; sending goes on in the outbox while the next message is handled.
-        void deliver(replies, incoming.conversation)
-      })
+      const mine = prev
+        .catch(() => undefined)
+        .then(async () => {
+          const replies = await core.handle(incoming)
+          // Queued in order; sending goes on in the outbox while the next message is handled.
+          void deliver(replies, incoming.conversation)
+        })
       lanes.set(key, mine)
-      await mine
-      if (lanes.get(key) === mine) lanes.delete(key)
+      try {
+        await mine
+      } finally {
+        if (lanes.get(key) === mine) lanes.delete(key)
+      }
     }
 
     async function onRoomJoin(room: Room, invitees: Contact[]): Promise<void> {
+      // The bot itself invited into the coordination room after start: bind it now.
+      if (
+        !roomId &&
+        invitees.some((c) => c.id === bot.currentUser.id) &&
+        (await room.topic()) === options.roomTopic
+      ) {
+        await bindRoom(room)
+      }
       if (room.id !== roomId) return
       const people = invitees
         .filter((c) => c.id !== bot.currentUser.id)

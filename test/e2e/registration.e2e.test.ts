@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { types } from 'wechaty'
 import { builtinRoster } from '../../src/domain/roster-data.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
@@ -139,6 +140,23 @@ describe('registration through the real WeChat path', () => {
     const count = world.sent
     const last = [...world.mocker.cacheMessagePayload.values()].filter((p) => p.talkerId === a.id).at(-1)!
     world.puppet.emit('message', { messageId: last.id })
+    await settle(client, world)
+    expect(world.sent).toBe(count)
+  })
+
+  it('ignores a message replayed from long ago, as puppets do after a re-login', async () => {
+    const a = world.person('m2')
+    const count = world.sent
+    world.mocker.MessageMock.create({
+      id: 'replayed-old-1',
+      talkerId: a.id,
+      roomId: world.room.id,
+      text: '#我的信息',
+      timestamp: Date.now() - 60 * 60_000,
+      type: types.Message.Text,
+      mentionIdList: [],
+    })
+    world.puppet.emit('message', { messageId: 'replayed-old-1' })
     await settle(client, world)
     expect(world.sent).toBe(count)
   })

@@ -35,7 +35,7 @@ export interface Said {
 }
 
 /** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them). */
-class RecordingPuppetMock extends PuppetMock {
+export class RecordingPuppetMock extends PuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
   override async messageSendText(
     conversationId: string,
@@ -49,7 +49,7 @@ class RecordingPuppetMock extends PuppetMock {
 
 export class World {
   readonly mocker = new mock.Mocker()
-  readonly puppet = new RecordingPuppetMock({ mocker: this.mocker })
+  readonly puppet: RecordingPuppetMock = new RecordingPuppetMock({ mocker: this.mocker })
   readonly token = `insecure_${randomUUID()}`
   readonly botUser: ContactMock
   readonly room: RoomMock
