@@ -36,7 +36,7 @@ const envSchema = z.object({
   LOGIN_TIMEOUT_MS: intString(1000, 3_600_000).default(60_000),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
-    .default('info'),
+    .optional(),
   WECHATY_PUPPET: z
     .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], {
       message: '只能是 wechaty-puppet-service（真实微信）或 wechaty-puppet-mock（控制台群）',
@@ -134,7 +134,8 @@ export function readConfig(env: Env = process.env): Config {
     sendIntervalMs: v.SEND_INTERVAL_MS,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
-    logLevel: v.LOG_LEVEL,
+    // The console group is a conversation on this terminal: only warnings interrupt it.
+    logLevel: v.LOG_LEVEL ?? (wantsService ? 'info' : 'warn'),
     wechatyLog: v.WECHATY_LOG ?? 'error',
     service: {
       token: v.WECHATY_PUPPET_SERVICE_TOKEN,

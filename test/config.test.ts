@@ -23,7 +23,7 @@ describe('configuration', () => {
       sendIntervalMs: 1000,
       maxMessageLength: 1500,
       loginTimeoutMs: 60000,
-      logLevel: 'info',
+      logLevel: 'warn',
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
     })
