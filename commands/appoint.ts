@@ -57,6 +57,17 @@ export function resolveTarget(
   return { ok: true, id: found[0]!.contactId, name: found[0]!.name }
 }
 
+/** The role and the person a role command is about, or the reply that says what is missing. */
+function roleAndTarget(
+  ctx: CommandContext,
+  args: RoleArgs,
+): { ok: true; role: Role; id: string; name: string } | { ok: false; reply: Reply[] } {
+  if (!args.role)
+    return { ok: false, reply: [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }] }
+  const target = resolveTarget(ctx, args)
+  return target.ok ? { ...target, role: args.role } : target
+}
+
 /** The scope a role needs: a group for a leader, a district for a liaison, none for an admin. */
 export function checkScope(
   role: Role,
@@ -80,16 +91,15 @@ export const appoint = defineCommand({
   permission: 'admin',
   args: roleArgs,
   async run(ctx, args) {
-    if (!args.role) return [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }]
-    const target = resolveTarget(ctx, args)
+    const target = roleAndTarget(ctx, args)
     if (!target.ok) return target.reply
     if (!ctx.deps.repo.member(target.id)) return [{ text: M.targetNotRegistered(target.name) }]
-    const scope = checkScope(args.role, args.scope)
+    const scope = checkScope(target.role, args.scope)
     if (!scope.ok) return [{ text: scope.text }]
-    const label = roleLabel({ role: args.role, scope: scope.scope })
+    const label = roleLabel({ role: target.role, scope: scope.scope })
     const fresh = await ctx.deps.repo.grant(
       target.id,
-      args.role,
+      target.role,
       scope.scope,
       ctx.sender.id,
       ctx.deps.clock(),
@@ -108,21 +118,21 @@ export const dismiss = defineCommand({
   permission: 'admin',
   args: roleArgs,
   async run(ctx, args) {
-    if (!args.role) return [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }]
-    const target = resolveTarget(ctx, args)
+    const target = roleAndTarget(ctx, args)
     if (!target.ok) return target.reply
+    const role = target.role
     const { repo } = ctx.deps
     const held = repo
       .roles(target.id)
-      .filter((g) => g.role === args.role && (args.scope === null || g.scope === args.scope))
+      .filter((g) => g.role === role && (args.scope === null || g.scope === args.scope))
     if (held.length === 0) {
-      return [{ text: M.notHolding(target.name, roleLabel({ role: args.role, scope: args.scope ?? '' })) }]
+      return [{ text: M.notHolding(target.name, roleLabel({ role: role, scope: args.scope ?? '' })) }]
     }
-    if (args.role === 'admin') {
+    if (role === 'admin') {
       const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
       if (admins.length <= 1) return [{ text: M.lastAdmin }]
     }
-    await repo.revoke(target.id, args.role, args.scope ?? undefined)
+    await repo.revoke(target.id, role, args.scope ?? undefined)
     return [{ text: M.revoked(target.name, held.map(roleLabel)) }]
   },
 })

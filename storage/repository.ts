@@ -164,37 +164,28 @@ function createRepository(stores: StoreSet): Repository & { stores: StoreSet } {
     },
     async ensureAdminCode(preset, now) {
       const current = core.data.adminCode
-      if (preset) {
-        // A preset code replaces an unused or different one; the same preset is not re-armed once used.
-        if (current && current.source === 'env' && current.hash === hashCode(current.salt, preset)) {
-          return { generated: null }
-        }
+      const arm = (code: string, source: 'env' | 'generated') => {
         const salt = randomBytes(8).toString('hex')
-        await core.update((d) => {
+        return core.update((d) => {
           d.adminCode = {
             salt,
-            hash: hashCode(salt, preset),
-            source: 'env',
+            hash: hashCode(salt, code),
+            source,
             createdAt: iso(now),
             usedBy: null,
             usedAt: null,
           }
         })
+      }
+      if (preset) {
+        // A preset code replaces an unused or different one; the same preset is not re-armed once used.
+        const same = current?.source === 'env' && current.hash === hashCode(current.salt, preset)
+        if (!same) await arm(preset, 'env')
         return { generated: null }
       }
       if (current) return { generated: null }
       const code = generateAdminCode()
-      const salt = randomBytes(8).toString('hex')
-      await core.update((d) => {
-        d.adminCode = {
-          salt,
-          hash: hashCode(salt, code),
-          source: 'generated',
-          createdAt: iso(now),
-          usedBy: null,
-          usedAt: null,
-        }
-      })
+      await arm(code, 'generated')
       return { generated: code }
     },
     async redeemAdminCode(code, contactId, now) {
