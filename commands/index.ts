@@ -5,8 +5,30 @@ import { help } from './help.js'
 import { myInfo } from './my-info.js'
 import { register } from './register.js'
 import { org, sites, unregistered } from './sites.js'
+import { behalfReport, lateReport, report, withdraw } from './reporting.js'
+import { missing, progress, summary, tally } from './tallies.js'
+export { onShare } from './reporting.js'
 
 /** Every command, in the order #帮助 lists them. A fresh set per bot (some keep state, e.g. lockouts). */
 export function builtinCommands(): AnyCommand[] {
-  return [help, register, myInfo, sites, org, unregistered, roles, appoint, dismiss, adminAuth()]
+  return [
+    help,
+    register,
+    myInfo,
+    report,
+    lateReport,
+    withdraw,
+    tally,
+    progress,
+    sites,
+    org,
+    missing,
+    summary,
+    behalfReport,
+    unregistered,
+    roles,
+    appoint,
+    dismiss,
+    adminAuth(),
+  ]
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parse as parseDotenv } from 'dotenv'
 import { z } from 'zod'
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
@@ -34,6 +35,13 @@ const envSchema = z.object({
   SEND_INTERVAL_MS: intString(0, 60_000).default(1000),
   MAX_MESSAGE_LENGTH: intString(200, 4000).default(1500),
   LOGIN_TIMEOUT_MS: intString(1000, 3_600_000).default(60_000),
+  REPORT_KEYWORDS: z
+    .string()
+    .transform((s) => s.split(/[,，、\s]+/).filter((k) => k !== ''))
+    .pipe(z.array(z.string()).min(1, { message: '至少写一个关键词，用逗号分隔' }))
+    .optional(),
+  LATE_REPORT_DAYS: intString(0, 28).optional(),
+  SHARE_WINDOW_MINUTES: intString(1, 120).optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
     .optional(),
@@ -71,6 +79,7 @@ export interface Config {
   sendIntervalMs: number
   maxMessageLength: number
   loginTimeoutMs: number
+  reports: ReportSettings
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   /** Wechaty's own log level (WECHATY_LOG); errors only by default, so the console stays readable. */
   wechatyLog: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
@@ -134,6 +143,11 @@ export function readConfig(env: Env = process.env): Config {
     sendIntervalMs: v.SEND_INTERVAL_MS,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
+    reports: {
+      keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
+      lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,
+      shareWindowMs: (v.SHARE_WINDOW_MINUTES ?? DEFAULT_REPORT_SETTINGS.shareWindowMs / 60_000) * 60_000,
+    },
     // The console group is a conversation on this terminal: only warnings interrupt it.
     logLevel: v.LOG_LEVEL ?? (wantsService ? 'info' : 'warn'),
     wechatyLog: v.WECHATY_LOG ?? 'error',

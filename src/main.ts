@@ -37,6 +37,7 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
       roomTopic: cfg.roomTopic,
       sendIntervalMs: cfg.sendIntervalMs,
       maxMessageLength: cfg.maxMessageLength,
+      reports: cfg.reports,
       logger,
     }),
   )

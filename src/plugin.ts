@@ -1,8 +1,10 @@
 import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
-import { builtinCommands } from '../commands/index.js'
+import { builtinCommands, onShare } from '../commands/index.js'
 import type { Repository } from '../storage/repository.js'
 import { createCore } from './core/handle.js'
-import type { AnyCommand, Conversation, Deps, Reply, RoomMember } from './core/types.js'
+import type { CoreDeps } from './core/handle.js'
+import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
+import type { AnyCommand, Conversation, Reply, ReportSettings, RoomMember } from './core/types.js'
 import { createLogger, type Logger } from './logger.js'
 import { Outbox } from './transport/outbox.js'
 import { SeenIds } from './transport/seen-ids.js'
@@ -18,6 +20,8 @@ export interface GqfBotOptions {
   maxMessageLength?: number
   /** Messages older than this (replayed after a re-login) are ignored. */
   maxMessageAgeMs?: number
+  /** Report keywords, the 补报 window and the share window; defaults in DEFAULT_REPORT_SETTINGS. */
+  reports?: Partial<ReportSettings>
   logger?: Logger
   clock?: () => Date
   commands?: AnyCommand[]
@@ -72,8 +76,9 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         return members.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
       },
     }
-    const deps: Deps = { repo, clock, logger, directory }
-    const core = createCore(deps, options.commands ?? builtinCommands())
+    const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
+    const deps: CoreDeps = { repo, clock, logger, directory, settings }
+    const core = createCore(deps, options.commands ?? builtinCommands(), onShare)
 
     const outbox = new Outbox(
       async (to: Conversation, text: string, mentionIds: string[]) => {
@@ -94,7 +99,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     )
 
     async function deliver(replies: Reply[], fallback: Conversation): Promise<void> {
-      await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r.text, r.mentionIds ?? [])))
+      await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r)))
     }
 
     function track(p: Promise<void>): void {

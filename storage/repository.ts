@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { builtinRoster, ROSTER_VERSION } from '../src/domain/roster-data.js'
 import { Roster } from '../src/domain/roster.js'
 import type { Line, Member, Org, Role, RoleGrant } from '../src/domain/types.js'
-import { JsonFileStore } from './json-file-store.js'
+import { JsonFileStore, type Migration } from './json-file-store.js'
+import { ReportStore } from './report-store.js'
+import { monthOf, type Month } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
@@ -43,6 +45,10 @@ export interface Repository {
   redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
   /** Marks contacts as greeted; returns those that had not been greeted before. */
   markGreeted(contactIds: string[]): Promise<string[]>
+  /** The first month reports were counted for. */
+  trackingSince(): Month
+  /** The monthly reports, one file per month. */
+  reports: ReportStore
 }
 
 const hashCode = (salt: string, code: string) =>
@@ -58,9 +64,10 @@ export function generateAdminCode(): string {
   return `${s.slice(0, 4)}-${s.slice(4)}`
 }
 
-function emptyCore(): CoreFile {
+function emptyCore(now: Date): CoreFile {
   return {
     schemaVersion: CORE_SCHEMA_VERSION,
+    trackingSince: monthOf(now),
     room: null,
     adminCode: null,
     members: {},
@@ -68,6 +75,11 @@ function emptyCore(): CoreFile {
     greeted: [],
   }
 }
+
+/** v1 → v2: reports arrive; a store from before them starts counting in the month it is upgraded. */
+export const coreMigrations = (now: Date): Migration[] => [
+  { from: 1, up: (d) => ({ ...d, trackingSince: monthOf(now) }) },
+]
 
 function initialRoster(): RosterFile {
   const { sites, lineOrgs } = builtinRoster()
@@ -81,13 +93,17 @@ function initialRoster(): RosterFile {
 export const STORE_FILES = { core: 'gqf.json', roster: 'roster.json' } as const
 
 /** Opens (or creates) the store under `dataDir`; `null` keeps everything in memory for tests. */
-export async function openRepository(dataDir: string | null): Promise<Repository & { stores: StoreSet }> {
+export async function openRepository(
+  dataDir: string | null,
+  now: Date = new Date(),
+): Promise<Repository & { stores: StoreSet }> {
   const file = (name: string) => (dataDir === null ? null : join(dataDir, name))
   const core = await JsonFileStore.open<CoreFile>({
     file: file(STORE_FILES.core),
     schema: coreFileSchema,
     version: CORE_SCHEMA_VERSION,
-    defaults: emptyCore,
+    defaults: () => emptyCore(now),
+    migrations: coreMigrations(now),
   })
   const rosterStore = await JsonFileStore.open<RosterFile>({
     file: file(STORE_FILES.roster),
@@ -95,7 +111,8 @@ export async function openRepository(dataDir: string | null): Promise<Repository
     version: ROSTER_SCHEMA_VERSION,
     defaults: initialRoster,
   })
-  return createRepository({ core, roster: rosterStore })
+  const reports = await ReportStore.open(dataDir)
+  return createRepository({ core, roster: rosterStore }, reports)
 }
 
 export interface StoreSet {
@@ -103,13 +120,15 @@ export interface StoreSet {
   roster: JsonFileStore<RosterFile>
 }
 
-function createRepository(stores: StoreSet): Repository & { stores: StoreSet } {
+function createRepository(stores: StoreSet, reports: ReportStore): Repository & { stores: StoreSet } {
   const { core } = stores
   const roster = new Roster(stores.roster.data.orgs as Org[])
   const iso = (d: Date) => d.toISOString()
 
   return {
     stores,
+    reports,
+    trackingSince: () => core.data.trackingSince,
     roster: () => roster,
     member: (id) => core.data.members[id],
     members: () => Object.values(core.data.members),

@@ -59,9 +59,11 @@ export const adminCodeSchema = z.object({
   usedAt: iso.nullable(),
 })
 
-export const CORE_SCHEMA_VERSION = 1
+export const CORE_SCHEMA_VERSION = 2
 export const coreFileSchema = z.object({
   schemaVersion: z.literal(CORE_SCHEMA_VERSION),
+  /** The first month the bot counted reports for (YYYY-MM): yearly views start there. */
+  trackingSince: z.string().regex(/^\d{4}-\d{2}$/),
   room: z.object({ id: z.string(), topic: z.string(), boundAt: iso }).nullable(),
   adminCode: adminCodeSchema.nullable(),
   members: z.record(z.string(), memberSchema),

@@ -23,6 +23,7 @@ describe('configuration', () => {
       sendIntervalMs: 1000,
       maxMessageLength: 1500,
       loginTimeoutMs: 60000,
+      reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
       logLevel: 'warn',
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },

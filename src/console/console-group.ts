@@ -87,6 +87,7 @@ export async function runConsole(
         roomTopic: cfg.roomTopic,
         sendIntervalMs: Math.min(cfg.sendIntervalMs, 300),
         maxMessageLength: cfg.maxMessageLength,
+        reports: cfg.reports,
         logger,
       },
       (h) => (handle = h),

@@ -2,7 +2,15 @@ import { M } from '../messages/zh.js'
 import { parseCommand } from './parse.js'
 import { allows } from './permissions.js'
 import { CommandRegistry } from './registry.js'
+import { ShareBuffer } from './share-buffer.js'
+import { DEFAULT_REPORT_SETTINGS } from './types.js'
 import type { AnyCommand, CommandContext, Deps, Incoming, Reply, RoomMember, Sender } from './types.js'
+
+/** What createCore needs; report settings and the share buffer have defaults. */
+export type CoreDeps = Omit<Deps, 'settings' | 'shares'> & Partial<Pick<Deps, 'settings' | 'shares'>>
+
+/** Handles a shared article, file or image (not a command). */
+export type ShareHandler = (incoming: Incoming, sender: Sender, deps: Deps) => Promise<Reply[]>
 
 export interface Core {
   /** The one entry point for an incoming message: returns the replies to send, in order. */
@@ -12,7 +20,17 @@ export interface Core {
   registry: CommandRegistry
 }
 
-export function createCore(deps: Deps, commands: readonly AnyCommand[]): Core {
+export function createCore(
+  coreDeps: CoreDeps,
+  commands: readonly AnyCommand[],
+  onShare?: ShareHandler,
+): Core {
+  const settings = coreDeps.settings ?? DEFAULT_REPORT_SETTINGS
+  const deps: Deps = {
+    ...coreDeps,
+    settings,
+    shares: coreDeps.shares ?? new ShareBuffer(settings.shareWindowMs),
+  }
   const registry = new CommandRegistry(commands)
 
   function senderOf(incoming: Incoming): Sender {
@@ -25,7 +43,11 @@ export function createCore(deps: Deps, commands: readonly AnyCommand[]): Core {
   }
 
   async function dispatch(incoming: Incoming, trace: { command?: string }): Promise<Reply[]> {
-    if (incoming.kind !== 'text') return []
+    if (incoming.kind !== 'text') {
+      if (!incoming.share || !onShare) return []
+      trace.command = `share:${incoming.kind}`
+      return onShare(incoming, senderOf(incoming), deps)
+    }
     const addressed = incoming.mentionSelf || incoming.conversation.kind === 'private'
     const parsed = parseCommand(incoming.text, addressed)
     if (!parsed) return []

@@ -1,5 +1,7 @@
 import type { Logger } from '../logger.js'
 import type { Member, RoleGrant } from '../domain/types.js'
+import type { LinkInfo } from '../domain/reports.js'
+import type { ShareBuffer } from './share-buffer.js'
 import type { Repository } from '../../storage/repository.js'
 
 export interface Conversation {
@@ -23,6 +25,20 @@ export interface Incoming {
   /** Other contacts @-mentioned in the message. */
   mentions: { id: string; name: string }[]
   at: Date
+  /** What a shared article, file or image carries. */
+  share?: Share
+}
+
+export type Share =
+  { kind: 'url'; link: LinkInfo } | { kind: 'file' | 'image'; name: string; load: () => Promise<Buffer> }
+
+export interface ReportSettings {
+  /** A shared article whose title holds one of these counts without a command. */
+  keywords: string[]
+  /** 补报 for a month is accepted until this day of the next month. */
+  lateDays: number
+  /** A share and #上报 from the same member within this time belong together. */
+  shareWindowMs: number
 }
 
 export interface Reply {
@@ -31,6 +47,11 @@ export interface Reply {
   text: string
   /** Contacts to @-mention (room only), in one message. */
   mentionIds?: string[]
+  /**
+   * Receipts that may be merged with others of the same key still waiting to be sent:
+   * `part` names this one (大连大学（57）), `suffix` is the latest progress figure.
+   */
+  merge?: { key: string; part: string; suffix: string }
 }
 
 export interface RoomMember {
@@ -49,6 +70,15 @@ export interface Deps {
   clock: () => Date
   logger: Logger
   directory: Directory
+  settings: ReportSettings
+  /** Shares waiting for their #上报, per member (memory only: the window is minutes). */
+  shares: ShareBuffer
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  keywords: ['创建信息', '示范点', '工青妇'],
+  lateDays: 5,
+  shareWindowMs: 10 * 60_000,
 }
 
 export type Permission = 'anyone' | 'member' | 'liaison' | 'leader' | 'admin'

@@ -1,5 +1,7 @@
 /** Dates as people in Dalian read them: Asia/Shanghai, whatever the server's TZ. */
 export const TIME_ZONE = 'Asia/Shanghai'
+/** Asia/Shanghai has no daylight saving time: always UTC+8. */
+const OFFSET_MS = 8 * 60 * 60_000
 
 const dateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
@@ -11,4 +13,60 @@ const dateFormat = new Intl.DateTimeFormat('en-CA', {
 /** 2026-11-24T20:00:00Z → 2026-11-25. */
 export function shanghaiDate(at: Date | string): string {
   return dateFormat.format(typeof at === 'string' ? new Date(at) : at)
+}
+
+/** A month as `YYYY-MM`. */
+export type Month = string
+
+/** The Asia/Shanghai month an instant falls in: 2026-11-30T16:00:00Z → 2026-12. */
+export function monthOf(at: Date): Month {
+  return shanghaiDate(at).slice(0, 7)
+}
+
+export function parseMonth(s: string): Month | null {
+  const m = /^(\d{4})[-/.年]?(\d{1,2})月?$/.exec(s.normalize('NFKC').trim())
+  if (!m) return null
+  const month = Number(m[2])
+  if (month < 1 || month > 12) return null
+  return `${m[1]}-${String(month).padStart(2, '0')}`
+}
+
+export function addMonths(month: Month, n: number): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const idx = y * 12 + (m - 1) + n
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`
+}
+
+/** The instant a Shanghai calendar day starts: (2026, 12, 6) → 2026-12-05T16:00:00Z. */
+export function shanghaiDayStart(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - OFFSET_MS)
+}
+
+/** The months from `from` to `to`, both included. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const out: Month[] = []
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m)
+  return out
+}
+
+/** 2026-11 → 11月; with the year when it differs from `thisYear`: 2025年12月. */
+export function monthLabel(month: Month, thisYear?: string): string {
+  const [y, m] = month.split('-')
+  const mm = `${Number(m)}月`
+  return thisYear && thisYear !== y ? `${y}年${mm}` : mm
+}
+
+/** 2026-11 → 2026年11月. */
+export function fullMonthLabel(month: Month): string {
+  const [y, m] = month.split('-')
+  return `${y}年${Number(m)}月`
+}
+
+/**
+ * 补报 for `month` is accepted until the end of day `days` of the next month (Shanghai).
+ * Returns the first instant it is no longer accepted.
+ */
+export function lateDeadline(month: Month, days: number): Date {
+  const [y, m] = addMonths(month, 1).split('-').map(Number) as [number, number]
+  return shanghaiDayStart(y, m, days + 1)
 }

@@ -177,4 +177,5 @@ export const M = {
 
   // Transport
   splitMark: (i: number, n: number) => `（${i}/${n}）`,
+  mergedReceipts: (parts: string[], suffix: string) => `已收到：${parts.join('、')} 的${suffix}`,
 } as const

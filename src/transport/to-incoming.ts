@@ -1,6 +1,6 @@
 import type { Message, Room, Contact } from 'wechaty'
 import { types } from 'wechaty'
-import type { Incoming } from '../core/types.js'
+import type { Incoming, Share } from '../core/types.js'
 
 const KIND: Partial<Record<number, Incoming['kind']>> = {
   [types.Message.Text]: 'text',
@@ -38,15 +38,33 @@ export async function toIncoming(message: Message, self: Contact): Promise<Incom
     mentions = list.filter((c) => c.id !== self.id).map((c) => ({ id: c.id, name: c.name() }))
     if (mentionSelf) text = await stripSelfMention(text, room, self)
   }
+  const kind = KIND[message.type()] ?? 'other'
   return {
     id: message.id,
     conversation: room ? { kind: 'room', id: room.id } : { kind: 'private', id: talker.id },
     senderId: talker.id,
     senderName: talker.name(),
     text,
-    kind: KIND[message.type()] ?? 'other',
+    kind,
     mentionSelf,
     mentions,
     at: message.date(),
+    share: await shareOf(message, kind),
   }
+}
+
+/** What a shared article carries; a file or image is fetched only when the core asks for it. */
+async function shareOf(message: Message, kind: Incoming['kind']): Promise<Share | undefined> {
+  if (kind === 'url') {
+    const link = await message.toUrlLink()
+    return {
+      kind: 'url',
+      link: { title: link.title(), url: link.url(), description: link.description() ?? '' },
+    }
+  }
+  if (kind === 'file' || kind === 'image') {
+    const box = await message.toFileBox()
+    return { kind, name: box.name, load: () => box.toBuffer() }
+  }
+  return undefined
 }

@@ -45,7 +45,19 @@ describe('handle()', () => {
     const t = await makeCore()
     const help = await t.ask('u1', '#帮助')
     const listed = (s: string) => [...s.matchAll(/^#(\S+)/gm)].map((m) => m[1])
-    expect(listed(help)).toEqual(['帮助', '注册', '我的信息', '示范点', '单位', '认证管理员'])
+    expect(listed(help)).toEqual([
+      '帮助',
+      '注册',
+      '我的信息',
+      '上报',
+      '补报',
+      '撤回',
+      '统计',
+      '进度',
+      '示范点',
+      '单位',
+      '认证管理员',
+    ])
     await t.repo.ensureAdminCode('CODE-123', new Date())
     await t.ask('u1', '#认证管理员 CODE-123')
     expect(listed(await t.ask('u1', '#帮助'))).toEqual(t.core.registry.all().map((c) => c.name))

@@ -45,9 +45,9 @@ describe('Outbox', () => {
       { intervalMs: 1000, maxLength: 200, logger: memoryLogger(), ...time },
     )
     const long = Array.from({ length: 60 }, (_, i) => `第${i}行内容`).join('\n')
-    void outbox.enqueue(room, '一', ['a'])
-    void outbox.enqueue(room, long, ['b'])
-    void outbox.enqueue(other, '私聊')
+    void outbox.enqueue(room, { text: '一', mentionIds: ['a'] })
+    void outbox.enqueue(room, { text: long, mentionIds: ['b'] })
+    void outbox.enqueue(other, { text: '私聊' })
     await outbox.idle()
     const inRoom = sent.filter((s) => s.to === room.id)
     expect(inRoom[0]).toMatchObject({ text: '一', mentions: ['a'] })
@@ -69,8 +69,8 @@ describe('Outbox', () => {
       },
       { intervalMs: 0, maxLength: 1500, logger },
     )
-    void outbox.enqueue(room, 'bad')
-    void outbox.enqueue(room, 'good')
+    void outbox.enqueue(room, { text: 'bad' })
+    void outbox.enqueue(room, { text: 'good' })
     await outbox.idle()
     expect(sent).toEqual(['good'])
     expect(logger.lines.some((l) => l.includes('send failed'))).toBe(true)

@@ -1,0 +1,124 @@
+import type { Month } from './calendar.js'
+import { monthRange } from './calendar.js'
+import type { GroupNo, Level, Site } from './types.js'
+
+export interface LinkInfo {
+  title: string
+  url: string
+  description: string
+}
+
+export interface FileInfo {
+  /** Name as shared. */
+  name: string
+  /** Path under DATA_DIR, with forward slashes. */
+  path: string
+  size: number
+  kind: 'file' | 'image'
+}
+
+/** One piece of 创建信息, as stored. Withdrawn reports stay, marked, and stop counting. */
+export interface Report {
+  no: number
+  month: Month
+  orgId: string
+  /** Who sent it (a member of the site, or a liaison, leader or admin on its behalf). */
+  submitterId: string
+  submitterName: string
+  onBehalf: boolean
+  /** How it arrived: #上报 text, a shared link, file or image, or a link recognised by its title. */
+  via: 'text' | 'share' | 'auto'
+  title: string
+  text: string
+  links: LinkInfo[]
+  files: FileInfo[]
+  /** The WeChat message ids it came from: a message delivered twice is recognised by them. */
+  messageIds: string[]
+  at: string
+  late: boolean
+  withdrawn: { by: string; at: string } | null
+}
+
+export const counts = (r: Report) => r.withdrawn === null
+
+/** Reports per site for one month (withdrawn ones left out). */
+export function perSite(reports: readonly Report[], month: Month): Map<string, Report[]> {
+  const out = new Map<string, Report[]>()
+  for (const r of reports) {
+    if (r.month !== month || !counts(r)) continue
+    const list = out.get(r.orgId) ?? []
+    list.push(r)
+    out.set(r.orgId, list)
+  }
+  return out
+}
+
+export interface SiteTally {
+  site: Site
+  count: number
+  late: number
+}
+
+export interface MonthTally {
+  month: Month
+  sites: SiteTally[]
+  reported: number
+  total: number
+  byGroup: Record<GroupNo, { reported: number; total: number }>
+  byLevel: Record<Level, { reported: number; total: number }>
+}
+
+/** The month's tally over the given sites: who has reported, how many pieces, by group and level. */
+export function tallyMonth(sites: readonly Site[], reports: readonly Report[], month: Month): MonthTally {
+  const by = perSite(reports, month)
+  const tallies = sites.map((site) => {
+    const list = by.get(site.id) ?? []
+    return { site, count: list.length, late: list.filter((r) => r.late).length }
+  })
+  const zero = () => ({ reported: 0, total: 0 })
+  const byGroup: MonthTally['byGroup'] = { 1: zero(), 2: zero(), 3: zero() }
+  const byLevel: MonthTally['byLevel'] = { 省级: zero(), 市级: zero() }
+  for (const t of tallies) {
+    const hit = t.count > 0 ? 1 : 0
+    byGroup[t.site.group].total++
+    byGroup[t.site.group].reported += hit
+    byLevel[t.site.level].total++
+    byLevel[t.site.level].reported += hit
+  }
+  return {
+    month,
+    sites: tallies,
+    reported: tallies.filter((t) => t.count > 0).length,
+    total: tallies.length,
+    byGroup,
+    byLevel,
+  }
+}
+
+export interface SiteYear {
+  site: Site
+  months: { month: Month; count: number }[]
+  /** Closed months (before `current`) with no report. */
+  missed: Month[]
+  total: number
+}
+
+/** One site, month by month from `from` to `to`; a month counts as missed once it is over. */
+export function siteYear(
+  site: Site,
+  reports: readonly Report[],
+  from: Month,
+  to: Month,
+  current: Month,
+): SiteYear {
+  const months = monthRange(from, to).map((month) => ({
+    month,
+    count: reports.filter((r) => r.orgId === site.id && r.month === month && counts(r)).length,
+  }))
+  return {
+    site,
+    months,
+    missed: months.filter((m) => m.month < current && m.count === 0).map((m) => m.month),
+    total: months.reduce((n, m) => n + m.count, 0),
+  }
+}

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Month } from '../src/domain/calendar.js'
+import type { FileInfo, Report } from '../src/domain/reports.js'
+import { JsonFileStore } from './json-file-store.js'
+
+const iso = z.string().min(10)
+export const reportSchema = z.object({
+  no: z.number().int().positive(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  orgId: z.string().min(1),
+  submitterId: z.string().min(1),
+  submitterName: z.string(),
+  onBehalf: z.boolean(),
+  via: z.enum(['text', 'share', 'auto']),
+  title: z.string(),
+  text: z.string(),
+  links: z.array(z.object({ title: z.string(), url: z.string(), description: z.string() })),
+  files: z.array(
+    z.object({ name: z.string(), path: z.string(), size: z.number(), kind: z.enum(['file', 'image']) }),
+  ),
+  messageIds: z.array(z.string()),
+  at: iso,
+  late: z.boolean(),
+  withdrawn: z.object({ by: z.string(), at: iso }).nullable(),
+})
+
+export const SHARD_SCHEMA_VERSION = 1
+const shardSchema = z.object({
+  schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  reports: z.array(reportSchema),
+})
+type Shard = z.infer<typeof shardSchema>
+
+/**
+ * Reports, one lowdb file per month (`reports/2026-11.json`): a new report rewrites only its
+ * month's file, so a write costs the same in year ten as in year one. All months are loaded at
+ * start (a few hundred small records a year) so tallies over a year need no I/O.
+ */
+export class ReportStore {
+  private readonly shards = new Map<Month, JsonFileStore<Shard>>()
+  private readonly opening = new Map<Month, Promise<JsonFileStore<Shard>>>()
+  private readonly byMessage = new Map<string, number>()
+  private readonly byNo = new Map<number, Month>()
+  private next = 1
+
+  private constructor(private readonly dir: string | null) {}
+
+  static async open(dataDir: string | null): Promise<ReportStore> {
+    const store = new ReportStore(dataDir === null ? null : join(dataDir, 'reports'))
+    if (store.dir && existsSync(store.dir)) {
+      const names = (await readdir(store.dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).sort()
+      for (const name of names) await store.shard(name.slice(0, 7))
+    }
+    return store
+  }
+
+  /** The month's file, opened once: concurrent callers share the one `Low` instance. */
+  private shard(month: Month): Promise<JsonFileStore<Shard>> {
+    let p = this.opening.get(month)
+    if (!p) {
+      p = JsonFileStore.open<Shard>({
+        file: this.dir === null ? null : join(this.dir, `${month}.json`),
+        schema: shardSchema,
+        version: SHARD_SCHEMA_VERSION,
+        defaults: () => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [] }),
+      }).then((s) => {
+        if (s.data.month !== month) throw new Error(`reports/${month}.json 中的月份是 ${s.data.month}`)
+        this.shards.set(month, s)
+        for (const r of s.data.reports) this.index(r)
+        return s
+      })
+      this.opening.set(month, p)
+    }
+    return p
+  }
+
+  private index(r: Report): void {
+    this.byNo.set(r.no, r.month)
+    for (const id of r.messageIds) this.byMessage.set(id, r.no)
+    this.next = Math.max(this.next, r.no + 1)
+  }
+
+  /** Every report, oldest month first. */
+  all(): Report[] {
+    return [...this.shards.keys()].sort().flatMap((m) => this.shards.get(m)!.data.reports)
+  }
+
+  ofMonth(month: Month): Report[] {
+    return this.shards.get(month)?.data.reports ?? []
+  }
+
+  get(no: number): Report | undefined {
+    const month = this.byNo.get(no)
+    return month ? this.shards.get(month)?.data.reports.find((r) => r.no === no) : undefined
+  }
+
+  /** The report a WeChat message already went into, if any. */
+  byMessageId(id: string): Report | undefined {
+    const no = this.byMessage.get(id)
+    return no === undefined ? undefined : this.get(no)
+  }
+
+  /** Adds a report with the next number; resolves once it is on disk. */
+  async add(input: Omit<Report, 'no'>): Promise<Report> {
+    const no = this.next++
+    const report: Report = { ...input, no }
+    // Claim the number and the message ids at once, before any await, so nothing counts twice.
+    this.index(report)
+    const shard = await this.shard(report.month)
+    await shard.update((d) => {
+      d.reports.push(report)
+    })
+    return report
+  }
+
+  /** Changes a report (withdrawal, attachments); resolves once on disk. */
+  async change(no: number, mutate: (r: Report) => void): Promise<Report | undefined> {
+    const month = this.byNo.get(no)
+    if (!month) return undefined
+    const shard = await this.shard(month)
+    return shard.update((d) => {
+      const r = d.reports.find((x) => x.no === no)
+      if (!r) return undefined
+      mutate(r)
+      this.index(r)
+      return r
+    })
+  }
+
+  /** Saves a shared file under `attachments/YYYY-MM/` (in memory for tests) and describes it. */
+  async saveFile(
+    month: Month,
+    messageId: string,
+    name: string,
+    data: Buffer,
+    kind: FileInfo['kind'],
+  ): Promise<FileInfo> {
+    const safe = name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file'
+    const rel = `attachments/${month}/${messageId}-${safe}`
+    if (this.dir !== null) {
+      const dataDir = join(this.dir, '..')
+      await mkdir(join(dataDir, 'attachments', month), { recursive: true })
+      await writeFile(join(dataDir, rel), data)
+    }
+    return { name, path: rel, size: data.length, kind }
+  }
+
+  /** Store files, for tests and the benchmark. */
+  shardFiles(): JsonFileStore<Shard>[] {
+    return [...this.shards.values()]
+  }
+}
