@@ -7,6 +7,7 @@ import { register } from './register.js'
 import { org, sites, unregistered } from './sites.js'
 import { behalfReport, lateReport, report, withdraw } from './reporting.js'
 import { missing, progress, summary, tally } from './tallies.js'
+import { restoreSite, retireSite } from './site-admin.js'
 export { onShare } from './reporting.js'
 
 /** Every command, in the order #帮助 lists them. A fresh set per bot (some keep state, e.g. lockouts). */
@@ -29,6 +30,8 @@ export function builtinCommands(): AnyCommand[] {
     roles,
     appoint,
     dismiss,
+    retireSite,
+    restoreSite,
     adminAuth(),
   ]
 }

@@ -2,6 +2,7 @@
  * Reporting 创建信息: #上报, #补报, #代报, #撤回, and shared articles, files and images.
  */
 import { rawArgs } from '../src/core/args.js'
+import { OPEN_CLOSE } from '../src/core/parse.js'
 import type { PendingShare } from '../src/core/share-buffer.js'
 import type { Deps, Incoming, Reply, Sender } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
@@ -243,8 +244,9 @@ export const behalfReport = defineCommand({
 
 /** Length of the first argument as typed (a 「quoted」 one included), to find where the text starts. */
 function rawLength(rest: string): number {
-  const quoted = /^[「『“"][^」』”"]*[」』”"]/.exec(rest)
-  if (quoted) return quoted[0].length
+  const close = OPEN_CLOSE[rest[0] ?? '']
+  const end = close ? rest.indexOf(close, 1) : -1
+  if (end > 0) return end + 1
   return (/^\S+/.exec(rest)?.[0] ?? '').length
 }
 

@@ -47,6 +47,8 @@ export interface Repository {
   markGreeted(contactIds: string[]): Promise<string[]>
   /** The first month reports were counted for. */
   trackingSince(): Month
+  /** Takes a site out of the network (考核退出) or back in; its reports stay. */
+  setRetired(orgId: string, retired: boolean): Promise<void>
   /** The monthly reports, one file per month. */
   reports: ReportStore
 }
@@ -122,13 +124,20 @@ export interface StoreSet {
 
 function createRepository(stores: StoreSet, reports: ReportStore): Repository & { stores: StoreSet } {
   const { core } = stores
-  const roster = new Roster(stores.roster.data.orgs as Org[])
+  let roster = new Roster(stores.roster.data.orgs as Org[])
   const iso = (d: Date) => d.toISOString()
 
   return {
     stores,
     reports,
     trackingSince: () => core.data.trackingSince,
+    async setRetired(orgId, retired) {
+      await stores.roster.update((d) => {
+        const org = d.orgs.find((o) => o.id === orgId)
+        if (org) org.retired = retired
+      })
+      roster = new Roster(stores.roster.data.orgs as Org[])
+    },
     roster: () => roster,
     member: (id) => core.data.members[id],
     members: () => Object.values(core.data.members),

@@ -22,7 +22,8 @@ export interface ParsedCommand {
   tokens: string[]
 }
 
-const OPEN_CLOSE: Record<string, string> = { '「': '」', '『': '』', '“': '”', '"': '"' }
+/** Quotes that keep a phrase together, opening → closing. */
+export const OPEN_CLOSE: Record<string, string> = { '「': '」', '『': '』', '“': '”', '"': '"' }
 
 /** Splits on spaces; a quoted phrase is one token, without its quotes. */
 export function tokenize(s: string): string[] {

@@ -58,10 +58,11 @@ export class Roster {
   }
 
   /** Finds an organisation by what a person typed: name, alias, 编号, part of a name, or close to one. */
-  lookup(input: string): LookupResult {
+  lookup(input: string, opts: { includeRetired?: boolean } = {}): LookupResult {
     const key = nameKey(input)
     if (key === '') return { kind: 'unknown', suggestions: [] }
-    const active = this.orgs.filter((o) => !o.retired)
+    const usable = (o: Org) => !o.retired || opts.includeRetired === true
+    const active = this.orgs.filter(usable)
 
     const numberMatch = /^(?:编号|序号|no\.?)?(\d{1,3})号?$/.exec(key)
     if (numberMatch) {
@@ -72,7 +73,7 @@ export class Roster {
     }
 
     const hit = this.exact.get(key) ?? this.exact.get(key.replace(CITY_PREFIX, ''))
-    if (hit && !hit.org.retired) return { kind: 'found', org: hit.org, via: hit.via }
+    if (hit && usable(hit.org)) return { kind: 'found', org: hit.org, via: hit.via }
 
     if ([...key].length < 2) return { kind: 'unknown', suggestions: [] }
 

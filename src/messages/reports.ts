@@ -113,9 +113,7 @@ export const R = {
       0,
     )
     const rate =
-      closedMonths > 0
-        ? `，已过月份按时上报率 ${Math.round((hits / (closedMonths * years.length)) * 100)}%`
-        : ''
+      closedMonths > 0 ? `，已过月份上报率 ${Math.round((hits / (closedMonths * years.length)) * 100)}%` : ''
     const lines = [
       `${label}汇总（${fullMonthLabel(current.month)}）`,
       `本月已报 ${current.reported}/${current.total}`,
@@ -139,4 +137,15 @@ export const R = {
   },
   summaryFilterUnknown: (word: string) =>
     `无法按“${word}”汇总。可写：第一组、第二组、第三组、省级、市级或区名。`,
+}
+
+export const EXIT = {
+  usage: '#退出示范点 单位',
+  orgMissing: '请写明单位，例如：#退出示范点 日新街道',
+  notASite: (org: Org) => `${org.name}不是示范点。`,
+  retired: (site: Site, total: number) =>
+    `${site.name}已退出示范点名单，不再计入统计和提醒（现有示范点 ${total} 个），历史上报保留。`,
+  alreadyRetired: (site: Site) => `${site.name}已不在示范点名单中。`,
+  restored: (site: Site, total: number) => `${site.name}已恢复为示范点（现有示范点 ${total} 个）。`,
+  notRetired: (site: Site) => `${site.name}本来就在示范点名单中。`,
 }

@@ -1,4 +1,4 @@
-import { builtinCommands } from '../../commands/index.js'
+import { builtinCommands, onShare } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming, RoomMember } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
@@ -8,14 +8,19 @@ export const ROOM = 'coord@chatroom'
 
 /** The core with an in-memory store and a fixed clock: most tests go through `handle()`. */
 export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | null } = {}) {
-  const repo = await openRepository(null)
+  let now = opts.now ?? new Date('2026-11-24T02:00:00Z')
+  const repo = await openRepository(null, now)
   const logger = memoryLogger()
-  const now = opts.now ?? new Date('2026-11-24T02:00:00Z')
   const members = opts.roomMembers === undefined ? [] : opts.roomMembers
   const core = createCore(
     { repo, clock: () => now, logger, directory: { roomMembers: async () => members } },
     builtinCommands(),
+    onShare,
   )
+  /** Moves the fixed clock (messages sent after this carry the new time). */
+  const setNow = (d: Date | string) => {
+    now = new Date(d)
+  }
   let n = 0
   const incoming = (senderId: string, text: string, extra: Partial<Incoming> = {}): Incoming => ({
     id: `m${++n}`,
@@ -38,5 +43,5 @@ export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | 
     if (out.length !== 1) throw new Error(`expected one reply to ${text}, got ${out.length}`)
     return out[0]!
   }
-  return { core, repo, logger, incoming, say, ask }
+  return { core, repo, logger, incoming, say, ask, setNow, now: () => now }
 }

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { makeCore } from '../support/core.js'
+import { tallyMonth, type Report } from '../../src/domain/reports.js'
+import { builtinRoster } from '../../src/domain/roster-data.js'
+
+/** Three months of reports: September to November 2026, counting since September. */
+async function season() {
+  const t = await makeCore({ now: new Date('2026-09-10T02:00:00Z') })
+  const people = [
+    ['a', '周敏', '日新街道'],
+    ['b', '吴磊', '大大'],
+    ['c', '赵刚', '大船'],
+    ['d', '孙悦', '望海社区'],
+    ['e', '蒋芳', '三家社区'],
+    ['f', '杨帆', '马桥子'],
+    ['g', '秦岭', '双创'],
+  ]
+  for (const [id, name, org] of people) await t.ask(id!, `#注册 ${name} ${org}`)
+  await t.repo.ensureAdminCode('AD-MIN-1', new Date())
+  await t.ask('a', '#认证管理员 AD-MIN-1')
+  t.setNow('2026-09-15T02:00:00Z')
+  for (const id of ['a', 'b', 'c']) await t.ask(id, '#上报 9月的活动')
+  t.setNow('2026-10-12T02:00:00Z')
+  for (const id of ['a', 'a', 'd']) await t.ask(id, '#上报 10月的活动')
+  t.setNow('2026-11-03T02:00:00Z')
+  await t.ask('b', '#补报 2026-10 10月的活动')
+  t.setNow('2026-11-24T02:00:00Z')
+  for (const id of ['a', 'e', 'f']) await t.ask(id, '#上报 11月的活动')
+  return t
+}
+
+describe('tallies on constructed data', () => {
+  it('#统计 shows N/30, the groups with ✅ and counts or ❌, and the 省级 and 市级 subtotals', async () => {
+    const t = await season()
+    const text = await t.ask('a', '#统计 2026-10')
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '2026年10月创建信息：全市已报 3/30',
+      '省级 3/12，市级 0/18',
+      '【第一组】0/10',
+    ])
+    expect(text.split('\n').slice(13, 18)).toEqual([
+      '【第二组】3/10',
+      '✅ 望海社区 1篇',
+      '✅ 日新街道 2篇',
+      '✅ 大连大学 1篇（含补报1）',
+      '❌ 医大一院',
+    ])
+    expect(text.split('\n')).toHaveLength(2 + 3 + 30)
+    expect(text.split('\n').filter((l) => l.startsWith('✅'))).toHaveLength(3)
+    expect((await t.ask('a', '#统计')).split('\n')[0]).toBe('2026年11月创建信息：全市已报 3/30')
+    expect(await t.ask('a', '#统计 上个月')).toBe('“上个月”不是有效的月份，请写成 2026-11 这样的格式。')
+  })
+
+  it('#未报 sends one message that @-mentions the registered people of the sites without a report', async () => {
+    const t = await season()
+    const [reply, ...more] = await t.core.handle(t.incoming('a', '#未报'))
+    expect(more).toEqual([])
+    expect(reply!.mentionIds).toEqual(['b', 'c', 'd', 'g'])
+    const lines = reply!.text.split('\n')
+    expect(lines[0]).toBe('2026年11月尚未上报创建信息的示范点 27 个：')
+    expect(lines[1]).toBe(
+      '第一组：365外来人员服务中心、得胜街道、高新园区党群服务中心、大船、黄河社区、椒金山街道、金石滩街道、双创联合体、东芝大连',
+    )
+    expect(lines[4]).toMatch(/^尚无人注册：365外来人员服务中心、得胜街道、/)
+    expect(lines[4]).not.toContain('大船')
+    expect(lines.at(-1)).toBe('请抓紧上报（本月截至 11月30日）。')
+    // In private the names are listed instead of mentioned.
+    const [dm] = await t.core.handle(t.incoming('a', '#未报', { conversation: { kind: 'private', id: 'a' } }))
+    expect(dm!.mentionIds).toEqual([])
+    expect(dm!.text).toContain('\n联系人：吴磊、赵刚、孙悦、秦岭\n')
+    // Last month, while 补报 is still open, and after.
+    t.setNow('2026-12-02T02:00:00Z')
+    expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toBe('请抓紧上报（补报截至 12月5日）。')
+    t.setNow('2026-12-09T02:00:00Z')
+    expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toMatch(/^尚无人注册/)
+  })
+
+  it('#进度 shows one site month by month, with the months it missed', async () => {
+    const t = await season()
+    expect(await t.ask('c', '#进度')).toBe(
+      '大连船舶重工集团有限公司 2026年创建信息（共 1 篇）：\n9月 ✅ 1篇\n10月 ❌\n11月 ⏳ 本月尚未上报\n缺报 1 个月：10月',
+    )
+    expect(await t.ask('c', '#进度 日新')).toBe(
+      '大连市西岗区日新街道 2026年创建信息（共 4 篇）：\n9月 ✅ 1篇\n10月 ✅ 2篇\n11月 ✅ 1篇',
+    )
+  })
+
+  it('#汇总 gives the leader this month, the year so far and the sites that are behind', async () => {
+    const t = await season()
+    expect(await t.ask('a', '#汇总 第二组')).toBe(
+      [
+        '第二组汇总（2026年11月）',
+        '本月已报 1/10',
+        '今年（9月起）共 7 篇，已过月份上报率 25%',
+        '需关注的示范点 9 个：',
+        '医大一院：缺报9月、10月；本月未报',
+        '香川社区：缺报9月、10月；本月未报',
+        '星海湾街道：缺报9月、10月；本月未报',
+        '龙王塘街道：缺报9月、10月；本月未报',
+        '石河村：缺报9月、10月；本月未报',
+        '大连港：缺报9月、10月；本月未报',
+        '文思海辉：缺报9月、10月；本月未报',
+        '望海社区：缺报9月；本月未报',
+        '大连大学：本月未报',
+      ].join('\n'),
+    )
+    expect((await t.ask('a', '#汇总')).split('\n').slice(0, 3)).toEqual([
+      '全市汇总（2026年11月）',
+      '本月已报 3/30',
+      '今年（9月起）共 10 篇，已过月份上报率 10%',
+    ])
+    expect(await t.ask('b', '#汇总')).toBe('#汇总 仅限区联络员、组长和管理员使用。')
+  })
+})
+
+describe('tallyMonth', () => {
+  it('counts sites, not pieces, and leaves withdrawn reports and other months out', () => {
+    const { sites } = builtinRoster()
+    const base: Omit<Report, 'no' | 'orgId' | 'month'> = {
+      submitterId: 'x',
+      submitterName: 'x',
+      onBehalf: false,
+      via: 'text',
+      title: '',
+      text: '',
+      links: [],
+      files: [],
+      messageIds: [],
+      at: '2026-11-01T00:00:00Z',
+      late: false,
+      withdrawn: null,
+    }
+    const reports: Report[] = [
+      { ...base, no: 1, orgId: 'S01', month: '2026-11' },
+      { ...base, no: 2, orgId: 'S01', month: '2026-11', late: true },
+      { ...base, no: 3, orgId: 'S13', month: '2026-11', withdrawn: { by: 'x', at: base.at } },
+      { ...base, no: 4, orgId: 'S14', month: '2026-10' },
+      { ...base, no: 5, orgId: 'S30', month: '2026-11' },
+    ]
+    const t = tallyMonth(sites, reports, '2026-11')
+    expect(t.reported).toBe(2)
+    expect(t.total).toBe(30)
+    expect(t.byLevel).toEqual({ 省级: { reported: 1, total: 12 }, 市级: { reported: 1, total: 18 } })
+    expect(t.byGroup).toEqual({
+      1: { reported: 1, total: 10 },
+      2: { reported: 0, total: 10 },
+      3: { reported: 1, total: 10 },
+    })
+    expect(t.sites[0]).toMatchObject({ count: 2, late: 1 })
+  })
+})
