@@ -77,8 +77,16 @@ export const missing = defineCommand({
     if (!m.ok) return [{ text: m.text }]
     const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(m.month), m.month)
     const unreported = t.sites.filter((s) => s.count === 0).map((s) => s.site)
-    const ids = new Set(unreported.map((s) => s.id))
-    const people = deps.repo.members().filter((x) => ids.has(x.orgId))
+    // People in the order their sites are listed: by group, then 编号.
+    const order = new Map(
+      [...unreported].sort((a, b) => a.group - b.group || a.no - b.no).map((s, i) => [s.id, i] as const),
+    )
+    const people = deps.repo
+      .members()
+      .filter((x) => order.has(x.orgId))
+      .sort(
+        (a, b) => order.get(a.orgId)! - order.get(b.orgId)! || a.registeredAt.localeCompare(b.registeredAt),
+      )
     const withPeople = new Set(people.map((p) => p.orgId))
     const nobody = unreported.filter((s) => !withPeople.has(s.id))
     const due = dueText(deps, m.month)

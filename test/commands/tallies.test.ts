@@ -55,7 +55,7 @@ describe('tallies on constructed data', () => {
     const t = await season()
     const [reply, ...more] = await t.core.handle(t.incoming('a', '#未报'))
     expect(more).toEqual([])
-    expect(reply!.mentionIds).toEqual(['b', 'c', 'd', 'g'])
+    expect(reply!.mentionIds).toEqual(['c', 'g', 'd', 'b'])
     const lines = reply!.text.split('\n')
     expect(lines[0]).toBe('2026年11月尚未上报创建信息的示范点 27 个：')
     expect(lines[1]).toBe(
@@ -67,7 +67,7 @@ describe('tallies on constructed data', () => {
     // In private the names are listed instead of mentioned.
     const [dm] = await t.core.handle(t.incoming('a', '#未报', { conversation: { kind: 'private', id: 'a' } }))
     expect(dm!.mentionIds).toEqual([])
-    expect(dm!.text).toContain('\n联系人：吴磊、赵刚、孙悦、秦岭\n')
+    expect(dm!.text).toContain('\n联系人：赵刚、秦岭、孙悦、吴磊\n')
     // Last month, while 补报 is still open, and after.
     t.setNow('2026-12-02T02:00:00Z')
     expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toBe('请抓紧上报（补报截至 12月5日）。')

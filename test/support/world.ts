@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
-import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { FileBox } from 'file-box'
+import { types, WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
@@ -34,9 +35,13 @@ export interface Said {
   mentionIds: string[]
 }
 
-/** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them). */
+/** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them) and serving shared links. */
 export class RecordingPuppetMock extends PuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
+  readonly links = new Map<string, { title: string; url: string; description: string }>()
+  override async messageUrl(messageId: string) {
+    return this.links.get(messageId) ?? super.messageUrl(messageId)
+  }
   override async messageSendText(
     conversationId: string,
     text: string,
@@ -130,6 +135,47 @@ export class World {
 
   dm(who: ContactMock, text: string): void {
     who.say(text).to(this.botUser)
+  }
+
+  private posted = 0
+
+  /**
+   * A message in the coordination room as WeChat delivers it, at a chosen time: text, a shared
+   * article (Url), a file (Attachment) or a photo (Image). Returns its id.
+   */
+  post(
+    who: ContactMock,
+    at: Date,
+    what:
+      | { text: string }
+      | { link: { title: string; url: string; description: string } }
+      | { file: { name: string; data: Buffer; image?: boolean } },
+  ): string {
+    const id = `post-${++this.posted}-${who.id}`
+    let type = types.Message.Text
+    let text: string | undefined
+    if ('text' in what) text = what.text
+    else if ('link' in what) {
+      type = types.Message.Url
+      this.puppet.links.set(id, what.link)
+    } else {
+      type = what.file.image ? types.Message.Image : types.Message.Attachment
+      this.mocker.cacheFileBoxPayload.set(
+        id,
+        FileBox.fromBase64(what.file.data.toString('base64'), what.file.name).toJSON(),
+      )
+    }
+    this.mocker.MessageMock.create({
+      id,
+      talkerId: who.id,
+      roomId: this.room.id,
+      text,
+      timestamp: at.getTime(),
+      type,
+      mentionIdList: [],
+    })
+    this.puppet.emit('message', { messageId: id })
+    return id
   }
 }
 

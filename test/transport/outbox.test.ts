@@ -76,3 +76,46 @@ describe('Outbox', () => {
     expect(logger.lines.some((l) => l.includes('send failed'))).toBe(true)
   })
 })
+
+describe('Outbox coalescing receipts', () => {
+  it('merges receipts that wait in the queue into one message, with the latest progress', async () => {
+    let now = 0
+    const sent: string[] = []
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const outbox = new Outbox(
+      async (_to, text) => {
+        sent.push(text)
+        if (sent.length === 1) await gate
+      },
+      {
+        intervalMs: 1000,
+        maxLength: 1500,
+        logger: memoryLogger(),
+        now: () => now,
+        sleep: async (ms) => void (now += ms),
+      },
+    )
+    const room: Conversation = { kind: 'room', id: 'r@chatroom' }
+    const receipt = (site: string, no: number, n: number) => ({
+      text: `已收到${site}的11月创建信息（编号${no}），本月全市已报 ${n}/30。`,
+      merge: {
+        key: 'receipt:2026-11',
+        part: `${site}（${no}）`,
+        suffix: `11月创建信息（本月全市已报 ${n}/30）`,
+      },
+    })
+    void outbox.enqueue(room, receipt('日新街道', 1, 1))
+    void outbox.enqueue(room, receipt('大连大学', 2, 2))
+    void outbox.enqueue(room, { text: '一条别的消息' })
+    void outbox.enqueue(room, receipt('三家社区', 3, 3))
+    void outbox.enqueue(room, receipt('大船', 4, 4))
+    release()
+    await outbox.idle()
+    expect(sent).toEqual([
+      '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
+      '已收到：大连大学（2）、三家社区（3）、大船（4） 的11月创建信息（本月全市已报 4/30）',
+      '一条别的消息',
+    ])
+  })
+})
