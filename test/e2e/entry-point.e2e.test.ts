@@ -66,6 +66,42 @@ describe('npm start against a puppet service', () => {
     expect(await run.exited).toBe(0)
   })
 
+  it('comes back with every acknowledged report after being killed right after its receipts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gqf-kill-'))
+    const env = {
+      WECHATY_PUPPET_SERVICE_TOKEN: world.token,
+      WECHATY_PUPPET_SERVICE_ENDPOINT: world.endpoint,
+      SEND_INTERVAL_MS: '0',
+      DATA_DIR: dataDir,
+    }
+    const run = start(env)
+    const base = world.roomLog.length
+    const said = () => world.roomLog.slice(base).map((s) => s.text)
+    const sites = ['日新街道', '大大', '大船', '望海', '三家社区', '医大一院', '人民路', '白山路']
+    try {
+      await until(() => run.output().includes('coordination room bound'), 30_000)
+      const people = sites.map((site, i) => world.person(`kill-${i}`, `成员${i}`))
+      people.forEach((p, i) => world.say(p, `#注册 测试${'甲乙丙丁戊己庚辛'[i]} ${sites[i]}`))
+      await until(() => said().filter((t) => t.includes('注册成功')).length >= sites.length, 15_000)
+      people.forEach((p) => world.say(p, '#上报 本月活动'))
+      await until(() => said().filter((t) => /编号\d+/.test(t)).length >= sites.length, 15_000)
+    } finally {
+      run.child.kill('SIGKILL')
+    }
+    await run.exited
+    const acknowledged = said().flatMap((t) => [...t.matchAll(/编号(\d+)/g)].map((m) => Number(m[1])))
+    expect(acknowledged).toHaveLength(sites.length)
+    const { openRepository } = await import('../../storage/repository.js')
+    const repo = await openRepository(dataDir)
+    expect(
+      repo.reports
+        .all()
+        .map((r) => r.no)
+        .sort((a, b) => a - b),
+    ).toEqual(acknowledged.sort((a, b) => a - b))
+    expect(repo.members()).toHaveLength(sites.length)
+  })
+
   it('stops with a clear message when the token is wrong', async () => {
     const run = start({
       WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_00000000-0000-0000-0000-000000000000',
