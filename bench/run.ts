@@ -107,8 +107,69 @@ async function benchRegistrationBurst(): Promise<void> {
   })
 }
 
+/** A report write with ten years of history on disk costs what it costs in the first month. */
+async function benchReportWrites(): Promise<void> {
+  const { ReportStore } = await import('../storage/report-store.js')
+  const measure = async (store: Awaited<ReturnType<typeof ReportStore.open>>, month: string) => {
+    const n = 30
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) {
+      await store.add({
+        month,
+        orgId: `S${String((i % 30) + 1).padStart(2, '0')}`,
+        submitterId: `wx${i}`,
+        submitterName: '张三',
+        onBehalf: false,
+        via: 'text',
+        title: '本月活动',
+        text: '本月开展了“六有”阵地建设观摩活动，'.repeat(10),
+        links: [],
+        files: [],
+        messageIds: [`m-${month}-${i}`],
+        at: new Date().toISOString(),
+        late: false,
+        withdrawn: null,
+      })
+    }
+    return (performance.now() - t0) / n
+  }
+  const fresh = await ReportStore.open(mkdtempSync(join(tmpdir(), 'gqf-bench-r1-')))
+  const first = await measure(fresh, '2026-11')
+  const dir = mkdtempSync(join(tmpdir(), 'gqf-bench-r10-'))
+  const old = await ReportStore.open(dir)
+  for (let y = 2017; y <= 2026; y++) {
+    for (let m = 1; m <= 12; m++) await measure(old, `${y}-${String(m).padStart(2, '0')}`)
+  }
+  const t0 = performance.now()
+  const reopened = await ReportStore.open(dir)
+  const loadMs = performance.now() - t0
+  const tenth = await measure(reopened, '2027-01')
+  rows.push({
+    what: 'report write, first month (per report)',
+    value: first,
+    unit: 'ms',
+    target: 20,
+    better: 'lower',
+  })
+  rows.push({
+    what: 'report write, 3,600 reports of history',
+    value: tenth,
+    unit: 'ms',
+    target: Math.ceil(first * 2 + 5),
+    better: 'lower',
+  })
+  rows.push({
+    what: 'loading ten years of reports at start',
+    value: loadMs,
+    unit: 'ms',
+    target: 2000,
+    better: 'lower',
+  })
+}
+
 benchLookup()
 await benchRegistrationBurst()
+await benchReportWrites()
 const rss = process.memoryUsage().rss / 1024 / 1024
 rows.push({ what: 'resident memory after the runs', value: rss, unit: 'MiB', target: 300, better: 'lower' })
 
@@ -117,7 +178,7 @@ console.log('measurement'.padEnd(48) + 'value'.padStart(12) + '  target')
 for (const r of rows) {
   const ok = r.better === 'lower' ? r.value <= r.target : r.value >= r.target
   if (!ok) failed++
-  const value = `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`
+  const value = `${r.value.toFixed(r.value < 10 && r.unit !== 'writes' ? 2 : 0)} ${r.unit}`
   console.log(
     `${ok ? '✓' : '✗'} ${r.what.padEnd(46)}${value.padStart(14)}  ${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`,
   )
