@@ -316,9 +316,11 @@ export async function onShare(incoming: Incoming, sender: Sender, deps: Deps): P
       messageIds: [intent.messageId],
     })
   }
-  // 2. The member reported a moment ago: the photos and files that follow belong to that report.
+  // 2. The member reported with #上报 a moment ago: the photos and files that follow belong to it.
+  // (An article counted by its title stands alone: what follows it waits for its own #上报.)
   const last = deps.shares.last(sender.id, now)
-  if (last !== undefined && deps.repo.reports.get(last)?.withdrawn === null) {
+  const lastReport = last === undefined ? undefined : deps.repo.reports.get(last)
+  if (last !== undefined && lastReport?.withdrawn === null && lastReport.via !== 'auto') {
     await deps.repo.reports.change(last, (r) => {
       if (pending.link) r.links.push(pending.link)
       if (pending.file) r.files.push(pending.file)

@@ -6,6 +6,10 @@ import { createHash } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
 import { createInterface } from 'node:readline'
 import { WechatyBuilder } from 'wechaty'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { FileBox } from 'file-box'
+import { types } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import type { Repository } from '../../storage/repository.js'
 import type { Config } from '../config.js'
@@ -13,6 +17,14 @@ import type { Logger } from '../logger.js'
 import { GqfBot, type GqfBotHandle } from '../plugin.js'
 
 const BOT_NAME = '工青妇协同助手'
+
+/** The mock answers every shared link with a fixed title; this one serves what was shared. */
+class ConsolePuppet extends PuppetMock {
+  readonly links = new Map<string, { title: string; url: string; description: string }>()
+  override async messageUrl(messageId: string) {
+    return this.links.get(messageId) ?? super.messageUrl(messageId)
+  }
+}
 
 type MockPayload = { payload: { talkerId?: string; text?: string } }
 /** The mock's rooms and contacts are event emitters whose typings do not resolve here. */
@@ -31,6 +43,8 @@ export const CONSOLE_HELP = [
   '  /as 姓名        切换发言人（不在群里的会先被拉进群）',
   '  /add 姓名       拉人进群',
   '  /dm 文本        以当前身份私聊机器人',
+  '  /link 标题      分享一篇公众号文章（标题含“创建信息”等关键词的直接计入）',
+  '  /file 文件      分享一个文件或图片（可写本机路径，或只写文件名）',
   '  /who            查看群成员',
   '  /help           查看本说明',
   '  /quit           退出',
@@ -49,7 +63,7 @@ export async function runConsole(
 ): Promise<void> {
   const write = (s: string) => io.output.write(s + '\n')
   const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
+  const puppet = new ConsolePuppet({ mocker })
   const botUser = mocker.createContact({ id: 'console-bot', name: BOT_NAME })
   const people = new Map<string, ReturnType<typeof mocker.createContact>>()
 
@@ -106,6 +120,36 @@ export async function runConsole(
   setPrompt()
   rl.prompt()
 
+  let shared = 0
+  /** A shared article or file in the room, as WeChat delivers it. */
+  const share = (talkerId: string, what: { title: string } | { path: string }) => {
+    const id = `console-share-${Date.now()}-${++shared}`
+    let type = types.Message.Url
+    if ('title' in what) {
+      puppet.links.set(id, {
+        title: what.title,
+        url: `https://mp.weixin.qq.com/s/console-${shared}`,
+        description: what.title,
+      })
+    } else {
+      const data = existsSync(what.path)
+        ? readFileSync(what.path)
+        : Buffer.from(`（控制台群模拟文件：${what.path}）`)
+      const name = basename(what.path)
+      type = /\.(jpe?g|png|gif)$/i.test(name) ? types.Message.Image : types.Message.Attachment
+      mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(data.toString('base64'), name).toJSON())
+    }
+    mocker.MessageMock.create({
+      id,
+      talkerId,
+      roomId: room.id,
+      timestamp: Date.now(),
+      type,
+      mentionIdList: [],
+    })
+    puppet.emit('message', { messageId: id })
+  }
+
   const join = (name: string) => {
     const c = person(name)
     if (!room.payload.memberIdList.includes(c.id)) room.add(c).by(speaker)
@@ -136,6 +180,9 @@ export async function runConsole(
       }
     } else if (cmd === '/dm') {
       if (rest) speaker.say(rest).to(botUser)
+    } else if (cmd === '/link' || cmd === '/file') {
+      if (!rest) write(`用法：${cmd} ${cmd === '/link' ? '标题' : '文件'}`)
+      else share(speaker.id, cmd === '/link' ? { title: rest } : { path: rest })
     } else if (line.startsWith('@助手') || line.startsWith(`@${BOT_NAME}`)) {
       const text = line.replace(/^@\S+\s*/, '')
       speaker.say(`@${BOT_NAME}\u2005${text}`, [botUser]).to(room)

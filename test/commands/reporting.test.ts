@@ -158,6 +158,15 @@ describe('shared articles, files and images', () => {
     )
     expect(await t.say('dada', '', { kind: 'url', share: link('周末去哪儿玩') })).toEqual([])
     expect(t.repo.reports.all()).toHaveLength(1)
+    // What follows a counted article waits for its own #上报, and goes into that report.
+    const file = { kind: 'file' as const, name: '总结.pdf', load: async () => Buffer.from('pdf') }
+    expect(await t.say('dada', '', { kind: 'file', share: file })).toEqual([])
+    expect(await t.ask('dada', '#上报 活动总结')).toBe(
+      '已收到大连大学的11月创建信息（编号2），本月全市已报 1/30。',
+    )
+    expect(t.repo.reports.get(2)!.files.map((f) => f.name)).toEqual(['总结.pdf'])
+    expect(t.repo.reports.get(2)!.links.map((l) => l.title)).toEqual(['周末去哪儿玩'])
+    expect(t.repo.reports.get(1)!.files).toEqual([])
   })
 
   it('ignores shares from people who are not registered', async () => {
