@@ -8,6 +8,7 @@ import { org, sites, unregistered } from './sites.js'
 import { behalfReport, lateReport, report, withdraw } from './reporting.js'
 import { missing, progress, summary, tally } from './tallies.js'
 import { restoreSite, retireSite } from './site-admin.js'
+import { reminderSettings, reminders } from './reminders.js'
 export { onShare } from './reporting.js'
 
 /** Every command, in the order #帮助 lists them. A fresh set per bot (some keep state, e.g. lockouts). */
@@ -25,6 +26,7 @@ export function builtinCommands(): AnyCommand[] {
     org,
     missing,
     summary,
+    reminders,
     behalfReport,
     unregistered,
     roles,
@@ -32,6 +34,7 @@ export function builtinCommands(): AnyCommand[] {
     dismiss,
     retireSite,
     restoreSite,
+    reminderSettings,
     adminAuth(),
   ]
 }

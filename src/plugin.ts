@@ -9,6 +9,8 @@ import { createLogger, type Logger } from './logger.js'
 import { Outbox } from './transport/outbox.js'
 import { SeenIds } from './transport/seen-ids.js'
 import { toIncoming } from './transport/to-incoming.js'
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
+import { ReminderScheduler } from './scheduler/reminders.js'
 
 export interface GqfBotOptions {
   repo: Repository
@@ -22,6 +24,8 @@ export interface GqfBotOptions {
   maxMessageAgeMs?: number
   /** Report keywords, the 补报 window and the share window; defaults in DEFAULT_REPORT_SETTINGS. */
   reports?: Partial<ReportSettings>
+  /** Reminder times and switches (admins may change them later); false turns the scheduler off. */
+  reminders?: Partial<ReminderSettings> | false
   logger?: Logger
   clock?: () => Date
   commands?: AnyCommand[]
@@ -77,7 +81,8 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       },
     }
     const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
-    const deps: CoreDeps = { repo, clock, logger, directory, settings }
+    const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
+    const deps: CoreDeps = { repo, clock, logger, directory, settings, reminderDefaults }
     const core = createCore(deps, options.commands ?? builtinCommands(), onShare)
 
     const outbox = new Outbox(
@@ -97,6 +102,18 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       },
       { intervalMs: options.sendIntervalMs ?? 1000, maxLength: options.maxMessageLength ?? 1500, logger },
     )
+
+    const scheduler =
+      options.reminders === false
+        ? null
+        : new ReminderScheduler({
+            repo,
+            clock,
+            logger,
+            defaults: reminderDefaults,
+            lateDays: settings.lateDays,
+            send: (to, reply) => outbox.enqueue(to, reply),
+          })
 
     async function deliver(replies: Reply[], fallback: Conversation): Promise<void> {
       await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r)))
@@ -160,12 +177,17 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     }
 
     const listeners = {
-      login: () => track(findRoom()),
+      // Timers start on login (catching up what fell due while the bot was away) and stop on logout.
+      login: () => track(findRoom().then(() => scheduler?.start())),
+      logout: () => scheduler?.stop(),
+      stop: () => scheduler?.stop(),
       ready: () => track(findRoom()),
       message: (m: Message) => track(onMessage(m)),
       'room-join': (room: Room, invitees: Contact[]) => track(onRoomJoin(room, invitees)),
     }
     bot.on('login', listeners.login)
+    bot.on('logout', listeners.logout)
+    bot.on('stop', listeners.stop)
     bot.on('ready', listeners.ready)
     bot.on('message', listeners.message)
     bot.on('room-join', listeners['room-join'])
@@ -173,12 +195,16 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     handle?.({
       async idle() {
         while (inFlight.size > 0) await Promise.all([...inFlight])
+        await scheduler?.idle()
         await outbox.idle()
       },
     })
 
     return () => {
       bot.off('login', listeners.login)
+      bot.off('logout', listeners.logout)
+      bot.off('stop', listeners.stop)
+      scheduler?.stop()
       bot.off('ready', listeners.ready)
       bot.off('message', listeners.message)
       bot.off('room-join', listeners['room-join'])

@@ -128,8 +128,9 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
   private schedule(): void {
     if (this.scheduled) return
     this.scheduled = true
-    // Let the mutations of this tick join the same write.
-    setImmediate(() => {
+    // Let the mutations made in this synchronous run join the same write (and the ones made
+    // while a write is in flight join the next one).
+    queueMicrotask(() => {
       this.scheduled = false
       void this.drain()
     })

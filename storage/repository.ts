@@ -5,6 +5,7 @@ import { Roster } from '../src/domain/roster.js'
 import type { Line, Member, Org, Role, RoleGrant } from '../src/domain/types.js'
 import { JsonFileStore, type Migration } from './json-file-store.js'
 import { ReportStore } from './report-store.js'
+import { ReminderStore } from './reminder-store.js'
 import { monthOf, type Month } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
@@ -51,6 +52,8 @@ export interface Repository {
   setRetired(orgId: string, retired: boolean): Promise<void>
   /** The monthly reports, one file per month. */
   reports: ReportStore
+  /** Reminder settings and every occurrence sent. */
+  reminders: ReminderStore
 }
 
 const hashCode = (salt: string, code: string) =>
@@ -114,7 +117,8 @@ export async function openRepository(
     defaults: initialRoster,
   })
   const reports = await ReportStore.open(dataDir)
-  return createRepository({ core, roster: rosterStore }, reports)
+  const reminders = await ReminderStore.open(dataDir, now)
+  return createRepository({ core, roster: rosterStore }, reports, reminders)
 }
 
 export interface StoreSet {
@@ -122,7 +126,11 @@ export interface StoreSet {
   roster: JsonFileStore<RosterFile>
 }
 
-function createRepository(stores: StoreSet, reports: ReportStore): Repository & { stores: StoreSet } {
+function createRepository(
+  stores: StoreSet,
+  reports: ReportStore,
+  reminders: ReminderStore,
+): Repository & { stores: StoreSet } {
   const { core } = stores
   let roster = new Roster(stores.roster.data.orgs as Org[])
   const iso = (d: Date) => d.toISOString()
@@ -130,6 +138,7 @@ function createRepository(stores: StoreSet, reports: ReportStore): Repository & 
   return {
     stores,
     reports,
+    reminders,
     trackingSince: () => core.data.trackingSince,
     async setRetired(orgId, retired) {
       await stores.roster.update((d) => {

@@ -4,10 +4,12 @@ import { allows } from './permissions.js'
 import { CommandRegistry } from './registry.js'
 import { ShareBuffer } from './share-buffer.js'
 import { DEFAULT_REPORT_SETTINGS } from './types.js'
+import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders.js'
 import type { AnyCommand, CommandContext, Deps, Incoming, Reply, RoomMember, Sender } from './types.js'
 
 /** What createCore needs; report settings and the share buffer have defaults. */
-export type CoreDeps = Omit<Deps, 'settings' | 'shares'> & Partial<Pick<Deps, 'settings' | 'shares'>>
+export type CoreDeps = Omit<Deps, 'settings' | 'shares' | 'reminderDefaults'> &
+  Partial<Pick<Deps, 'settings' | 'shares' | 'reminderDefaults'>>
 
 /** Handles a shared article, file or image (not a command). */
 export type ShareHandler = (incoming: Incoming, sender: Sender, deps: Deps) => Promise<Reply[]>
@@ -30,6 +32,7 @@ export function createCore(
     ...coreDeps,
     settings,
     shares: coreDeps.shares ?? new ShareBuffer(settings.shareWindowMs),
+    reminderDefaults: coreDeps.reminderDefaults ?? DEFAULT_REMINDER_SETTINGS,
   }
   const registry = new CommandRegistry(commands)
 

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js'
 import type { Member, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
 import type { ShareBuffer } from './share-buffer.js'
+import type { ReminderSettings } from '../domain/reminders.js'
 import type { Repository } from '../../storage/repository.js'
 
 export interface Conversation {
@@ -73,6 +74,8 @@ export interface Deps {
   settings: ReportSettings
   /** Shares waiting for their #上报, per member (memory only: the window is minutes). */
   shares: ShareBuffer
+  /** Reminder settings from the configuration; admins' changes live in the store. */
+  reminderDefaults: ReminderSettings
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {

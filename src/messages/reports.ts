@@ -14,6 +14,16 @@ export function shortName(org: Org): string {
 
 export const REPORT_USAGE = '#上报 正文'
 
+/** 第一组：A、B / 第二组：C … one line per group that has any of the sites. */
+export function groupLines(sites: Site[]): string[] {
+  const lines: string[] = []
+  for (const g of [1, 2, 3] as const) {
+    const inGroup = sites.filter((s) => s.group === g)
+    if (inGroup.length > 0) lines.push(`${GROUP_NAMES[g]}：${inGroup.map(shortName).join('、')}`)
+  }
+  return lines
+}
+
 export const R = {
   notRegistered: '请先实名注册再上报：#注册 姓名 单位 [工会|团委|妇联]\n例如：#注册 张三 日新街道 妇联',
   notASite: (org: Org) =>
@@ -81,11 +91,10 @@ export const R = {
     due: string | null,
   ): string {
     if (unreported.length === 0) return `${fullMonthLabel(month)}示范点均已上报创建信息。`
-    const lines = [`${fullMonthLabel(month)}尚未上报创建信息的示范点 ${unreported.length} 个：`]
-    for (const g of [1, 2, 3] as const) {
-      const inGroup = unreported.filter((s) => s.group === g)
-      if (inGroup.length > 0) lines.push(`${GROUP_NAMES[g]}：${inGroup.map(shortName).join('、')}`)
-    }
+    const lines = [
+      `${fullMonthLabel(month)}尚未上报创建信息的示范点 ${unreported.length} 个：`,
+      ...groupLines(unreported),
+    ]
     if (nobody.length > 0) lines.push(`尚无人注册：${nobody.map(shortName).join('、')}`)
     if (names && names.length > 0) lines.push(`联系人：${names.join('、')}`)
     if (due) lines.push(`请抓紧上报（${due}）。`)

@@ -56,6 +56,7 @@ describe('handle()', () => {
       '进度',
       '示范点',
       '单位',
+      '提醒',
       '认证管理员',
     ])
     await t.repo.ensureAdminCode('CODE-123', new Date())

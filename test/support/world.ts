@@ -201,7 +201,13 @@ export async function connectBot(
   })
   let handle: GqfBotHandle | undefined
   const logger = opts.logger ?? memoryLogger()
-  bot.use(GqfBot({ roomTopic: world.topic, sendIntervalMs: 0, ...opts, logger, repo }, (h) => (handle = h)))
+  // Reminders only where a test asks for them: real time must not slip a reminder into other tests.
+  bot.use(
+    GqfBot(
+      { roomTopic: world.topic, sendIntervalMs: 0, reminders: false, ...opts, logger, repo },
+      (h) => (handle = h),
+    ),
+  )
   const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
   await bot.start()
   await loggedIn

@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { z } from 'zod'
+import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '../src/domain/reminders.js'
+import { JsonFileStore } from './json-file-store.js'
+
+const kind = z.enum(REMINDER_KINDS as [ReminderKind, ...ReminderKind[]])
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+const settingsOverride = z.object({
+  paused: z.boolean().optional(),
+  off: z.array(kind).optional(),
+  times: z.partialRecord(kind, hhmm).optional(),
+  midDay: z.number().int().min(1).max(31).optional(),
+  preWorkdays: z.number().int().min(1).max(10).optional(),
+})
+export type SettingsOverride = z.infer<typeof settingsOverride>
+
+export type OccurrenceState = 'sending' | 'sent' | 'skipped' | 'dropped' | 'superseded' | 'paused'
+
+const fileSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** When reminders began here: nothing due before it is sent (a new install does not catch up on the past). */
+  createdAt: z.string(),
+  /** What admins changed with #提醒设置; the rest comes from the configuration. */
+  overrides: settingsOverride,
+  /** Every occurrence ever decided, by id: sent, or why not. Never sent twice. */
+  occurrences: z.record(
+    z.string(),
+    z.object({
+      state: z.enum(['sending', 'sent', 'skipped', 'dropped', 'superseded', 'paused']),
+      at: z.string(),
+    }),
+  ),
+})
+type ReminderFile = z.infer<typeof fileSchema>
+
+/** Reminder settings and the record of every occurrence, in `reminders.json`. */
+export class ReminderStore {
+  private readonly listeners = new Set<() => void>()
+  private constructor(private readonly store: JsonFileStore<ReminderFile>) {}
+
+  static async open(dataDir: string | null, now: Date = new Date()): Promise<ReminderStore> {
+    const store = await JsonFileStore.open<ReminderFile>({
+      file: dataDir === null ? null : join(dataDir, 'reminders.json'),
+      schema: fileSchema,
+      version: 1,
+      defaults: () => ({ schemaVersion: 1, createdAt: now.toISOString(), overrides: {}, occurrences: {} }),
+    })
+    return new ReminderStore(store)
+  }
+
+  /** The settings in force: the configuration's, with the admins' changes on top. */
+  settings(defaults: ReminderSettings): ReminderSettings {
+    const o = this.store.data.overrides
+    return {
+      paused: o.paused ?? defaults.paused,
+      off: o.off ?? defaults.off,
+      times: { ...defaults.times, ...(o.times as Partial<ReminderSettings['times']>) },
+      midDay: o.midDay ?? defaults.midDay,
+      preWorkdays: o.preWorkdays ?? defaults.preWorkdays,
+    }
+  }
+
+  async change(mutate: (o: SettingsOverride) => void): Promise<void> {
+    await this.store.update((d) => mutate(d.overrides))
+    for (const fn of [...this.listeners]) fn()
+  }
+
+  /** Called after every settings change (the scheduler re-plans its timers). */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn)
+    return () => this.listeners.delete(fn)
+  }
+
+  createdAt(): Date {
+    return new Date(this.store.data.createdAt)
+  }
+
+  state(id: string): OccurrenceState | undefined {
+    return this.store.data.occurrences[id]?.state
+  }
+
+  /** Records a decision about an occurrence; resolves once on disk. */
+  async record(id: string, state: OccurrenceState, at: Date): Promise<void> {
+    await this.store.update((d) => {
+      d.occurrences[id] = { state, at: at.toISOString() }
+    })
+  }
+
+  sentIds(): string[] {
+    return Object.entries(this.store.data.occurrences)
+      .filter(([, v]) => v.state === 'sent')
+      .map(([k]) => k)
+  }
+}
