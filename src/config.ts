@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { parse as parseDotenv } from 'dotenv'
 import { z } from 'zod'
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
@@ -24,6 +25,8 @@ const intString = (min: number, max: number) =>
         .max(max, { message: `不能大于 ${max}` }),
     )
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 24 小时制“时:分”，例如 09:30' })
+
 /** Every variable the bot reads, with its default and its rule. `.env.example` mirrors this list. */
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
@@ -42,6 +45,14 @@ const envSchema = z.object({
     .optional(),
   LATE_REPORT_DAYS: intString(0, 28).optional(),
   SHARE_WINDOW_MINUTES: intString(1, 120).optional(),
+  REMINDERS_ENABLED: boolString.optional(),
+  REMINDER_MID_DAY: intString(1, 28).optional(),
+  REMINDER_PRE_WORKDAYS: intString(1, 10).optional(),
+  REMINDER_MID_TIME: hhmm.optional(),
+  REMINDER_PRE_TIME: hhmm.optional(),
+  REMINDER_FINAL_TIME: hhmm.optional(),
+  REMINDER_CLOSE_TIME: hhmm.optional(),
+  REMINDER_WARN_TIME: hhmm.optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
     .optional(),
@@ -80,6 +91,8 @@ export interface Config {
   maxMessageLength: number
   loginTimeoutMs: number
   reports: ReportSettings
+  /** Reminder defaults (admins may change them with #提醒设置), or false when reminders are off. */
+  reminders: ReminderSettings | false
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   /** Wechaty's own log level (WECHATY_LOG); errors only by default, so the console stays readable. */
   wechatyLog: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
@@ -143,6 +156,21 @@ export function readConfig(env: Env = process.env): Config {
     sendIntervalMs: v.SEND_INTERVAL_MS,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
+    reminders:
+      v.REMINDERS_ENABLED === false
+        ? false
+        : {
+            ...DEFAULT_REMINDER_SETTINGS,
+            midDay: v.REMINDER_MID_DAY ?? DEFAULT_REMINDER_SETTINGS.midDay,
+            preWorkdays: v.REMINDER_PRE_WORKDAYS ?? DEFAULT_REMINDER_SETTINGS.preWorkdays,
+            times: {
+              mid: v.REMINDER_MID_TIME ?? DEFAULT_REMINDER_SETTINGS.times.mid,
+              pre: v.REMINDER_PRE_TIME ?? DEFAULT_REMINDER_SETTINGS.times.pre,
+              final: v.REMINDER_FINAL_TIME ?? DEFAULT_REMINDER_SETTINGS.times.final,
+              close: v.REMINDER_CLOSE_TIME ?? DEFAULT_REMINDER_SETTINGS.times.close,
+              warn: v.REMINDER_WARN_TIME ?? DEFAULT_REMINDER_SETTINGS.times.warn,
+            },
+          },
     reports: {
       keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
       lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,

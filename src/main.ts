@@ -38,6 +38,7 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
       sendIntervalMs: cfg.sendIntervalMs,
       maxMessageLength: cfg.maxMessageLength,
       reports: cfg.reports,
+      reminders: cfg.reminders,
       logger,
     }),
   )

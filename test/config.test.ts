@@ -24,6 +24,13 @@ describe('configuration', () => {
       maxMessageLength: 1500,
       loginTimeoutMs: 60000,
       reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
+      reminders: {
+        paused: false,
+        off: [],
+        midDay: 20,
+        preWorkdays: 3,
+        times: { mid: '09:30', pre: '09:30', final: '16:00', close: '09:30', warn: '10:00' },
+      },
       logLevel: 'warn',
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
@@ -61,6 +68,13 @@ describe('configuration', () => {
     expect(e.message).toMatch(/^配置有误，机器人未启动：\n- SEND_INTERVAL_MS/)
     expect(e.message).not.toContain('nounderscore')
     expect(errorOf({ MAX_MESSAGE_LENGTH: '50' }).problems).toEqual(['MAX_MESSAGE_LENGTH=“50”：不能小于 200'])
+    expect(errorOf({ REMINDER_FINAL_TIME: '4pm' }).problems).toEqual([
+      'REMINDER_FINAL_TIME=“4pm”：应为 24 小时制“时:分”，例如 09:30',
+    ])
+    expect(readConfig({ REMINDERS_ENABLED: 'false' }).reminders).toBe(false)
+    expect(readConfig({ REMINDER_FINAL_TIME: '15:30' }).reminders).toMatchObject({
+      times: { final: '15:30', mid: '09:30' },
+    })
   })
 
   it('asks for a token when the service puppet is chosen without one', () => {

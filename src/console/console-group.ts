@@ -102,6 +102,7 @@ export async function runConsole(
         sendIntervalMs: Math.min(cfg.sendIntervalMs, 300),
         maxMessageLength: cfg.maxMessageLength,
         reports: cfg.reports,
+        reminders: cfg.reminders,
         logger,
       },
       (h) => (handle = h),
