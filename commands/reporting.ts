@@ -11,6 +11,7 @@ import { tallyMonth, type Report } from '../src/domain/reports.js'
 import type { Org, Site } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { R } from '../src/messages/reports.js'
+import { findOrg } from './find-org.js'
 
 /** The site a member reports for, or the reply that says why not. */
 function siteOf(deps: Deps, sender: Sender): { ok: true; site: Site } | { ok: false; reply: Reply[] } {
@@ -208,29 +209,8 @@ export const behalfReport = defineCommand({
   })),
   async run({ deps, sender, incoming }, args) {
     if (!args.orgWord) return [{ text: M.badArgs(R.behalfOrgMissing, R.behalfUsage, undefined) }]
-    const found = deps.repo.roster().lookup(args.orgWord)
-    if (found.kind === 'ambiguous') {
-      return [
-        {
-          text: M.registrationError({
-            code: 'ORG_AMBIGUOUS',
-            input: args.orgWord,
-            candidates: found.candidates,
-          }),
-        },
-      ]
-    }
-    if (found.kind === 'unknown') {
-      return [
-        {
-          text: M.registrationError({
-            code: 'ORG_UNKNOWN',
-            input: args.orgWord,
-            suggestions: found.suggestions,
-          }),
-        },
-      ]
-    }
+    const found = findOrg(deps, args.orgWord)
+    if (!found.ok) return found.reply
     const org: Org = found.org
     if (org.kind !== 'site') return [{ text: R.behalfNotASite(org) }]
     const allowed = mayActFor(sender, org)

@@ -5,28 +5,13 @@ import { defineCommand } from '../src/core/types.js'
 import type { Site } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { EXIT } from '../src/messages/reports.js'
+import { findOrg } from './find-org.js'
 
 /** Finds a site by what was typed, retired ones included (by full name, alias or 编号). */
 function findSite(deps: Deps, input: string): { ok: true; site: Site } | { ok: false; reply: Reply[] } {
   if (!input) return { ok: false, reply: [{ text: M.badArgs(EXIT.orgMissing, EXIT.usage, undefined) }] }
-  const roster = deps.repo.roster()
-  const retired = roster.orgs.find(
-    (o) => o.retired && (o.name === input || o.aliases.includes(input) || String(o.no) === input),
-  )
-  if (retired?.kind === 'site') return { ok: true, site: retired }
-  const found = roster.lookup(input)
-  if (found.kind === 'ambiguous') {
-    return {
-      ok: false,
-      reply: [{ text: M.registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates }) }],
-    }
-  }
-  if (found.kind === 'unknown') {
-    return {
-      ok: false,
-      reply: [{ text: M.registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions }) }],
-    }
-  }
+  const found = findOrg(deps, input, { includeRetired: true })
+  if (!found.ok) return found
   if (found.org.kind !== 'site') return { ok: false, reply: [{ text: EXIT.notASite(found.org) }] }
   return { ok: true, site: found.org }
 }

@@ -4,6 +4,7 @@ import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import type { Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
 import { M, REGISTER_USAGE } from '../src/messages/zh.js'
+import { findOrg } from './find-org.js'
 
 type SiteFilter = { label: string; test: (s: Site) => boolean } | null | { unknown: string }
 
@@ -53,13 +54,8 @@ export const org = defineCommand({
   args: rawArgs.transform((a) => a.tokens.join('')),
   run({ deps }, input) {
     if (!input) return [{ text: M.orgLookupMissing }]
-    const found = deps.repo.roster().lookup(input)
-    if (found.kind === 'ambiguous') {
-      return [{ text: M.registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates }) }]
-    }
-    if (found.kind === 'unknown') {
-      return [{ text: M.registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions }) }]
-    }
+    const found = findOrg(deps, input)
+    if (!found.ok) return found.reply
     const people = deps.repo.members().filter((m) => m.orgId === found.org.id)
     return [{ text: M.orgDetail(found.org, people) }]
   },

@@ -5,21 +5,21 @@ import { rawArgs } from '../src/core/args.js'
 import type { Deps, Sender } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
 import {
-  addMonths,
   lateDeadline,
   monthLabel,
   monthOf,
   parseMonth,
   shanghaiDate,
-  shanghaiDayStart,
   type Month,
 } from '../src/domain/calendar.js'
-import { siteYear, tallyMonth } from '../src/domain/reports.js'
+import { daysOf } from '../src/domain/workdays.js'
+import { contactsOf, siteYear, tallyMonth } from '../src/domain/reports.js'
 import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import type { Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { R } from '../src/messages/reports.js'
+import { findOrg } from './find-org.js'
 
 const monthArg = rawArgs.transform((a) => a.tokens[0] ?? '')
 
@@ -51,8 +51,7 @@ export const tally = defineCommand({
 function dueText(deps: Deps, month: Month): string | null {
   const now = deps.clock()
   if (month === monthOf(now)) {
-    const [y, mm] = addMonths(month, 1).split('-').map(Number) as [number, number]
-    const last = shanghaiDate(new Date(shanghaiDayStart(y, mm, 1).getTime() - 1))
+    const last = daysOf(month).at(-1)!
     return `本月截至 ${monthLabel(month)}${Number(last.slice(8))}日`
   }
   const deadline = lateDeadline(month, deps.settings.lateDays)
@@ -77,18 +76,7 @@ export const missing = defineCommand({
     if (!m.ok) return [{ text: m.text }]
     const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(m.month), m.month)
     const unreported = t.sites.filter((s) => s.count === 0).map((s) => s.site)
-    // People in the order their sites are listed: by group, then 编号.
-    const order = new Map(
-      [...unreported].sort((a, b) => a.group - b.group || a.no - b.no).map((s, i) => [s.id, i] as const),
-    )
-    const people = deps.repo
-      .members()
-      .filter((x) => order.has(x.orgId))
-      .sort(
-        (a, b) => order.get(a.orgId)! - order.get(b.orgId)! || a.registeredAt.localeCompare(b.registeredAt),
-      )
-    const withPeople = new Set(people.map((p) => p.orgId))
-    const nobody = unreported.filter((s) => !withPeople.has(s.id))
+    const { people, nobody } = contactsOf(unreported, deps.repo.members())
     const due = dueText(deps, m.month)
     const inRoom = incoming.conversation.kind === 'room'
     const text = R.missing(m.month, unreported, nobody, inRoom ? null : people.map((p) => p.name), due)
@@ -116,13 +104,8 @@ export const progress = defineCommand({
     const roster = deps.repo.roster()
     let site: Site | undefined
     if (input) {
-      const found = roster.lookup(input)
-      if (found.kind === 'ambiguous') {
-        return [{ text: M.registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates }) }]
-      }
-      if (found.kind === 'unknown') {
-        return [{ text: M.registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions }) }]
-      }
+      const found = findOrg(deps, input)
+      if (!found.ok) return found.reply
       if (found.org.kind !== 'site') return [{ text: R.behalfNotASite(found.org) }]
       site = found.org
     } else {

@@ -1,6 +1,6 @@
 import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
-import type { GroupNo, Level, Site } from './types.js'
+import type { GroupNo, Level, Member, Site } from './types.js'
 
 export interface LinkInfo {
   title: string
@@ -121,4 +121,22 @@ export function siteYear(
     missed: months.filter((m) => m.month < current && m.count === 0).map((m) => m.month),
     total: months.reduce((n, m) => n + m.count, 0),
   }
+}
+
+/**
+ * The registered people of the given sites, in the order the sites are listed (by group, then
+ * 编号), and the sites that have nobody registered.
+ */
+export function contactsOf(
+  sites: readonly Site[],
+  members: readonly Member[],
+): { people: Member[]; nobody: Site[] } {
+  const rank = new Map(
+    [...sites].sort((a, b) => a.group - b.group || a.no - b.no).map((s, i) => [s.id, i] as const),
+  )
+  const people = members
+    .filter((m) => rank.has(m.orgId))
+    .sort((a, b) => rank.get(a.orgId)! - rank.get(b.orgId)! || a.registeredAt.localeCompare(b.registeredAt))
+  const covered = new Set(people.map((p) => p.orgId))
+  return { people, nobody: sites.filter((s) => !covered.has(s.id)) }
 }

@@ -67,9 +67,7 @@ export class Roster {
     const numberMatch = /^(?:编号|序号|no\.?)?(\d{1,3})号?$/.exec(key)
     if (numberMatch) {
       const org = this.byNo.get(Number(numberMatch[1]))
-      return org && !org.retired
-        ? { kind: 'found', org, via: 'number' }
-        : { kind: 'unknown', suggestions: [] }
+      return org && usable(org) ? { kind: 'found', org, via: 'number' } : { kind: 'unknown', suggestions: [] }
     }
 
     const hit = this.exact.get(key) ?? this.exact.get(key.replace(CITY_PREFIX, ''))

@@ -8,9 +8,8 @@ import { createTask, type ScheduledTask } from 'node-cron'
 import type { Conversation, Reply } from '../core/types.js'
 import { addMonths, monthOf, TIME_ZONE, type Month, lateDeadline, shanghaiDate } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
-import { tallyMonth } from '../domain/reports.js'
-import type { Site } from '../domain/types.js'
-import { hasHolidayData, workdaysOf } from '../domain/workdays.js'
+import { contactsOf, tallyMonth } from '../domain/reports.js'
+import { daysOf, hasHolidayData, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
 import { REM } from '../messages/reminders.js'
 import type { Repository } from '../../storage/repository.js'
@@ -150,19 +149,10 @@ export class ReminderScheduler {
       room ? [{ to: { kind: 'room' as const, id: room.id }, text, mentionIds }] : []
     const t = tallyMonth(sites, repo.reports.ofMonth(o.month), o.month)
     const unreported = t.sites.filter((x) => x.count === 0).map((x) => x.site)
-    const order = (list: Site[]) => [...list].sort((a, b) => a.group - b.group || a.no - b.no)
-    const people = (list: Site[]) => {
-      const rank = new Map(order(list).map((s, i) => [s.id, i] as const))
-      return repo
-        .members()
-        .filter((m) => rank.has(m.orgId))
-        .sort((a, b) => rank.get(a.orgId)! - rank.get(b.orgId)!)
-    }
-    const withPeople = new Set(people(unreported).map((p) => p.orgId))
-    const nobody = unreported.filter((x) => !withPeople.has(x.id))
-    const mentions = people(unreported).map((p) => p.contactId)
+    const { people, nobody } = contactsOf(unreported, repo.members())
+    const mentions = people.map((p) => p.contactId)
     const work = workdaysOf(o.month)
-    const lastDay = `${o.month}-${String(new Date(Date.UTC(Number(o.month.slice(0, 4)), Number(o.month.slice(5)), 0)).getUTCDate()).padStart(2, '0')}`
+    const lastDay = daysOf(o.month).at(-1)!
     switch (o.kind) {
       case 'mid':
         return unreported.length === 0 ? [] : toRoom(REM.mid(t, unreported, nobody, lastDay), mentions)
