@@ -25,7 +25,10 @@ export const help = defineCommand({
     const usable = commands.all().filter((c) => allows(c.permission, sender) || c.permission === 'member')
     const lines = [
       M.helpHeader,
-      ...usable.map((c) => `${c.usage}\n  ${c.summary}${M.helpPermission(c.permission)}`),
+      ...usable.map(
+        (c) =>
+          `${c.usage}\n  ${c.summary}${allows(c.permission, sender) ? '' : M.helpPermission(c.permission)}`,
+      ),
       M.helpFooter,
     ]
     return [{ text: lines.join('\n') }]

@@ -181,3 +181,16 @@ describe('the package entry', () => {
     expect(typeof plugin).toBe('function')
   })
 })
+
+describe('#帮助 hints', () => {
+  it('says “需先实名注册” only to people who are not registered', async () => {
+    const t = await makeCore()
+    expect(await t.ask('u1', '#帮助')).toContain(
+      '#统计 [YYYY-MM]\n  查看某月全市创建信息上报情况（默认本月）（需先实名注册）',
+    )
+    await t.ask('u1', '#注册 张三 日新街道')
+    expect(await t.ask('u1', '#帮助')).toContain(
+      '#统计 [YYYY-MM]\n  查看某月全市创建信息上报情况（默认本月）\n',
+    )
+  })
+})
