@@ -140,7 +140,8 @@ export class ReportStore {
     kind: FileInfo['kind'],
   ): Promise<FileInfo> {
     const safe = name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file'
-    const rel = `attachments/${month}/${messageId}-${safe}`
+    const id = messageId.replace(/[^\w-]+/g, '_').slice(0, 64)
+    const rel = `attachments/${month}/${id}-${safe}`
     if (this.dir !== null) {
       const dataDir = join(this.dir, '..')
       await mkdir(join(dataDir, 'attachments', month), { recursive: true })

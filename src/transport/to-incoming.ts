@@ -53,8 +53,19 @@ export async function toIncoming(message: Message, self: Contact): Promise<Incom
   }
 }
 
-/** What a shared article carries; a file or image is fetched only when the core asks for it. */
+/**
+ * What a shared article carries; a file or image is fetched only when the core asks for it.
+ * A puppet that cannot read the share gives none: the message is then ignored like chatter.
+ */
 async function shareOf(message: Message, kind: Incoming['kind']): Promise<Share | undefined> {
+  try {
+    return await readShare(message, kind)
+  } catch {
+    return undefined
+  }
+}
+
+async function readShare(message: Message, kind: Incoming['kind']): Promise<Share | undefined> {
   if (kind === 'url') {
     const link = await message.toUrlLink()
     return {

@@ -101,3 +101,14 @@ describe('the repository on disk', () => {
     expect(readFileSync(file, 'utf8')).toBe(text)
   })
 })
+
+describe('saved attachments', () => {
+  it('stay inside DATA_DIR/attachments whatever the file name or message id', async () => {
+    const { ReportStore } = await import('../../storage/report-store.js')
+    const d = dir()
+    const store = await ReportStore.open(d)
+    const info = await store.saveFile('2026-11', '../msg/1', '../../etc/passwd', Buffer.from('x'), 'file')
+    expect(info.path).toBe('attachments/2026-11/_msg_1-.._.._etc_passwd')
+    expect(readFileSync(join(d, info.path), 'utf8')).toBe('x')
+  })
+})
