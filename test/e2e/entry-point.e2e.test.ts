@@ -77,19 +77,24 @@ describe('npm start against a puppet service', () => {
     const run = start(env)
     const base = world.roomLog.length
     const said = () => world.roomLog.slice(base).map((s) => s.text)
+    // Report numbers acknowledged so far: 编号N in a receipt, （N） in receipts merged under load.
+    const acked = () =>
+      said()
+        .filter((t) => t.startsWith('已收到'))
+        .flatMap((t) => [...t.matchAll(/编号(\d+)|（(\d+)）/g)].map((m) => Number(m[1] ?? m[2])))
     const sites = ['日新街道', '大大', '大船', '望海', '三家社区', '医大一院', '人民路', '白山路']
     try {
       await until(() => run.output().includes('coordination room bound'), 30_000)
       const people = sites.map((site, i) => world.person(`kill-${i}`, `成员${i}`))
       people.forEach((p, i) => world.say(p, `#注册 测试${'甲乙丙丁戊己庚辛'[i]} ${sites[i]}`))
-      await until(() => said().filter((t) => t.includes('注册成功')).length >= sites.length, 15_000)
+      await until(() => said().filter((t) => t.includes('注册成功')).length >= sites.length, 30_000)
       people.forEach((p) => world.say(p, '#上报 本月活动'))
-      await until(() => said().filter((t) => /编号\d+/.test(t)).length >= sites.length, 15_000)
+      await until(() => acked().length >= sites.length, 30_000)
     } finally {
       run.child.kill('SIGKILL')
     }
     await run.exited
-    const acknowledged = said().flatMap((t) => [...t.matchAll(/编号(\d+)/g)].map((m) => Number(m[1])))
+    const acknowledged = acked()
     expect(acknowledged).toHaveLength(sites.length)
     const { openRepository } = await import('../../storage/repository.js')
     const repo = await openRepository(dataDir)
