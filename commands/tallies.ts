@@ -4,14 +4,7 @@
 import { rawArgs } from '../src/core/args.js'
 import type { Deps, Sender } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
-import {
-  lateDeadline,
-  monthLabel,
-  monthOf,
-  parseMonth,
-  shanghaiDate,
-  type Month,
-} from '../src/domain/calendar.js'
+import { lateDeadline, monthOf, parseMonth, shanghaiDate, type Month } from '../src/domain/calendar.js'
 import { daysOf } from '../src/domain/workdays.js'
 import { contactsOf, siteYear, tallyMonth } from '../src/domain/reports.js'
 import { parseDistrict, parseGroup } from '../src/domain/roles.js'
@@ -50,15 +43,9 @@ export const tally = defineCommand({
 /** When the month's reports are due, as a phrase; null once 补报 has closed too. */
 function dueText(deps: Deps, month: Month): string | null {
   const now = deps.clock()
-  if (month === monthOf(now)) {
-    const last = daysOf(month).at(-1)!
-    return `本月截至 ${monthLabel(month)}${Number(last.slice(8))}日`
-  }
+  if (month === monthOf(now)) return R.dueThisMonth(daysOf(month).at(-1)!)
   const deadline = lateDeadline(month, deps.settings.lateDays)
-  if (month < monthOf(now) && now < deadline) {
-    const lastDay = shanghaiDate(new Date(deadline.getTime() - 1))
-    return `补报截至 ${Number(lastDay.slice(5, 7))}月${Number(lastDay.slice(8))}日`
-  }
+  if (month < monthOf(now) && now < deadline) return R.dueLate(shanghaiDate(new Date(deadline.getTime() - 1)))
   return null
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Logger } from '../logger.js'
 import type { Member, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
@@ -116,8 +117,6 @@ export interface CommandRegistryView {
   find(word: string): AnyCommand | undefined
 }
 
-import type { z } from 'zod'
-
 export interface Command<A> {
   name: string
   aliases: string[]
@@ -129,7 +128,7 @@ export interface Command<A> {
   details: string[]
   examples: string[]
   permission: Permission
-  /** Only in private chat (e.g. codes that should not be seen by the group)? Defaults to anywhere. */
+  /** Parses the raw arguments into what `run` takes; its first issue's message is the answer to bad input. */
   args: z.ZodType<A, RawArgs>
   run(ctx: CommandContext, args: A): Promise<Reply[]> | Reply[]
 }

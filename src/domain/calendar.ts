@@ -70,3 +70,8 @@ export function lateDeadline(month: Month, days: number): Date {
   const [y, m] = addMonths(month, 1).split('-').map(Number) as [number, number]
   return shanghaiDayStart(y, m, days + 1)
 }
+
+/** 2026-11-30 → 11月30日. */
+export function dayMonthLabel(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}

@@ -1,6 +1,6 @@
 /** Every sentence of the reminders. */
 import type { Month } from '../domain/calendar.js'
-import { fullMonthLabel, monthLabel } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel } from '../domain/calendar.js'
 import type { MonthTally } from '../domain/reports.js'
 import type { Occurrence, ReminderKind, ReminderSettings } from '../domain/reminders.js'
 import type { Site } from '../domain/types.js'
@@ -33,10 +33,8 @@ export const KIND_WORDS: Record<string, ReminderKind> = {
 const WEEKDAYS = '日一二三四五六'
 /** 2026-11-30 → 11月30日（周一）. */
 export function dayLabel(date: string): string {
-  const wd = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日（周${wd}）`
+  return `${dayMonthLabel(date)}（周${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`
 }
-const shortDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`
 
 function unreportedLines(unreported: Site[], nobody: Site[]): string[] {
   const lines = ['尚未上报：', ...groupLines(unreported)]
@@ -47,12 +45,12 @@ function unreportedLines(unreported: Site[], nobody: Site[]): string[] {
 export const REM = {
   mid: (t: MonthTally, unreported: Site[], nobody: Site[], lastDay: string) =>
     [
-      `【月中进度】${monthLabel(t.month)}创建信息全市已报 ${t.reported}/${t.total}，本月截至 ${shortDay(lastDay)}。`,
+      `【月中进度】${monthLabel(t.month)}创建信息全市已报 ${t.reported}/${t.total}，本月截至 ${dayMonthLabel(lastDay)}。`,
       ...unreportedLines(unreported, nobody),
     ].join('\n'),
   pre: (t: MonthTally, unreported: Site[], nobody: Site[], workdaysLeft: number, lastDay: string) =>
     [
-      `【截止提醒】${monthLabel(t.month)}创建信息还有 ${workdaysLeft} 个工作日截止（${shortDay(lastDay)}），全市已报 ${t.reported}/${t.total}。`,
+      `【截止提醒】${monthLabel(t.month)}创建信息还有 ${workdaysLeft} 个工作日截止（${dayMonthLabel(lastDay)}），全市已报 ${t.reported}/${t.total}。`,
       ...unreportedLines(unreported, nobody),
     ].join('\n'),
   final: (t: MonthTally, unreported: Site[], nobody: Site[]) =>
@@ -72,7 +70,7 @@ export const REM = {
       lines.push('未报：', ...groupLines(unreported))
       lines.push(
         lateUntil
-          ? `补报截至 ${shortDay(lateUntil)}，发送：#补报 ${t.month} 正文`
+          ? `补报截至 ${dayMonthLabel(lateUntil)}，发送：#补报 ${t.month} 正文`
           : `${monthLabel(t.month)}的补报已截止。`,
       )
     }

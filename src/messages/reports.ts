@@ -2,7 +2,7 @@
  * Every sentence about 创建信息 reports and tallies. Plain text, one line where it can be.
  */
 import type { Month } from '../domain/calendar.js'
-import { fullMonthLabel, monthLabel, shanghaiDate } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel, shanghaiDate } from '../domain/calendar.js'
 import type { MonthTally, Report, SiteYear } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
@@ -61,6 +61,8 @@ export const R = {
   withdrawn: (site: Site, report: Report, reported: number, total: number) =>
     `已撤回编号${report.no}（${shortName(site)} ${monthLabel(report.month)}），不再计入统计。${monthLabel(report.month)}全市已报 ${reported}/${total}。`,
 
+  dueThisMonth: (lastDay: string) => `本月截至 ${dayMonthLabel(lastDay)}`,
+  dueLate: (lastDay: string) => `补报截至 ${dayMonthLabel(lastDay)}`,
   monthInvalid: (word: string) => `“${word}”不是有效的月份，请写成 2026-11 这样的格式。`,
 
   tally(t: MonthTally): string {
