@@ -61,14 +61,20 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       logger.info('coordination room bound', { room: room.id, topic })
     }
 
-    async function findRoom(): Promise<void> {
-      if (roomId) return
-      const room = await bot.Room.find({ topic: options.roomTopic })
-      if (room) await bindRoom(room)
-      else
-        logger.warn('coordination room not found yet; waiting for a message in it', {
-          topic: options.roomTopic,
-        })
+    let finding: Promise<void> | null = null
+    /** login and ready both look for the room: one search at a time. */
+    function findRoom(): Promise<void> {
+      finding ??= (async () => {
+        if (roomId) return
+        const room = await bot.Room.find({ topic: options.roomTopic })
+        if (room && !roomId) await bindRoom(room)
+        else if (!room) {
+          logger.warn('coordination room not found yet; waiting for the bot to be in it', {
+            topic: options.roomTopic,
+          })
+        }
+      })().finally(() => (finding = null))
+      return finding
     }
 
     const directory = {

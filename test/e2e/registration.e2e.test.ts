@@ -11,6 +11,7 @@ import { builtinRoster } from '../../src/domain/roster-data.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import { openRepository } from '../../storage/repository.js'
+import { memoryLogger } from '../../src/logger.js'
 import { connectBot, settle, World, type BotClient } from '../support/world.js'
 
 const { sites } = builtinRoster()
@@ -58,21 +59,25 @@ describe('registration through the real WeChat path', () => {
   let world: World
   let client: BotClient
   let dataDir: string
+  const logger = memoryLogger()
 
   beforeAll(async () => {
     world = await new World().start()
     dataDir = mkdtempSync(join(tmpdir(), 'gqf-e2e-'))
     const repo = await openRepository(dataDir)
     await repo.ensureAdminCode('E2E-ADMIN-CODE', new Date())
-    client = await connectBot(world, { repo })
+    client = await connectBot(world, { repo, logger })
   })
   afterAll(async () => {
     await client?.stop()
     await world?.stop()
   })
 
-  it('finds the coordination room by its topic and remembers it by id', () => {
+  it('finds the coordination room by its topic and remembers it by id', async () => {
     expect(client.repo.room()).toEqual({ id: world.room.id, topic: '大连市工青妇基层组织协同创新发展' })
+    await settle(client, world)
+    // login and ready both look for it; it is bound once.
+    expect(logger.lines.filter((l) => l.includes('coordination room bound'))).toHaveLength(1)
   })
 
   it('registers 30 members for the 30 sites, each typed in its own way', async () => {

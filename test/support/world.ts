@@ -94,7 +94,7 @@ export class World {
     // and keeps the service client's watchdog fed.
     this.mocker.use(() => {
       this.mocker.login(this.botUser)
-      setTimeout(() => this.puppet.emit('ready', { data: 'ready' }), 100)
+      setTimeout(() => this.puppet.emit('ready', { data: 'ready' }), 0)
       this.heartbeat = setInterval(() => this.puppet.emit('heartbeat', { data: 'mock' }), 15_000)
       return () => clearInterval(this.heartbeat)
     })
