@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/support/setup-home.ts'],
+    // On CI a JSON summary too, from which .ci/run prints the plain "N passed, N failed" line.
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.ci/results.json' }]] : ['default'],
   },
 })
