@@ -24,7 +24,7 @@ function start(env: Record<string, string>): Run {
   const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
     cwd: home,
     env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   let out = ''
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
@@ -127,11 +127,22 @@ describe('npm start against a puppet service', () => {
     expect(run.output()).toContain('配置有误，机器人未启动：\n- SEND_INTERVAL_MS=“soon”：应为整数')
   })
 
-  it('opens the console group when no token is set', async () => {
-    const run = start({})
+  it('opens the console group when no token is set, where a newcomer registers and reports', async () => {
+    const run = start({ SEND_INTERVAL_MS: '0' })
     await until(() => run.output().includes('已进入控制台群'), 30_000)
     expect(run.output()).toMatch(/管理员认证码（一次性，仅显示这一次）：[2-9A-Z]{4}-[2-9A-Z]{4}/)
-    run.child.kill('SIGTERM')
-    await run.exited
+    run.child.stdin?.write('#注册 张三 日新街道 妇联\n')
+    await until(() => run.output().includes('张三 注册成功'), 15_000)
+    run.child.stdin?.write('/as 李四\n#上报 今天开展了“六有”阵地观摩\n')
+    await until(() => run.output().includes('请先实名注册再上报'), 15_000)
+    run.child.stdin?.write('/as 张三\n#上报 今天开展了“六有”阵地观摩\n')
+    await until(() => run.output().includes('已收到日新街道的'), 15_000)
+    run.child.stdin?.write('/quit\n')
+    expect(await run.exited).toBe(0)
+    const out = run.output()
+    expect(out).toContain('【工青妇协同助手】\n张三 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）')
+    expect(out).toContain('@李四 欢迎加入工作群！')
+    expect(out).toMatch(/已收到日新街道的\d+月创建信息（编号1），本月全市已报 1\/30。/)
+    expect(out).toContain('已退出控制台群。')
   })
 })
