@@ -53,8 +53,11 @@ export class ReminderScheduler {
     return this.deps.repo.reminders.settings(this.deps.defaults)
   }
 
-  /** Starts the timers (one per distinct time of day) and catches up at once. */
-  start(): void {
+  /**
+   * Starts the timers (one per distinct time of day) and catches up at once; resolves when the
+   * catch-up is done. A changed time re-plans the timers at once.
+   */
+  async start(): Promise<void> {
     this.stop()
     const times = [...new Set(Object.values(this.settings().times))]
     const make = this.deps.createTask ?? createTask
@@ -64,11 +67,12 @@ export class ReminderScheduler {
         timezone: TIME_ZONE,
         name: `gqf-reminders-${t}`,
       })
+      // Inline tasks start synchronously: stop, create and subscribe stay one atomic step.
       void task.start()
       this.tasks.push(task)
     }
-    this.unsubscribe = this.deps.repo.reminders.subscribe(() => this.start())
-    void this.tick()
+    this.unsubscribe = this.deps.repo.reminders.subscribe(() => void this.start())
+    await this.tick()
   }
 
   stop(): void {
