@@ -8,7 +8,8 @@ import type { Deps, Incoming, Reply, Sender } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
 import { lateDeadline, monthOf, parseMonth, type Month } from '../src/domain/calendar.js'
 import { tallyMonth, type Report } from '../src/domain/reports.js'
-import type { Org, Site } from '../src/domain/types.js'
+import type { GroupNo, Org, Site } from '../src/domain/types.js'
+import { GROUP_NAMES } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { R } from '../src/messages/reports.js'
 import { findOrg } from './find-org.js'
@@ -188,7 +189,7 @@ export function mayActFor(sender: Sender, site: Site): { ok: true } | { ok: fals
   if (sender.roles.some((g) => g.role === 'leader' && g.scope === String(site.group))) return { ok: true }
   if (sender.roles.some((g) => g.role === 'liaison' && g.scope === site.district)) return { ok: true }
   const scopes = sender.roles.map((g) =>
-    g.role === 'leader' ? `第${'一二三'[Number(g.scope) - 1]}组` : g.scope,
+    g.role === 'leader' ? GROUP_NAMES[Number(g.scope) as GroupNo] : g.scope,
   )
   return { ok: false, scope: scopes.join('、') }
 }

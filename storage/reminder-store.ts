@@ -86,10 +86,4 @@ export class ReminderStore {
       d.occurrences[id] = { state, at: at.toISOString() }
     })
   }
-
-  sentIds(): string[] {
-    return Object.entries(this.store.data.occurrences)
-      .filter(([, v]) => v.state === 'sent')
-      .map(([k]) => k)
-  }
 }

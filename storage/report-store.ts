@@ -149,9 +149,4 @@ export class ReportStore {
     }
     return { name, path: rel, size: data.length, kind }
   }
-
-  /** Store files, for tests and the benchmark. */
-  shardFiles(): JsonFileStore<Shard>[] {
-    return [...this.shards.values()]
-  }
 }

@@ -1,5 +1,5 @@
-import type { GroupNo, Line, Org, Site } from './types.js'
-import { GROUP_NAMES, LINES } from './types.js'
+import type { Line, Org, Site } from './types.js'
+import { LINES } from './types.js'
 import { isSubsequence, nameKey, similarity } from './text.js'
 
 export type LookupResult =
@@ -127,14 +127,4 @@ export function splitLineSuffix(input: string): { rest: string; line: Line } | n
     if (rest !== k && rest.length > 0) return { rest, line }
   }
   return null
-}
-
-/** How an organisation is named in a short list line: 编号, full name, and for a site its group and level. */
-export function describeOrg(org: Org): string {
-  if (org.kind === 'site') return `${org.no}. ${org.name}（${org.level}·${GROUP_NAMES[org.group]}）`
-  return `${org.no}. ${org.name}`
-}
-
-export function groupName(g: GroupNo): string {
-  return GROUP_NAMES[g]
 }

@@ -12,8 +12,6 @@ export function shortName(org: Org): string {
   return [...org.name].length <= 6 || org.aliases.length === 0 ? org.name : org.aliases[0]!
 }
 
-export const REPORT_USAGE = '#上报 正文'
-
 /** 第一组：A、B / 第二组：C … one line per group that has any of the sites. */
 export function groupLines(sites: Site[]): string[] {
   const lines: string[] = []

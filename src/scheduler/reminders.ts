@@ -8,7 +8,8 @@ import { createTask, type ScheduledTask } from 'node-cron'
 import type { Conversation, Reply } from '../core/types.js'
 import { addMonths, monthOf, TIME_ZONE, type Month, lateDeadline, shanghaiDate } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
-import { contactsOf, tallyMonth } from '../domain/reports.js'
+import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
+import { GROUP_NAMES, type GroupNo } from '../domain/types.js'
 import { daysOf, hasHolidayData, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
 import { REM } from '../messages/reminders.js'
@@ -182,9 +183,8 @@ export class ReminderScheduler {
     const months = [addMonths(month, -2), addMonths(month, -1)]
     if (months[0]! < repo.trackingSince()) return []
     const sites = repo.roster().sites()
-    const missed = sites.filter((s) =>
-      months.every((m) => !repo.reports.ofMonth(m).some((r) => r.orgId === s.id && r.withdrawn === null)),
-    )
+    const reported = months.map((m) => perSite(repo.reports.ofMonth(m), m))
+    const missed = sites.filter((s) => reported.every((by) => !by.has(s.id)))
     if (missed.length === 0) return []
     const out: (Reply & { to: Conversation })[] = []
     for (const h of repo.roleHolders()) {
@@ -192,7 +192,7 @@ export class ReminderScheduler {
       const groups = h.grants.filter((g) => g.role === 'leader').map((g) => Number(g.scope))
       const mine = admin ? missed : missed.filter((s) => groups.includes(s.group))
       if (mine.length === 0 || (!admin && groups.length === 0)) continue
-      const scope = admin ? '' : groups.map((g) => `第${'一二三'[g - 1]}组`).join('、')
+      const scope = admin ? '' : groups.map((g) => GROUP_NAMES[g as GroupNo]).join('、')
       out.push({ to: { kind: 'private', id: h.contactId }, text: REM.warn(months, mine, scope) })
     }
     return out
