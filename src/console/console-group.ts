@@ -8,23 +8,14 @@ import { createInterface } from 'node:readline'
 import { WechatyBuilder } from 'wechaty'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { FileBox } from 'file-box'
-import { types } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { mock } from 'wechaty-puppet-mock'
+import { LinkServingPuppetMock, postMessage, type Posted } from './mock-messages.js'
 import type { Repository } from '../../storage/repository.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import { GqfBot, type GqfBotHandle } from '../plugin.js'
 
 const BOT_NAME = '工青妇协同助手'
-
-/** The mock answers every shared link with a fixed title; this one serves what was shared. */
-class ConsolePuppet extends PuppetMock {
-  readonly links = new Map<string, { title: string; url: string; description: string }>()
-  override async messageUrl(messageId: string) {
-    return this.links.get(messageId) ?? super.messageUrl(messageId)
-  }
-}
 
 type MockPayload = { payload: { talkerId?: string; text?: string } }
 /** The mock's rooms and contacts are event emitters whose typings do not resolve here. */
@@ -63,7 +54,7 @@ export async function runConsole(
 ): Promise<void> {
   const write = (s: string) => io.output.write(s + '\n')
   const mocker = new mock.Mocker()
-  const puppet = new ConsolePuppet({ mocker })
+  const puppet = new LinkServingPuppetMock({ mocker })
   const botUser = mocker.createContact({ id: 'console-bot', name: BOT_NAME })
   const people = new Map<string, ReturnType<typeof mocker.createContact>>()
 
@@ -125,30 +116,25 @@ export async function runConsole(
   /** A shared article or file in the room, as WeChat delivers it. */
   const share = (talkerId: string, what: { title: string } | { path: string }) => {
     const id = `console-share-${Date.now()}-${++shared}`
-    let type = types.Message.Url
-    if ('title' in what) {
-      puppet.links.set(id, {
-        title: what.title,
-        url: `https://mp.weixin.qq.com/s/console-${shared}`,
-        description: what.title,
-      })
-    } else {
-      const data = existsSync(what.path)
-        ? readFileSync(what.path)
-        : Buffer.from(`（控制台群模拟文件：${what.path}）`)
-      const name = basename(what.path)
-      type = /\.(jpe?g|png|gif)$/i.test(name) ? types.Message.Image : types.Message.Attachment
-      mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(data.toString('base64'), name).toJSON())
-    }
-    mocker.MessageMock.create({
-      id,
-      talkerId,
-      roomId: room.id,
-      timestamp: Date.now(),
-      type,
-      mentionIdList: [],
-    })
-    puppet.emit('message', { messageId: id })
+    const posted: Posted =
+      'title' in what
+        ? {
+            link: {
+              title: what.title,
+              url: `https://mp.weixin.qq.com/s/console-${shared}`,
+              description: what.title,
+            },
+          }
+        : {
+            file: {
+              name: basename(what.path),
+              data: existsSync(what.path)
+                ? readFileSync(what.path)
+                : Buffer.from(`（控制台群模拟文件：${what.path}）`),
+              image: /\.(jpe?g|png|gif)$/i.test(what.path),
+            },
+          }
+    postMessage(puppet, { id, talkerId, roomId: room.id, at: new Date(), what: posted })
   }
 
   const join = (name: string) => {

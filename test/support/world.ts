@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
-import { FileBox } from 'file-box'
-import { types, WechatyBuilder, type Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { WechatyBuilder, type Wechaty } from 'wechaty'
+import { mock } from 'wechaty-puppet-mock'
+import { LinkServingPuppetMock, postMessage, type Posted } from '../../src/console/mock-messages.js'
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
 import { openRepository, type Repository } from '../../storage/repository.js'
@@ -36,12 +36,8 @@ export interface Said {
 }
 
 /** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them) and serving shared links. */
-export class RecordingPuppetMock extends PuppetMock {
+export class RecordingPuppetMock extends LinkServingPuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
-  readonly links = new Map<string, { title: string; url: string; description: string }>()
-  override async messageUrl(messageId: string) {
-    return this.links.get(messageId) ?? super.messageUrl(messageId)
-  }
   override async messageSendText(
     conversationId: string,
     text: string,
@@ -143,39 +139,14 @@ export class World {
    * A message in the coordination room as WeChat delivers it, at a chosen time: text, a shared
    * article (Url), a file (Attachment) or a photo (Image). Returns its id.
    */
-  post(
-    who: ContactMock,
-    at: Date,
-    what:
-      | { text: string }
-      | { link: { title: string; url: string; description: string } }
-      | { file: { name: string; data: Buffer; image?: boolean } },
-  ): string {
-    const id = `post-${++this.posted}-${who.id}`
-    let type = types.Message.Text
-    let text: string | undefined
-    if ('text' in what) text = what.text
-    else if ('link' in what) {
-      type = types.Message.Url
-      this.puppet.links.set(id, what.link)
-    } else {
-      type = what.file.image ? types.Message.Image : types.Message.Attachment
-      this.mocker.cacheFileBoxPayload.set(
-        id,
-        FileBox.fromBase64(what.file.data.toString('base64'), what.file.name).toJSON(),
-      )
-    }
-    this.mocker.MessageMock.create({
-      id,
+  post(who: ContactMock, at: Date, what: Posted): string {
+    return postMessage(this.puppet, {
+      id: `post-${++this.posted}-${who.id}`,
       talkerId: who.id,
       roomId: this.room.id,
-      text,
-      timestamp: at.getTime(),
-      type,
-      mentionIdList: [],
+      at,
+      what,
     })
-    this.puppet.emit('message', { messageId: id })
-    return id
   }
 }
 
