@@ -4,7 +4,8 @@
  */
 import { log as wechatyLog, WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
-import { openRepository, type Repository } from '../storage/repository.js'
+import { openRepository } from '../storage/repository.js'
+import type { Repository } from './core/ports.js'
 import { StoreError } from '../storage/json-file-store.js'
 import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './config.js'
 import { createLogger, type Logger } from './logger.js'

@@ -1,6 +1,6 @@
 import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
 import { builtinCommands, onShare } from '../commands/index.js'
-import type { Repository } from '../storage/repository.js'
+import type { Repository } from './core/ports.js'
 import { createCore } from './core/handle.js'
 import type { CoreDeps } from './core/handle.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'

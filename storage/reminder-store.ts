@@ -1,6 +1,13 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '../src/domain/reminders.js'
+import {
+  REMINDER_KINDS,
+  type OccurrenceState,
+  type ReminderKind,
+  type ReminderSettings,
+  type SettingsOverride,
+} from '../src/domain/reminders.js'
+import type { RemindersPort } from '../src/core/ports.js'
 import { JsonFileStore } from './json-file-store.js'
 
 const kind = z.enum(REMINDER_KINDS as [ReminderKind, ...ReminderKind[]])
@@ -13,9 +20,6 @@ const settingsOverride = z.object({
   midDay: z.number().int().min(1).max(31).optional(),
   preWorkdays: z.number().int().min(1).max(10).optional(),
 })
-export type SettingsOverride = z.infer<typeof settingsOverride>
-
-export type OccurrenceState = 'sending' | 'sent' | 'skipped' | 'dropped' | 'superseded' | 'paused'
 
 const fileSchema = z.object({
   schemaVersion: z.literal(1),
@@ -27,7 +31,14 @@ const fileSchema = z.object({
   occurrences: z.record(
     z.string(),
     z.object({
-      state: z.enum(['sending', 'sent', 'skipped', 'dropped', 'superseded', 'paused']),
+      state: z.enum([
+        'sending',
+        'sent',
+        'skipped',
+        'dropped',
+        'superseded',
+        'paused',
+      ] satisfies OccurrenceState[]),
       at: z.string(),
     }),
   ),
@@ -35,7 +46,7 @@ const fileSchema = z.object({
 type ReminderFile = z.infer<typeof fileSchema>
 
 /** Reminder settings and the record of every occurrence, in `reminders.json`. */
-export class ReminderStore {
+export class ReminderStore implements RemindersPort {
   private readonly listeners = new Set<() => void>()
   private constructor(private readonly store: JsonFileStore<ReminderFile>) {}
 

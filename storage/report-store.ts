@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Month } from '../src/domain/calendar.js'
 import type { FileInfo, Report } from '../src/domain/reports.js'
 import { JsonFileStore } from './json-file-store.js'
+import type { ReportsPort } from '../src/core/ports.js'
 
 const iso = z.string().min(10)
 export const reportSchema = z.object({
@@ -40,7 +41,7 @@ type Shard = z.infer<typeof shardSchema>
  * month's file, so a write costs the same in year ten as in year one. All months are loaded at
  * start (a few hundred small records a year) so tallies over a year need no I/O.
  */
-export class ReportStore {
+export class ReportStore implements ReportsPort {
   private readonly shards = new Map<Month, JsonFileStore<Shard>>()
   private readonly opening = new Map<Month, Promise<JsonFileStore<Shard>>>()
   private readonly byMessage = new Map<string, number>()

@@ -2,8 +2,9 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { join } from 'node:path'
 import { builtinRoster, ROSTER_VERSION } from '../src/domain/roster-data.js'
 import { Roster } from '../src/domain/roster.js'
-import type { Line, Member, Org, Role, RoleGrant } from '../src/domain/types.js'
+import type { Member, Org } from '../src/domain/types.js'
 import { JsonFileStore, type Migration } from './json-file-store.js'
+import type { Repository } from '../src/core/ports.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { monthOf, type Month } from '../src/domain/calendar.js'
@@ -15,46 +16,6 @@ import {
   type CoreFile,
   type RosterFile,
 } from './schema.js'
-
-export interface Registration {
-  name: string
-  orgId: string
-  line: Line | null
-  wechatName: string
-}
-
-export type AdminCodeCheck = 'ok' | 'wrong' | 'used' | 'none'
-
-/** What commands and the transport may ask of the store. The lowdb files stay behind it. */
-export interface Repository {
-  roster(): Roster
-  member(contactId: string): Member | undefined
-  members(): Member[]
-  /** Saves a registration; an earlier one goes into the member's history. Resolves once on disk. */
-  register(contactId: string, reg: Registration, now: Date): Promise<{ member: Member; updated: boolean }>
-  roles(contactId: string): RoleGrant[]
-  roleHolders(): { contactId: string; grants: RoleGrant[] }[]
-  /** False when the person already holds that role with that scope. */
-  grant(contactId: string, role: Role, scope: string, by: string, now: Date): Promise<boolean>
-  /** Removes a role (every scope of it when `scope` is undefined); resolves with how many grants went. */
-  revoke(contactId: string, role: Role, scope?: string): Promise<number>
-  room(): { id: string; topic: string } | null
-  bindRoom(id: string, topic: string, now: Date): Promise<void>
-  /** Ensures a one-time admin code exists; returns the code when a new one was generated. */
-  ensureAdminCode(preset: string | undefined, now: Date): Promise<{ generated: string | null }>
-  /** Checks a code and, when right, marks it used by `contactId` and makes them admin. */
-  redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
-  /** Marks contacts as greeted; returns those that had not been greeted before. */
-  markGreeted(contactIds: string[]): Promise<string[]>
-  /** The first month reports were counted for. */
-  trackingSince(): Month
-  /** Takes a site out of the network (考核退出) or back in; its reports stay. */
-  setRetired(orgId: string, retired: boolean): Promise<void>
-  /** The monthly reports, one file per month. */
-  reports: ReportStore
-  /** Reminder settings and every occurrence sent. */
-  reminders: ReminderStore
-}
 
 const hashCode = (salt: string, code: string) =>
   createHash('sha256')

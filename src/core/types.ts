@@ -4,7 +4,7 @@ import type { Member, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
 import type { ShareBuffer } from './share-buffer.js'
 import type { ReminderSettings } from '../domain/reminders.js'
-import type { Repository } from '../../storage/repository.js'
+import type { Repository } from './ports.js'
 
 export interface Conversation {
   kind: 'room' | 'private'
@@ -54,6 +54,15 @@ export interface Reply {
    * `part` names this one (大连大学（57）), `suffix` is the latest progress figure.
    */
   merge?: { key: string; part: string; suffix: string }
+  /** A file or picture sent after the text (the text may be empty when only the file goes). */
+  file?: OutgoingFile
+}
+
+/** A file the bot sends: an Excel export, a chart, a Word compilation. */
+export interface OutgoingFile {
+  name: string
+  data: Buffer
+  kind: 'file' | 'image'
 }
 
 export interface RoomMember {

@@ -28,6 +28,14 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   preWorkdays: 3,
 }
 
+/** What admins changed with #提醒设置; the rest comes from the configuration. */
+export type SettingsOverride = Partial<Omit<ReminderSettings, 'times'>> & {
+  times?: Partial<ReminderSettings['times']>
+}
+
+/** What became of an occurrence: sent, or why not. */
+export type OccurrenceState = 'sending' | 'sent' | 'skipped' | 'dropped' | 'superseded' | 'paused'
+
 export interface Occurrence {
   /** Unique and stable: `mid:2026-11`, `close:2026-11` (sent in December), `warn:2026-12`. */
   id: string

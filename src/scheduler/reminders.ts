@@ -13,7 +13,7 @@ import { GROUP_NAMES, type GroupNo } from '../domain/types.js'
 import { daysOf, hasHolidayData, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
 import { REM } from '../messages/reminders.js'
-import type { Repository } from '../../storage/repository.js'
+import type { Repository } from '../core/ports.js'
 
 export interface ReminderDeps {
   repo: Repository

@@ -6,7 +6,8 @@ import type { Conversation, Reply } from '../../src/core/types.js'
 import { DEFAULT_REMINDER_SETTINGS } from '../../src/domain/reminders.js'
 import { memoryLogger } from '../../src/logger.js'
 import { ReminderScheduler } from '../../src/scheduler/reminders.js'
-import { openRepository, type Repository } from '../../storage/repository.js'
+import { openRepository } from '../../storage/repository.js'
+import type { Repository } from '../../src/core/ports.js'
 
 interface Sent {
   /** Dalian local time of sending, 'MM-DD HH:MM'. */

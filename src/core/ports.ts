@@ -1,0 +1,87 @@
+/**
+ * Ports: what commands, core and the scheduler may ask of the outside world. They are owned here
+ * and implemented by `storage/` (the repository) and `src/transport/` (directory, sender), so the
+ * inner layers never import an adapter.
+ */
+import type { Month } from '../domain/calendar.js'
+import type { FileInfo, Report } from '../domain/reports.js'
+import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
+import type { Roster } from '../domain/roster.js'
+import type { Line, Member, Role, RoleGrant } from '../domain/types.js'
+
+export interface Registration {
+  name: string
+  orgId: string
+  line: Line | null
+  wechatName: string
+}
+
+export type AdminCodeCheck = 'ok' | 'wrong' | 'used' | 'none'
+
+/** The monthly reports. */
+export interface ReportsPort {
+  /** Every report, oldest month first. */
+  all(): Report[]
+  ofMonth(month: Month): Report[]
+  get(no: number): Report | undefined
+  /** The report a WeChat message already went into, if any. */
+  byMessageId(id: string): Report | undefined
+  /** Adds a report with the next number; resolves once it is on disk. */
+  add(input: Omit<Report, 'no'>): Promise<Report>
+  /** Changes a report (withdrawal, attachments); resolves once on disk. */
+  change(no: number, mutate: (r: Report) => void): Promise<Report | undefined>
+  /** Saves a shared file under `attachments/YYYY-MM/` and describes it. */
+  saveFile(
+    month: Month,
+    messageId: string,
+    name: string,
+    data: Buffer,
+    kind: FileInfo['kind'],
+  ): Promise<FileInfo>
+  /** Reads a saved attachment back (for exports and compilations); null when it is gone. */
+  readFile?(file: FileInfo): Promise<Buffer | null>
+}
+
+/** Reminder settings changed by admins, and the record of every occurrence. */
+export interface RemindersPort {
+  /** The settings in force: the configuration's, with the admins' changes on top. */
+  settings(defaults: ReminderSettings): ReminderSettings
+  change(mutate: (o: SettingsOverride) => void): Promise<void>
+  /** Called after every settings change (the scheduler re-plans its timers). */
+  subscribe(fn: () => void): () => void
+  createdAt(): Date
+  state(id: string): OccurrenceState | undefined
+  /** Records a decision about an occurrence; resolves once on disk. */
+  record(id: string, state: OccurrenceState, at: Date): Promise<void>
+}
+
+/** What commands, core and the scheduler may ask of the store. The lowdb files stay behind it. */
+export interface Repository {
+  roster(): Roster
+  member(contactId: string): Member | undefined
+  members(): Member[]
+  /** Saves a registration; an earlier one goes into the member's history. Resolves once on disk. */
+  register(contactId: string, reg: Registration, now: Date): Promise<{ member: Member; updated: boolean }>
+  roles(contactId: string): RoleGrant[]
+  roleHolders(): { contactId: string; grants: RoleGrant[] }[]
+  /** False when the person already holds that role with that scope. */
+  grant(contactId: string, role: Role, scope: string, by: string, now: Date): Promise<boolean>
+  /** Removes a role (every scope of it when `scope` is undefined); resolves with how many grants went. */
+  revoke(contactId: string, role: Role, scope?: string): Promise<number>
+  room(): { id: string; topic: string } | null
+  bindRoom(id: string, topic: string, now: Date): Promise<void>
+  /** Ensures a one-time admin code exists; returns the code when a new one was generated. */
+  ensureAdminCode(preset: string | undefined, now: Date): Promise<{ generated: string | null }>
+  /** Checks a code and, when right, marks it used by `contactId` and makes them admin. */
+  redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
+  /** Marks contacts as greeted; returns those that had not been greeted before. */
+  markGreeted(contactIds: string[]): Promise<string[]>
+  /** The first month reports were counted for. */
+  trackingSince(): Month
+  /** Takes a site out of the network (考核退出) or back in; its reports stay. */
+  setRetired(orgId: string, retired: boolean): Promise<void>
+  /** The monthly reports, one file per month. */
+  reports: ReportsPort
+  /** Reminder settings and every occurrence sent. */
+  reminders: RemindersPort
+}
