@@ -7,7 +7,7 @@ import { JsonFileStore, type Migration } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
-import { monthOf, type Month } from '../src/domain/calendar.js'
+import { monthOf } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
