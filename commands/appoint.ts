@@ -2,13 +2,15 @@ import { rawArgs } from '../src/core/args.js'
 import type { CommandContext, Reply } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
 import { DISTRICT_NAMES, parseDistrict, parseGroup, parseRole } from '../src/domain/roles.js'
-import type { Role } from '../src/domain/types.js'
+import { sameRole } from '../src/domain/authority.js'
+import type { GroupNo, Role, RoleSpec } from '../src/domain/types.js'
 import { M, roleLabel } from '../src/messages/zh.js'
 
 export interface RoleArgs {
   role: Role | null
   roleWord: string | null
-  scope: string | null
+  group: GroupNo | null
+  district: string | null
   mention: { id: string; name: string } | null
   targetName: string | null
 }
@@ -18,7 +20,8 @@ export const roleArgs = rawArgs.transform((a): RoleArgs => {
   const out: RoleArgs = {
     role: null,
     roleWord: null,
-    scope: null,
+    group: null,
+    district: null,
     mention: a.mentions[0] ?? null,
     targetName: null,
   }
@@ -29,9 +32,14 @@ export const roleArgs = rawArgs.transform((a): RoleArgs => {
       out.role = role
       continue
     }
-    const scope = parseGroup(t) ?? parseDistrict(t)
-    if (scope !== null && out.scope === null) {
-      out.scope = String(scope)
+    const group = parseGroup(t)
+    if (group !== null && out.group === null) {
+      out.group = group
+      continue
+    }
+    const district = parseDistrict(t)
+    if (district !== null && out.district === null) {
+      out.district = district
       continue
     }
     if (!out.roleWord && !out.role && /(长|员)$/.test(t)) out.roleWord = t
@@ -71,13 +79,13 @@ function roleAndTarget(
 /** The scope a role needs: a group for a leader, a district for a liaison, none for an admin. */
 export function checkScope(
   role: Role,
-  scope: string | null,
-): { ok: true; scope: string } | { ok: false; text: string } {
-  if (role === 'admin') return { ok: true, scope: '' }
+  args: Pick<RoleArgs, 'group' | 'district'>,
+): { ok: true; spec: RoleSpec } | { ok: false; text: string } {
+  if (role === 'admin') return { ok: true, spec: { role } }
   if (role === 'leader')
-    return scope && /^[123]$/.test(scope) ? { ok: true, scope } : { ok: false, text: M.groupMissing }
-  return scope && DISTRICT_NAMES.includes(scope)
-    ? { ok: true, scope }
+    return args.group ? { ok: true, spec: { role, group: args.group } } : { ok: false, text: M.groupMissing }
+  return args.district
+    ? { ok: true, spec: { role, district: args.district } }
     : { ok: false, text: M.districtMissing(DISTRICT_NAMES) }
 }
 
@@ -94,16 +102,10 @@ export const appoint = defineCommand({
     const target = roleAndTarget(ctx, args)
     if (!target.ok) return target.reply
     if (!ctx.deps.repo.member(target.id)) return [{ text: M.targetNotRegistered(target.name) }]
-    const scope = checkScope(target.role, args.scope)
+    const scope = checkScope(target.role, args)
     if (!scope.ok) return [{ text: scope.text }]
-    const label = roleLabel({ role: target.role, scope: scope.scope })
-    const fresh = await ctx.deps.repo.grant(
-      target.id,
-      target.role,
-      scope.scope,
-      ctx.sender.id,
-      ctx.deps.clock(),
-    )
+    const label = roleLabel(scope.spec)
+    const fresh = await ctx.deps.repo.grant(target.id, scope.spec, ctx.sender.id, ctx.deps.clock())
     return [{ text: fresh ? M.granted(target.name, label) : M.alreadyGranted(target.name, label) }]
   },
 })
@@ -122,17 +124,22 @@ export const dismiss = defineCommand({
     if (!target.ok) return target.reply
     const role = target.role
     const { repo } = ctx.deps
+    const named = checkScope(role, args)
+    const spec: RoleSpec | Role =
+      named.ok && (args.group !== null || args.district !== null) ? named.spec : role
     const held = repo
       .roles(target.id)
-      .filter((g) => g.role === role && (args.scope === null || g.scope === args.scope))
+      .filter((g) => (typeof spec === 'string' ? g.role === spec : sameRole(g, spec)))
     if (held.length === 0) {
-      return [{ text: M.notHolding(target.name, roleLabel({ role: role, scope: args.scope ?? '' })) }]
+      return [
+        { text: M.notHolding(target.name, typeof spec === 'string' ? M.roleName(spec) : roleLabel(spec)) },
+      ]
     }
     if (role === 'admin') {
       const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
       if (admins.length <= 1) return [{ text: M.lastAdmin }]
     }
-    await repo.revoke(target.id, role, args.scope ?? undefined)
+    await repo.revoke(target.id, spec)
     return [{ text: M.revoked(target.name, held.map(roleLabel)) }]
   },
 })

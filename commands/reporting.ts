@@ -8,7 +8,8 @@ import type { Deps, Incoming, Reply, Sender } from '../src/core/types.js'
 import { defineCommand } from '../src/core/types.js'
 import { lateDeadline, monthOf, parseMonth, type Month } from '../src/domain/calendar.js'
 import { tallyMonth, type Report } from '../src/domain/reports.js'
-import type { GroupNo, Org, Site } from '../src/domain/types.js'
+import type { Org, Site } from '../src/domain/types.js'
+import { actsFor, leaderGroups, liaisonDistricts } from '../src/domain/authority.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { R } from '../src/messages/reports.js'
@@ -185,12 +186,8 @@ function checkLate(deps: Deps, incoming: Incoming, month: Month): Reply[] | null
 
 /** Which sites a liaison, leader or admin may act for, and the scope's name for the refusal. */
 export function mayActFor(sender: Sender, site: Site): { ok: true } | { ok: false; scope: string } {
-  if (sender.roles.some((g) => g.role === 'admin')) return { ok: true }
-  if (sender.roles.some((g) => g.role === 'leader' && g.scope === String(site.group))) return { ok: true }
-  if (sender.roles.some((g) => g.role === 'liaison' && g.scope === site.district)) return { ok: true }
-  const scopes = sender.roles.map((g) =>
-    g.role === 'leader' ? GROUP_NAMES[Number(g.scope) as GroupNo] : g.scope,
-  )
+  if (actsFor(sender.roles, site)) return { ok: true }
+  const scopes = [...leaderGroups(sender.roles).map((g) => GROUP_NAMES[g]), ...liaisonDistricts(sender.roles)]
   return { ok: false, scope: scopes.join('、') }
 }
 

@@ -11,6 +11,7 @@ import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import type { Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
+import { leaderGroups, liaisonDistricts } from '../src/domain/authority.js'
 import { R } from '../src/messages/reports.js'
 import { findOrg } from './find-org.js'
 
@@ -125,14 +126,10 @@ function summaryScope(
     return { ok: false, text: R.summaryFilterUnknown(word) }
   }
   if (sender.roles.some((r) => r.role === 'admin')) return { ok: true, label: '全市', sites: all }
-  const leader = sender.roles.find((r) => r.role === 'leader')
-  if (leader) {
-    const g = Number(leader.scope) as 1 | 2 | 3
-    return { ok: true, label: GROUP_NAMES[g], sites: all.filter((s) => s.group === g) }
-  }
-  const liaison = sender.roles.find((r) => r.role === 'liaison')
-  if (liaison)
-    return { ok: true, label: liaison.scope, sites: all.filter((s) => s.district === liaison.scope) }
+  const g = leaderGroups(sender.roles)[0]
+  if (g) return { ok: true, label: GROUP_NAMES[g], sites: all.filter((s) => s.group === g) }
+  const d = liaisonDistricts(sender.roles)[0]
+  if (d) return { ok: true, label: d, sites: all.filter((s) => s.district === d) }
   return { ok: true, label: '全市', sites: all }
 }
 

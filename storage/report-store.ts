@@ -5,33 +5,13 @@ import { z } from 'zod'
 import type { Month } from '../src/domain/calendar.js'
 import type { FileInfo, Report } from '../src/domain/reports.js'
 import { JsonFileStore } from './json-file-store.js'
+import { monthSchema, reportSchema } from '../src/domain/schemas.js'
 import type { ReportsPort } from '../src/core/ports.js'
-
-const iso = z.string().min(10)
-export const reportSchema = z.object({
-  no: z.number().int().positive(),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  orgId: z.string().min(1),
-  submitterId: z.string().min(1),
-  submitterName: z.string(),
-  onBehalf: z.boolean(),
-  via: z.enum(['text', 'share', 'auto']),
-  title: z.string(),
-  text: z.string(),
-  links: z.array(z.object({ title: z.string(), url: z.string(), description: z.string() })),
-  files: z.array(
-    z.object({ name: z.string(), path: z.string(), size: z.number(), kind: z.enum(['file', 'image']) }),
-  ),
-  messageIds: z.array(z.string()),
-  at: iso,
-  late: z.boolean(),
-  withdrawn: z.object({ by: z.string(), at: iso }).nullable(),
-})
 
 export const SHARD_SCHEMA_VERSION = 1
 const shardSchema = z.object({
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
+  month: monthSchema,
   reports: z.array(reportSchema),
 })
 type Shard = z.infer<typeof shardSchema>

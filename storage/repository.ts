@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { join } from 'node:path'
 import { builtinRoster, ROSTER_VERSION } from '../src/domain/roster-data.js'
 import { Roster } from '../src/domain/roster.js'
-import type { Member, Org } from '../src/domain/types.js'
+import type { Member } from '../src/domain/types.js'
+import { sameRole } from '../src/domain/authority.js'
 import { JsonFileStore, type Migration } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
 import { ReportStore } from './report-store.js'
@@ -45,7 +46,26 @@ function emptyCore(now: Date): CoreFile {
 /** v1 → v2: reports arrive; a store from before them starts counting in the month it is upgraded. */
 export const coreMigrations = (now: Date): Migration[] => [
   { from: 1, up: (d) => ({ ...d, trackingSince: monthOf(now) }) },
+  // v2 → v3: a role's scope was one string ('1'…'3' for a leader, the district for a liaison).
+  { from: 2, up: (d) => ({ ...d, roles: scopedRoles(d['roles']) }) },
 ]
+
+function scopedRoles(roles: unknown): unknown {
+  if (typeof roles !== 'object' || roles === null) return roles
+  return Object.fromEntries(
+    Object.entries(roles).map(([id, list]) => [
+      id,
+      Array.isArray(list)
+        ? list.map((g: Record<string, unknown>) => {
+            const { scope, ...rest } = g
+            if (g['role'] === 'leader') return { ...rest, group: Number(scope) }
+            if (g['role'] === 'liaison') return { ...rest, district: scope }
+            return rest
+          })
+        : list,
+    ]),
+  )
+}
 
 function initialRoster(): RosterFile {
   const { sites, lineOrgs } = builtinRoster()
@@ -93,7 +113,7 @@ function createRepository(
   reminders: ReminderStore,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
-  let roster = new Roster(stores.roster.data.orgs as Org[])
+  let roster = new Roster(stores.roster.data.orgs)
   const iso = (d: Date) => d.toISOString()
 
   return {
@@ -106,7 +126,7 @@ function createRepository(
         const org = d.orgs.find((o) => o.id === orgId)
         if (org) org.retired = retired
       })
-      roster = new Roster(stores.roster.data.orgs as Org[])
+      roster = new Roster(stores.roster.data.orgs)
     },
     roster: () => roster,
     member: (id) => core.data.members[id],
@@ -138,18 +158,18 @@ function createRepository(
       Object.entries(core.data.roles)
         .filter(([, g]) => g.length > 0)
         .map(([contactId, grants]) => ({ contactId, grants })),
-    async grant(contactId, role, scope, by, now) {
+    async grant(contactId, spec, by, now) {
       return core.update((d) => {
         const list = d.roles[contactId] ?? []
-        if (list.some((g) => g.role === role && g.scope === scope)) return false
-        d.roles[contactId] = [...list, { role, scope, grantedBy: by, grantedAt: iso(now) }]
+        if (list.some((g) => sameRole(g, spec))) return false
+        d.roles[contactId] = [...list, { ...spec, grantedBy: by, grantedAt: iso(now) }]
         return true
       })
     },
-    async revoke(contactId, role, scope) {
+    async revoke(contactId, spec) {
       return core.update((d) => {
         const list = d.roles[contactId] ?? []
-        const keep = list.filter((g) => !(g.role === role && (scope === undefined || g.scope === scope)))
+        const keep = list.filter((g) => !(typeof spec === 'string' ? g.role === spec : sameRole(g, spec)))
         d.roles[contactId] = keep
         return list.length - keep.length
       })
@@ -197,10 +217,7 @@ function createRepository(
         d.adminCode = { ...current, usedBy: contactId, usedAt: iso(now) }
         const list = d.roles[contactId] ?? []
         if (!list.some((g) => g.role === 'admin')) {
-          d.roles[contactId] = [
-            ...list,
-            { role: 'admin', scope: '', grantedBy: 'admin-code', grantedAt: iso(now) },
-          ]
+          d.roles[contactId] = [...list, { role: 'admin', grantedBy: 'admin-code', grantedAt: iso(now) }]
         }
       })
       return 'ok'

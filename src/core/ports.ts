@@ -7,7 +7,7 @@ import type { Month } from '../domain/calendar.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
 import type { Roster } from '../domain/roster.js'
-import type { Line, Member, Role, RoleGrant } from '../domain/types.js'
+import type { Line, Member, Role, RoleGrant, RoleSpec } from '../domain/types.js'
 
 export interface Registration {
   name: string
@@ -65,9 +65,9 @@ export interface Repository {
   roles(contactId: string): RoleGrant[]
   roleHolders(): { contactId: string; grants: RoleGrant[] }[]
   /** False when the person already holds that role with that scope. */
-  grant(contactId: string, role: Role, scope: string, by: string, now: Date): Promise<boolean>
-  /** Removes a role (every scope of it when `scope` is undefined); resolves with how many grants went. */
-  revoke(contactId: string, role: Role, scope?: string): Promise<number>
+  grant(contactId: string, spec: RoleSpec, by: string, now: Date): Promise<boolean>
+  /** Removes a role (every scope of it when only the role is named); resolves with how many grants went. */
+  revoke(contactId: string, spec: RoleSpec | Role): Promise<number>
   room(): { id: string; topic: string } | null
   bindRoom(id: string, topic: string, now: Date): Promise<void>
   /** Ensures a one-time admin code exists; returns the code when a new one was generated. */

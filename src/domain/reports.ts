@@ -1,43 +1,13 @@
+import type { z } from 'zod'
+import type { fileInfoSchema, linkInfoSchema, reportSchema } from './schemas.js'
 import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
 import type { GroupNo, Level, Member, Site } from './types.js'
 
-export interface LinkInfo {
-  title: string
-  url: string
-  description: string
-}
-
-export interface FileInfo {
-  /** Name as shared. */
-  name: string
-  /** Path under DATA_DIR, with forward slashes. */
-  path: string
-  size: number
-  kind: 'file' | 'image'
-}
-
+export type LinkInfo = z.infer<typeof linkInfoSchema>
+export type FileInfo = z.infer<typeof fileInfoSchema>
 /** One piece of 创建信息, as stored. Withdrawn reports stay, marked, and stop counting. */
-export interface Report {
-  no: number
-  month: Month
-  orgId: string
-  /** Who sent it (a member of the site, or a liaison, leader or admin on its behalf). */
-  submitterId: string
-  submitterName: string
-  onBehalf: boolean
-  /** How it arrived: #上报 text, a shared link, file or image, or a link recognised by its title. */
-  via: 'text' | 'share' | 'auto'
-  title: string
-  text: string
-  links: LinkInfo[]
-  files: FileInfo[]
-  /** The WeChat message ids it came from: a message delivered twice is recognised by them. */
-  messageIds: string[]
-  at: string
-  late: boolean
-  withdrawn: { by: string; at: string } | null
-}
+export type Report = z.infer<typeof reportSchema>
 
 export const counts = (r: Report) => r.withdrawn === null
 

@@ -2,7 +2,7 @@
  * Every sentence the bot says, in one place. Plain text for WeChat: no Markdown, short lines.
  * Domain code returns codes and parameters; these functions turn them into Chinese.
  */
-import type { Line, Member, Org, RoleGrant } from '../domain/types.js'
+import type { Line, Member, Org, Role, RoleGrant, RoleSpec } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { shanghaiDate } from '../domain/calendar.js'
 import type { RegistrationError } from '../domain/registration.js'
@@ -27,10 +27,10 @@ export function orgTag(org: Org, line?: Line | null): string {
   return org.kind === 'city' ? `市级·${org.line}` : `${org.district}·${org.line}`
 }
 
-export function roleLabel(g: Pick<RoleGrant, 'role' | 'scope'>): string {
+export function roleLabel(g: RoleSpec): string {
   if (g.role === 'admin') return '管理员'
-  if (g.role === 'leader') return `${GROUP_NAMES[Number(g.scope) as 1 | 2 | 3] ?? g.scope}组长`
-  return `${g.scope}联络员`
+  if (g.role === 'leader') return `${GROUP_NAMES[g.group]}组长`
+  return `${g.district}联络员`
 }
 
 const PERMISSION_WHO: Record<Exclude<Permission, 'anyone' | 'member'>, string> = {
@@ -127,6 +127,7 @@ export const M = {
   alreadyGranted: (name: string, label: string) => `${name} 已是${label}。`,
   revoked: (name: string, labels: string[]) => `已免去 ${name} 的${labels.join('、')}。`,
   notHolding: (name: string, label: string) => `${name} 不是${label}。`,
+  roleName: (role: Role) => ({ admin: '管理员', leader: '组长', liaison: '联络员' })[role],
   lastAdmin: '不能免去最后一位管理员。',
   rolesList(rows: { name: string; labels: string[] }[]): string {
     if (rows.length === 0) return '目前还没有任命任何管理员、组长或联络员。'

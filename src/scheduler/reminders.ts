@@ -9,7 +9,8 @@ import type { Conversation, Reply } from '../core/types.js'
 import { addMonths, monthOf, TIME_ZONE, type Month, lateDeadline, shanghaiDate } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
 import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
-import { GROUP_NAMES, type GroupNo } from '../domain/types.js'
+import { GROUP_NAMES } from '../domain/types.js'
+import { isAdmin, leaderGroups } from '../domain/authority.js'
 import { daysOf, hasHolidayData, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
 import { REM } from '../messages/reminders.js'
@@ -188,11 +189,11 @@ export class ReminderScheduler {
     if (missed.length === 0) return []
     const out: (Reply & { to: Conversation })[] = []
     for (const h of repo.roleHolders()) {
-      const admin = h.grants.some((g) => g.role === 'admin')
-      const groups = h.grants.filter((g) => g.role === 'leader').map((g) => Number(g.scope))
+      const admin = isAdmin(h.grants)
+      const groups = leaderGroups(h.grants)
       const mine = admin ? missed : missed.filter((s) => groups.includes(s.group))
       if (mine.length === 0 || (!admin && groups.length === 0)) continue
-      const scope = admin ? '' : groups.map((g) => GROUP_NAMES[g as GroupNo]).join('、')
+      const scope = admin ? '' : groups.map((g) => GROUP_NAMES[g]).join('、')
       out.push({ to: { kind: 'private', id: h.contactId }, text: REM.warn(months, mine, scope) })
     }
     return out

@@ -38,8 +38,8 @@ async function setup(start: string, dataDir: string | null = null, repoIn?: Repo
     await repo.register('u-dada', { name: '吴磊', orgId: 'S07', line: null, wechatName: '吴' }, new Date())
     await repo.register('u-boss', { name: '王强', orgId: 'O31', line: '工会', wechatName: '王' }, new Date())
     await repo.register('u-g2', { name: '钱多', orgId: 'O33', line: '妇联', wechatName: '钱' }, new Date())
-    await repo.grant('u-boss', 'admin', '', 'test', new Date())
-    await repo.grant('u-g2', 'leader', '2', 'u-boss', new Date())
+    await repo.grant('u-boss', { role: 'admin' }, 'test', new Date())
+    await repo.grant('u-g2', { role: 'leader', group: 2 }, 'u-boss', new Date())
   }
   const sent: Sent[] = []
   const logger = memoryLogger()
