@@ -1,40 +1,58 @@
-import type { AnyCommand } from '../src/core/types.js'
+import type { AnyCommand, ShareHandler } from '../src/core/types.js'
 import { adminAuth } from './admin-auth.js'
-import { appoint, dismiss, roles } from './appoint.js'
+import { appoint } from './appoint.js'
+import { behalfReport } from './behalf-report.js'
+import { dismiss } from './dismiss.js'
 import { help } from './help.js'
+import { lateReport } from './late-report.js'
+import { missing } from './missing.js'
 import { myInfo } from './my-info.js'
+import { org } from './org.js'
+import { progress } from './progress.js'
 import { register } from './register.js'
-import { org, sites, unregistered } from './sites.js'
-import { behalfReport, lateReport, report, withdraw } from './reporting.js'
-import { missing, progress, summary, tally } from './tallies.js'
-import { restoreSite, retireSite } from './site-admin.js'
-import { reminderSettings, reminders } from './reminders.js'
-export { onShare } from './reporting.js'
+import { reminderSettings } from './reminder-settings.js'
+import { reminders } from './reminders.js'
+import { report } from './report.js'
+import { restoreSite } from './restore-site.js'
+import { retireSite } from './retire-site.js'
+import { roles } from './roles.js'
+import { shareToReport } from './share.js'
+import { sites } from './sites.js'
+import { summary } from './summary.js'
+import { tally } from './tally.js'
+import { unregistered } from './unregistered.js'
+import { withdraw } from './withdraw.js'
 
-/** Every command, in the order #帮助 lists them. A fresh set per bot (some keep state, e.g. lockouts). */
+/** Every command, in the order #帮助 lists them. */
+export const COMMANDS: readonly AnyCommand[] = [
+  help,
+  register,
+  myInfo,
+  adminAuth,
+  report,
+  lateReport,
+  withdraw,
+  behalfReport,
+  tally,
+  progress,
+  sites,
+  org,
+  reminders,
+  missing,
+  summary,
+  unregistered,
+  roles,
+  appoint,
+  dismiss,
+  retireSite,
+  restoreSite,
+  reminderSettings,
+]
+
+/** What shared articles, files and pictures go to. */
+export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToReport]
+
+/** The commands of one bot (kept as a function: the composition root and tests call it). */
 export function builtinCommands(): AnyCommand[] {
-  return [
-    help,
-    register,
-    myInfo,
-    report,
-    lateReport,
-    withdraw,
-    tally,
-    progress,
-    sites,
-    org,
-    missing,
-    summary,
-    reminders,
-    behalfReport,
-    unregistered,
-    roles,
-    appoint,
-    dismiss,
-    retireSite,
-    restoreSite,
-    reminderSettings,
-    adminAuth(),
-  ]
+  return [...COMMANDS]
 }

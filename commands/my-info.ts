@@ -9,7 +9,8 @@ export const myInfo = defineCommand({
   summary: '查看本人的注册信息和角色',
   details: [],
   examples: ['#我的信息'],
-  permission: 'anyone',
+  category: 'start',
+  requires: [],
   args: noArgs,
   run({ deps, sender }) {
     if (!sender.member) return [{ text: M.notRegistered }]

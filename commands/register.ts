@@ -14,7 +14,8 @@ export const register = defineCommand({
     '再次注册即为修改，历史记录会保留。',
   ],
   examples: [REGISTER_EXAMPLE, '#注册 李四 大船 工会', '#注册 王五 西岗区总工会', '#注册 赵六 12'],
-  permission: 'anyone',
+  category: 'start',
+  requires: [],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const roster = deps.repo.roster()
@@ -33,10 +34,6 @@ export const register = defineCommand({
       deps.clock(),
     )
     if (!before) return [{ text: M.registered(name, org, line) }]
-    const prevOrg = roster.get(before.orgId)
-    const prevUnit =
-      (prevOrg?.name ?? '') + (before.line && prevOrg?.kind === 'site' ? `（${before.line}）` : '')
-    const was = [before.name !== name ? before.name : null, prevUnit].filter(Boolean).join('，')
-    return [{ text: M.registrationUpdated(name, org, line, was) }]
+    return [{ text: M.registrationUpdated(name, org, line, before, roster.get(before.orgId)) }]
   },
 })

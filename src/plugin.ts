@@ -1,5 +1,5 @@
 import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
-import { builtinCommands, onShare } from '../commands/index.js'
+import { builtinCommands, SHARE_HANDLERS } from '../commands/index.js'
 import type { Repository } from './core/ports.js'
 import { createCore } from './core/handle.js'
 import type { CoreDeps } from './core/handle.js'
@@ -89,7 +89,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
     const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
     const deps: CoreDeps = { repo, clock, logger, directory, settings, reminderDefaults }
-    const core = createCore(deps, options.commands ?? builtinCommands(), onShare)
+    const core = createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS)
 
     const outbox = new Outbox(
       async (to: Conversation, text: string, mentionIds: string[]) => {

@@ -1,18 +1,25 @@
 import { M } from '../messages/zh.js'
-import { parseCommand } from './parse.js'
-import { allows } from './permissions.js'
-import { CommandRegistry } from './registry.js'
-import { ShareBuffer } from './share-buffer.js'
-import { DEFAULT_REPORT_SETTINGS } from './types.js'
+import { refusalText } from '../messages/refusals.js'
 import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders.js'
-import type { AnyCommand, CommandContext, Deps, Incoming, Reply, RoomMember, Sender } from './types.js'
+import { parseCommand } from './parse.js'
+import { firstRefusal } from './preconditions.js'
+import { CommandRegistry } from './registry.js'
+import { DEFAULT_REPORT_SETTINGS } from './types.js'
+import type {
+  AnyCommand,
+  CommandContext,
+  Deps,
+  Incoming,
+  LocalKey,
+  Reply,
+  RoomMember,
+  Sender,
+  ShareHandler,
+} from './types.js'
 
-/** What createCore needs; report settings and the share buffer have defaults. */
-export type CoreDeps = Omit<Deps, 'settings' | 'shares' | 'reminderDefaults'> &
-  Partial<Pick<Deps, 'settings' | 'shares' | 'reminderDefaults'>>
-
-/** Handles a shared article, file or image (not a command). */
-export type ShareHandler = (incoming: Incoming, sender: Sender, deps: Deps) => Promise<Reply[]>
+/** What createCore needs; report settings, reminder defaults and the local state have defaults. */
+export type CoreDeps = Omit<Deps, 'settings' | 'reminderDefaults' | 'local'> &
+  Partial<Pick<Deps, 'settings' | 'reminderDefaults'>>
 
 export interface Core {
   /** The one entry point for an incoming message: returns the replies to send, in order. */
@@ -20,36 +27,48 @@ export interface Core {
   /** People who joined the coordination room: one greeting for all of them, none for the already greeted. */
   greet(joined: RoomMember[]): Promise<Reply[]>
   registry: CommandRegistry
+  deps: Deps
 }
 
 export function createCore(
   coreDeps: CoreDeps,
   commands: readonly AnyCommand[],
-  onShare?: ShareHandler,
+  shareHandlers: readonly ShareHandler[] = [],
 ): Core {
-  const settings = coreDeps.settings ?? DEFAULT_REPORT_SETTINGS
+  const locals = new Map<symbol, unknown>()
   const deps: Deps = {
     ...coreDeps,
-    settings,
-    shares: coreDeps.shares ?? new ShareBuffer(settings.shareWindowMs),
+    settings: coreDeps.settings ?? DEFAULT_REPORT_SETTINGS,
     reminderDefaults: coreDeps.reminderDefaults ?? DEFAULT_REMINDER_SETTINGS,
+    local<T>(key: LocalKey<T>): T {
+      if (!locals.has(key.id)) locals.set(key.id, key.init(deps))
+      return locals.get(key.id) as T
+    },
   }
   const registry = new CommandRegistry(commands)
 
   function senderOf(incoming: Incoming): Sender {
+    const member = deps.repo.member(incoming.senderId)
     return {
       id: incoming.senderId,
       wechatName: incoming.senderName,
-      member: deps.repo.member(incoming.senderId),
+      member,
       roles: deps.repo.roles(incoming.senderId),
+      org: member ? deps.repo.roster().get(member.orgId) : undefined,
     }
   }
 
   async function dispatch(incoming: Incoming, trace: { command?: string }): Promise<Reply[]> {
     if (incoming.kind !== 'text') {
-      if (!incoming.share || !onShare) return []
-      trace.command = `share:${incoming.kind}`
-      return onShare(incoming, senderOf(incoming), deps)
+      if (!incoming.share) return []
+      const kind = incoming.kind
+      const ctx: CommandContext = { incoming, sender: senderOf(incoming), deps, commands: registry }
+      const replies: Reply[] = []
+      for (const h of shareHandlers.filter((x) => x.kinds.includes(kind))) {
+        trace.command = `share:${h.name}`
+        replies.push(...(await h.run(ctx)))
+      }
+      return replies
     }
     const addressed = incoming.mentionSelf || incoming.conversation.kind === 'private'
     const parsed = parseCommand(incoming.text, addressed)
@@ -64,17 +83,11 @@ export function createCore(
     }
     trace.command = cmd.name
     const sender = senderOf(incoming)
-    if (!allows(cmd.permission, sender)) {
-      const text =
-        cmd.permission === 'member' || cmd.permission === 'anyone'
-          ? M.needRegistration
-          : M.needRole(cmd.name, cmd.permission)
-      return [{ text }]
-    }
+    const refusal = firstRefusal(cmd.requires, sender, cmd.name)
+    if (refusal) return [{ text: refusalText(refusal, cmd.category) }]
     const args = cmd.args.safeParse({ tokens: parsed.tokens, rest: parsed.rest, mentions: incoming.mentions })
     if (!args.success) {
-      const problem = args.error.issues[0]?.message ?? '格式不对。'
-      return [{ text: M.badArgs(problem, cmd.usage, cmd.examples[0]) }]
+      return [{ text: M.badArgs(args.error.issues[0]?.message, cmd.usage, cmd.examples[0]) }]
     }
     const ctx: CommandContext = { incoming, sender, deps, commands: registry }
     return cmd.run(ctx, args.data)
@@ -82,6 +95,7 @@ export function createCore(
 
   return {
     registry,
+    deps,
     async handle(incoming) {
       const trace: { command?: string } = {}
       try {

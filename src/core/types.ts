@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import type { Logger } from '../logger.js'
-import type { Member, RoleGrant } from '../domain/types.js'
+import type { Member, Org, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
-import type { ShareBuffer } from './share-buffer.js'
+import type { Precondition } from './preconditions.js'
 import type { ReminderSettings } from '../domain/reminders.js'
 import type { Repository } from './ports.js'
 
@@ -76,16 +76,29 @@ export interface Directory {
   roomMembers(): Promise<RoomMember[] | null>
 }
 
+/**
+ * State a feature keeps for the life of one bot (shares waiting for their #上报, lockouts), made
+ * on first use. Core holds the container and knows nothing of what is in it.
+ */
+export interface LocalKey<T> {
+  readonly id: symbol
+  init(deps: Deps): T
+}
+
+export function localKey<T>(name: string, init: (deps: Deps) => T): LocalKey<T> {
+  return { id: Symbol(name), init }
+}
+
 export interface Deps {
   repo: Repository
   clock: () => Date
   logger: Logger
   directory: Directory
   settings: ReportSettings
-  /** Shares waiting for their #上报, per member (memory only: the window is minutes). */
-  shares: ShareBuffer
   /** Reminder settings from the configuration; admins' changes live in the store. */
   reminderDefaults: ReminderSettings
+  /** This bot's instance of a feature's state. */
+  local<T>(key: LocalKey<T>): T
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
@@ -94,13 +107,13 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   shareWindowMs: 10 * 60_000,
 }
 
-export type Permission = 'anyone' | 'member' | 'liaison' | 'leader' | 'admin'
-
 export interface Sender {
   id: string
   wechatName: string
   member: Member | undefined
   roles: RoleGrant[]
+  /** The organisation the member registered for, when it is still on the roster. */
+  org: Org | undefined
 }
 
 /** What a command's zod schema receives. */
@@ -126,6 +139,9 @@ export interface CommandRegistryView {
   find(word: string): AnyCommand | undefined
 }
 
+/** Where #帮助 lists a command. */
+export type CommandCategory = 'start' | 'report' | 'query' | 'records' | 'manage'
+
 export interface Command<A> {
   name: string
   aliases: string[]
@@ -136,10 +152,19 @@ export interface Command<A> {
   /** Further lines for `#帮助 <命令>`. */
   details: string[]
   examples: string[]
-  permission: Permission
+  category: CommandCategory
+  /** Checks core runs before the arguments are read; all must pass. None: anyone may use it. */
+  requires: readonly Precondition[]
   /** Parses the raw arguments into what `run` takes; its first issue's message is the answer to bad input. */
   args: z.ZodType<A, RawArgs>
   run(ctx: CommandContext, args: A): Promise<Reply[]> | Reply[]
+}
+
+/** A handler for shared articles, files and pictures (messages that are not text). */
+export interface ShareHandler {
+  name: string
+  kinds: readonly Exclude<Incoming['kind'], 'text'>[]
+  run(ctx: CommandContext): Promise<Reply[]> | Reply[]
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds commands of every argument type

@@ -2,7 +2,7 @@
  * The reminder plan: for a month, which reminders fall due when. Pure: workdays from
  * `workdays.ts`, times in Asia/Shanghai.
  */
-import { addMonths, lateDeadline, shanghaiDayStart, type Month } from './calendar.js'
+import { addMonths, lateDeadline, monthOf, shanghaiDayStart, type Month } from './calendar.js'
 import { daysOf, onOrBeforeWorkday, workdaysOf } from './workdays.js'
 
 export type ReminderKind = 'mid' | 'pre' | 'final' | 'close' | 'warn'
@@ -107,4 +107,19 @@ export function planMonth(month: Month, s: ReminderSettings, lateDays: number): 
   const afterLate = work.find((d) => at(d, s.times.warn) >= lateDeadline(prev, lateDays))
   push('warn', month, afterLate, endOfMonth, `warn:${month}`)
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+}
+
+/** The next reminders from `now`, in order (for #提醒); `decided` tells occurrences already sent or skipped. */
+export function upcoming(
+  s: ReminderSettings,
+  lateDays: number,
+  now: Date,
+  decided: (id: string) => boolean,
+  count = 5,
+): Occurrence[] {
+  const month = monthOf(now)
+  return [month, addMonths(month, 1), addMonths(month, 2)]
+    .flatMap((m) => planMonth(m, s, lateDays))
+    .filter((o) => o.dueAt > now && !s.off.includes(o.kind) && !decided(o.id))
+    .slice(0, count)
 }

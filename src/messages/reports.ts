@@ -49,15 +49,16 @@ export const R = {
   behalfUsage: '#代报 单位 正文',
   behalfOrgMissing: '请写明代哪个示范点上报，例如：#代报 日新街道 正文',
   behalfNotASite: (org: Org) => `${org.name}不是示范点，只能代示范点上报。`,
-  behalfOutOfScope: (site: Site, scope: string) => `${site.name}不在您负责的${scope}范围内，不能代报。`,
+  behalfOutOfScope: (site: Site, scopes: string[]) =>
+    `${site.name}不在您负责的${scopes.join('、')}范围内，不能代报。`,
 
   withdrawUsage: '#撤回 编号',
   withdrawNoMissing: '请写上要撤回的上报编号，例如：#撤回 57',
   withdrawUnknown: (no: number) => `没有编号为 ${no} 的上报。`,
   withdrawAlready: (no: number) => `编号${no}已经撤回过了。`,
   withdrawNotAllowed: '只有提交人、同单位成员或管理员可以撤回。',
-  withdrawn: (site: Site, report: Report, reported: number, total: number) =>
-    `已撤回编号${report.no}（${shortName(site)} ${monthLabel(report.month)}），不再计入统计。${monthLabel(report.month)}全市已报 ${reported}/${total}。`,
+  withdrawn: (site: Org | undefined, report: Report, reported: number, total: number) =>
+    `已撤回编号${report.no}（${site ? shortName(site) : report.orgId} ${monthLabel(report.month)}），不再计入统计。${monthLabel(report.month)}全市已报 ${reported}/${total}。`,
 
   dueThisMonth: (lastDay: string) => `本月截至 ${dayMonthLabel(lastDay)}`,
   dueLate: (lastDay: string) => `补报截至 ${dayMonthLabel(lastDay)}`,
@@ -114,6 +115,7 @@ export const R = {
     return lines.join('\n')
   },
   progressOrgMissing: '请写明单位，例如：#进度 日新街道',
+  progressUsage: '#进度 单位',
 
   summary(label: string, current: MonthTally, from: Month, years: SiteYear[], totalPieces: number): string {
     const closedMonths = years[0] ? years[0].months.filter((m) => m.month < current.month).length : 0
@@ -150,7 +152,8 @@ export const R = {
 
 export const EXIT = {
   usage: '#退出示范点 单位',
-  orgMissing: '请写明单位，例如：#退出示范点 日新街道',
+  restoreUsage: '#恢复示范点 单位',
+  orgMissing: '请写明单位（全称、简称或编号）。',
   notASite: (org: Org) => `${org.name}不是示范点。`,
   retired: (site: Site, total: number) =>
     `${site.name}已退出示范点名单，不再计入统计和提醒（现有示范点 ${total} 个），历史上报保留。`,

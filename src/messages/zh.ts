@@ -2,11 +2,10 @@
  * Every sentence the bot says, in one place. Plain text for WeChat: no Markdown, short lines.
  * Domain code returns codes and parameters; these functions turn them into Chinese.
  */
-import type { Line, Member, Org, Role, RoleGrant, RoleSpec } from '../domain/types.js'
-import { GROUP_NAMES } from '../domain/types.js'
+import type { Line, Member, Org, Role, RoleGrant, RoleSpec, Site } from '../domain/types.js'
+import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { shanghaiDate } from '../domain/calendar.js'
 import type { RegistrationError } from '../domain/registration.js'
-import type { Permission } from '../core/types.js'
 
 export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
 export const REGISTER_EXAMPLE = '#注册 张三 日新街道 妇联'
@@ -33,12 +32,6 @@ export function roleLabel(g: RoleSpec): string {
   return `${g.district}联络员`
 }
 
-const PERMISSION_WHO: Record<Exclude<Permission, 'anyone' | 'member'>, string> = {
-  admin: '管理员',
-  leader: '工作组组长和管理员',
-  liaison: '区联络员、组长和管理员',
-}
-
 export const M = {
   busy: '系统繁忙，请稍后再试。',
   emptyCommand: '请在 # 后面写命令，例如 #帮助。',
@@ -48,10 +41,9 @@ export const M = {
     (suggestion ? `您是不是要用 #${suggestion}？` : '') +
     '发送 #帮助 查看全部命令。',
   needRegistration: `请先实名注册：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,
-  needRole: (command: string, perm: Exclude<Permission, 'anyone' | 'member'>) =>
-    `#${command} 仅限${PERMISSION_WHO[perm]}使用。`,
-  badArgs: (problem: string, usage: string, example: string | undefined) =>
-    `${problem}\n正确格式：${usage}` + (example ? `\n例如：${example}` : ''),
+  badArgs: (problem: string | undefined, usage: string, example: string | undefined) =>
+    `${problem ?? '格式不对。'}\n正确格式：${usage}` +
+    (example && !problem?.includes(example) ? `\n例如：${example}` : ''),
 
   // Registration
   registrationError(e: RegistrationError): string {
@@ -85,8 +77,18 @@ export const M = {
   },
   registered: (name: string, org: Org, line: Line | null) =>
     `${name} 注册成功：${org.name}（${orgTag(org, line)}）`,
-  registrationUpdated: (name: string, org: Org, line: Line | null, before: string) =>
-    `${name} 注册信息已更新：${org.name}（${orgTag(org, line)}）。原为：${before}`,
+  registrationUpdated(
+    name: string,
+    org: Org,
+    line: Line | null,
+    before: Member,
+    prevOrg: Org | undefined,
+  ): string {
+    const prevUnit =
+      (prevOrg?.name ?? '') + (before.line && prevOrg?.kind === 'site' ? `（${before.line}）` : '')
+    const was = [before.name !== name ? before.name : null, prevUnit].filter(Boolean).join('，')
+    return `${name} 注册信息已更新：${org.name}（${orgTag(org, line)}）。原为：${was}`
+  },
   registrationUnchanged: (name: string, org: Org, line: Line | null) =>
     `${name} 已注册为：${org.name}（${orgTag(org, line)}），无需重复注册。`,
 
@@ -129,6 +131,7 @@ export const M = {
   notHolding: (name: string, label: string) => `${name} 不是${label}。`,
   roleName: (role: Role) => ({ admin: '管理员', leader: '组长', liaison: '联络员' })[role],
   lastAdmin: '不能免去最后一位管理员。',
+  unregisteredName: '（未注册）',
   rolesList(rows: { name: string; labels: string[] }[]): string {
     if (rows.length === 0) return '目前还没有任命任何管理员、组长或联络员。'
     return ['角色名单：', ...rows.map((r) => `${r.name}：${r.labels.join('、')}`)].join('\n')
@@ -166,15 +169,19 @@ export const M = {
   orgLookupMissing: '请写上单位名称、简称或编号。',
   sitesHeader: (n: number, filter: string | null) =>
     filter ? `${filter}示范点 ${n} 个：` : `示范点 ${n} 个（编号可用于注册）：`,
+  /** The sites, by working group: a group header unless the list is of one group, then `编号. 名称（级别）`. */
+  siteList(sites: Site[], filter: string | null): string {
+    const lines = [M.sitesHeader(sites.length, filter)]
+    for (const g of GROUP_NOS) {
+      const inGroup = sites.filter((s) => s.group === g)
+      if (inGroup.length === 0) continue
+      if (filter !== GROUP_NAMES[g]) lines.push(`【${GROUP_NAMES[g]}】`)
+      for (const s of inGroup) lines.push(`${s.no}. ${s.name}（${s.level}）`)
+    }
+    return lines.join('\n')
+  },
   sitesFilterUnknown: (word: string) =>
     `无法按“${word}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
-
-  // Help
-  helpHeader: '工青妇协同助手 可用命令：',
-  helpFooter: '发送“#帮助 命令名”查看详细说明，例如：#帮助 注册',
-  helpUnknown: (word: string) => `没有“${word}”这个命令。发送 #帮助 查看全部命令。`,
-  helpPermission: (perm: Permission) =>
-    perm === 'anyone' ? '' : perm === 'member' ? '（需先实名注册）' : `（仅限${PERMISSION_WHO[perm]}）`,
 
   // Transport
   splitMark: (i: number, n: number) => `（${i}/${n}）`,

@@ -29,21 +29,6 @@ export interface ReminderDeps {
   createTask?: typeof createTask
 }
 
-/** The next reminders from `now`, in order (for #提醒). */
-export function upcoming(
-  repo: Repository,
-  s: ReminderSettings,
-  lateDays: number,
-  now: Date,
-  count = 5,
-): Occurrence[] {
-  const month = monthOf(now)
-  return [month, addMonths(month, 1), addMonths(month, 2)]
-    .flatMap((m) => planMonth(m, s, lateDays))
-    .filter((o) => o.dueAt > now && !s.off.includes(o.kind) && !repo.reminders.state(o.id))
-    .slice(0, count)
-}
-
 export class ReminderScheduler {
   private tasks: ScheduledTask[] = []
   private unsubscribe: (() => void) | null = null

@@ -217,7 +217,8 @@ describe('#撤回', () => {
     expect(await t.ask('boss', '#撤回 3')).toBe('编号3已经撤回过了。')
     expect(await t.ask('boss', '#撤回 99')).toBe('没有编号为 99 的上报。')
     expect(await t.ask('boss', '#撤回 abc')).toBe(
-      '请写上要撤回的上报编号，例如：#撤回 57\n正确格式：#撤回 编号\n例如：#撤回 57',
+      // The example is printed once (the hint already carries it).
+      '请写上要撤回的上报编号，例如：#撤回 57\n正确格式：#撤回 编号',
     )
     expect(t.repo.reports.all().map((r) => r.withdrawn?.by)).toEqual(['rixin2', 'rixin', 'boss'])
   })

@@ -41,27 +41,34 @@ describe('handle()', () => {
     expect(await t.ask('u1', '我的信息', dm)).toMatch(/^您还没有实名注册/)
   })
 
-  it('generates #帮助 from the declarations, showing only what the sender may use', async () => {
+  it('generates #帮助 from the declarations, showing each person only what they may use', async () => {
     const t = await makeCore()
-    const help = await t.ask('u1', '#帮助')
-    const listed = (s: string) => [...s.matchAll(/^#(\S+)/gm)].map((m) => m[1])
-    expect(listed(help)).toEqual([
-      '帮助',
-      '注册',
-      '我的信息',
-      '上报',
-      '补报',
-      '撤回',
-      '统计',
-      '进度',
-      '示范点',
-      '单位',
-      '提醒',
-      '认证管理员',
+    const listed = (s: string) =>
+      [...s.matchAll(/#(\S+)/g)].map((m) => m[1]).filter((w) => !w?.startsWith('帮助 '))
+    const newcomer = await t.ask('u1', '#帮助')
+    expect(newcomer.split('\n')).toEqual([
+      '工青妇协同助手 您可用的命令：',
+      '入门：#帮助 #注册 #我的信息 #认证管理员',
+      '查询：#示范点 #单位',
+      '请先实名注册：#注册 姓名 单位 [工会|团委|妇联]',
+      '例如：#注册 张三 日新街道 妇联',
+      '注册后可以上报创建信息、查看统计。',
+      '发送“#帮助 命令名”查看用法，例如：#帮助 上报；“#帮助 全部”列出每条命令的说明。',
     ])
+    await t.ask('u1', '#注册 张三 日新街道')
+    const member = await t.ask('u1', '#帮助')
+    expect(member).toContain('上报：#上报 #补报 #撤回\n')
+    expect(member).not.toContain('#代报')
+    expect(member).not.toContain('#任命')
     await t.repo.ensureAdminCode('CODE-123', new Date())
     await t.ask('u1', '#认证管理员 CODE-123')
-    expect(listed(await t.ask('u1', '#帮助'))).toEqual(t.core.registry.all().map((c) => c.name))
+    const admin = await t.ask('u1', '#帮助')
+    // An admin may use every command, and the overview stays phone-length.
+    for (const c of t.core.registry.all()) expect(admin).toContain(`#${c.name}`)
+    expect(admin.split('\n').length).toBeLessThanOrEqual(8)
+    const full = await t.ask('u1', '#帮助 全部')
+    expect(full).toContain('#任命 组长|联络员|管理员 @某人 [第N组|区名]\n  任命工作组组长、区联络员或管理员')
+    expect(listed(full).length).toBeGreaterThan(20)
   })
 
   it('explains one command with #帮助 <命令>', async () => {
@@ -97,7 +104,8 @@ describe('handle()', () => {
       summary: '测试',
       details: [],
       examples: [],
-      permission: 'anyone',
+      category: 'start',
+      requires: [],
       args: noArgs,
       run: () => {
         throw new Error('kaboom')
@@ -183,14 +191,13 @@ describe('the package entry', () => {
 })
 
 describe('#帮助 hints', () => {
-  it('says “需先实名注册” only to people who are not registered', async () => {
+  it('says who may use a command', async () => {
     const t = await makeCore()
-    expect(await t.ask('u1', '#帮助')).toContain(
-      '#统计 [YYYY-MM]\n  查看某月全市创建信息上报情况（默认本月）（需先实名注册）',
+    expect((await t.ask('u1', '#帮助 统计')).split('\n')[0]).toBe('#统计 [YYYY-MM]（需先实名注册）')
+    expect((await t.ask('u1', '#帮助 上报')).split('\n')[0]).toBe('#上报 正文（限示范点已注册成员）')
+    expect((await t.ask('u1', '#帮助 代报')).split('\n')[0]).toBe(
+      '#代报 单位 正文（仅限区联络员、组长和管理员）',
     )
-    await t.ask('u1', '#注册 张三 日新街道')
-    expect(await t.ask('u1', '#帮助')).toContain(
-      '#统计 [YYYY-MM]\n  查看某月全市创建信息上报情况（默认本月）\n',
-    )
+    expect((await t.ask('u1', '#帮助 示范点')).split('\n')[0]).toBe('#示范点 [第N组|省级|市级|区名]')
   })
 })

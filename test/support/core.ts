@@ -1,4 +1,4 @@
-import { builtinCommands, onShare } from '../../commands/index.js'
+import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming, RoomMember } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
@@ -15,7 +15,7 @@ export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | 
   const core = createCore(
     { repo, clock: () => now, logger, directory: { roomMembers: async () => members } },
     builtinCommands(),
-    onShare,
+    SHARE_HANDLERS,
   )
   /** Moves the fixed clock (messages sent after this carry the new time). */
   const setNow = (d: Date | string) => {

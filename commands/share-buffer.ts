@@ -1,4 +1,4 @@
-import type { FileInfo, LinkInfo } from '../domain/reports.js'
+import type { FileInfo, LinkInfo } from '../src/domain/reports.js'
 
 export interface PendingShare {
   messageId: string

@@ -1,0 +1,93 @@
+/** #提醒设置 lets admins pause, resume and retime reminders. */
+import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
+import { defineCommand } from '../src/core/types.js'
+import { REMINDER_KINDS, type ReminderKind } from '../src/domain/reminders.js'
+import { KIND_LABEL, KIND_WORDS, REM } from '../src/messages/reminders.js'
+import { M } from '../src/messages/zh.js'
+
+type Change =
+  | { op: 'pause' | 'resume'; kind: ReminderKind | null }
+  | { op: 'time'; kind: ReminderKind; time: string }
+  | { op: 'midDay'; day: number }
+  | { op: 'error'; text: string }
+
+const kindOf = (word: string | undefined): ReminderKind | null | undefined =>
+  word === undefined ? null : (KIND_WORDS[word] ?? undefined)
+
+export const reminderSettings = defineCommand({
+  name: '提醒设置',
+  aliases: [],
+  usage: REM.settingsUsage,
+  summary: '暂停、恢复提醒，或修改提醒时间',
+  details: ['种类：月中、截止前、最后、通报、预警。修改后立即生效，重启后保留。'],
+  examples: [
+    '#提醒设置 暂停',
+    '#提醒设置 恢复',
+    '#提醒设置 暂停 月中',
+    '#提醒设置 时间 最后 15:30',
+    '#提醒设置 月中日 18',
+  ],
+  category: 'manage',
+  requires: [role('admin')],
+  args: rawArgs.transform((a): Change => {
+    const [op, x, y] = a.tokens
+    if (op === '暂停' || op === '恢复') {
+      const kind = kindOf(x)
+      if (kind === undefined) return { op: 'error', text: REM.kindUnknown(x!) }
+      return { op: op === '暂停' ? 'pause' : 'resume', kind }
+    }
+    if (op === '时间') {
+      const kind = kindOf(x)
+      if (!kind)
+        return {
+          op: 'error',
+          text: x
+            ? REM.kindUnknown(x)
+            : M.badArgs('请写明提醒种类和时间。', REM.settingsUsage, '#提醒设置 时间 最后 15:30'),
+        }
+      const m = /^(\d{1,2})[:：](\d{2})$/.exec(y ?? '')
+      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { op: 'error', text: REM.timeInvalid(y ?? '') }
+      return { op: 'time', kind, time: `${m[1]!.padStart(2, '0')}:${m[2]}` }
+    }
+    if (op === '月中日') {
+      const day = Number(x)
+      if (!Number.isInteger(day) || day < 1 || day > 28) return { op: 'error', text: REM.dayInvalid(x ?? '') }
+      return { op: 'midDay', day }
+    }
+    return { op: 'error', text: M.badArgs('请写明要做什么。', REM.settingsUsage, '#提醒设置 暂停') }
+  }),
+  async run({ deps }, change) {
+    const store = deps.repo.reminders
+    const defaults = deps.reminderDefaults
+    switch (change.op) {
+      case 'error':
+        return [{ text: change.text }]
+      case 'pause':
+      case 'resume': {
+        const pause = change.op === 'pause'
+        await store.change((o) => {
+          if (change.kind === null) o.paused = pause
+          else {
+            const off = new Set(o.off ?? defaults.off)
+            if (pause) off.add(change.kind)
+            else off.delete(change.kind)
+            o.off = REMINDER_KINDS.filter((k) => off.has(k))
+          }
+        })
+        const what = change.kind === null ? '全部提醒' : KIND_LABEL[change.kind]
+        return [{ text: pause ? REM.paused(what) : REM.resumed(what) }]
+      }
+      case 'time':
+        await store.change((o) => {
+          o.times = { ...o.times, [change.kind]: change.time }
+        })
+        return [{ text: REM.timeSet(change.kind, change.time) }]
+      case 'midDay':
+        await store.change((o) => {
+          o.midDay = change.day
+        })
+        return [{ text: REM.midDaySet(change.day) }]
+    }
+  },
+})

@@ -1,0 +1,24 @@
+import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
+import { defineCommand } from '../src/core/types.js'
+import { tallyMonth } from '../src/domain/reports.js'
+import { R } from '../src/messages/reports.js'
+import { pickMonth } from './tally-support.js'
+
+export const tally = defineCommand({
+  name: '统计',
+  aliases: ['本月统计', '月度统计'],
+  usage: '#统计 [YYYY-MM]',
+  summary: '查看某月全市创建信息上报情况（默认本月）',
+  details: ['按工作组列出每个示范点：✅ 已报及篇数，❌ 未报；并给出省级、市级小计。'],
+  examples: ['#统计', '#统计 2026-10'],
+  category: 'query',
+  requires: [registered],
+  args: rawArgs.transform((a) => a.tokens[0] ?? ''),
+  run({ deps }, word) {
+    const m = pickMonth(deps, word)
+    if (!m.ok) return [{ text: m.text }]
+    const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(m.month), m.month)
+    return [{ text: R.tally(t) }]
+  },
+})

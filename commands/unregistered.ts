@@ -1,0 +1,28 @@
+import { noArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
+import { defineCommand } from '../src/core/types.js'
+import { M } from '../src/messages/zh.js'
+
+export const unregistered = defineCommand({
+  name: '未注册',
+  aliases: ['未实名', '注册情况'],
+  usage: '#未注册',
+  summary: '列出群内尚未实名注册的成员和无人注册的示范点',
+  details: ['私聊机器人发送也可以，结果只发给您。'],
+  examples: ['#未注册'],
+  category: 'manage',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: noArgs,
+  async run({ deps }) {
+    const members = await deps.directory.roomMembers()
+    const room = deps.repo.room()
+    if (!members) return [{ text: M.roomUnknown(room?.topic ?? '') }]
+    const missing = members.filter((m) => !deps.repo.member(m.id))
+    const registeredOrgs = new Set(deps.repo.members().map((m) => m.orgId))
+    const emptySites = deps.repo
+      .roster()
+      .sites()
+      .filter((s) => !registeredOrgs.has(s.id))
+    return [{ text: M.unregistered(missing, emptySites) }]
+  },
+})

@@ -1,0 +1,36 @@
+import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
+import { defineCommand } from '../src/core/types.js'
+import { isAdmin } from '../src/domain/authority.js'
+import { R } from '../src/messages/reports.js'
+import { M } from '../src/messages/zh.js'
+import { progress } from './reporting-support.js'
+
+export const withdraw = defineCommand({
+  name: '撤回',
+  aliases: ['撤销上报', '删除上报'],
+  usage: R.withdrawUsage,
+  summary: '撤回一篇上报（保留记录，不再计入）',
+  details: ['提交人、同单位成员或管理员可以撤回。编号见上报回执。'],
+  examples: ['#撤回 57'],
+  category: 'report',
+  requires: [registered],
+  args: rawArgs.transform((a) => a.tokens[0]?.replace(/^(编号|第)/, '').replace(/篇$/, '') ?? ''),
+  async run({ deps, sender }, word) {
+    if (!/^\d+$/.test(word)) return [{ text: M.badArgs(R.withdrawNoMissing, R.withdrawUsage, undefined) }]
+    const no = Number(word)
+    const r = deps.repo.reports.get(no)
+    if (!r) return [{ text: R.withdrawUnknown(no) }]
+    if (r.withdrawn) return [{ text: R.withdrawAlready(no) }]
+    if (!(r.submitterId === sender.id || sender.member?.orgId === r.orgId || isAdmin(sender.roles))) {
+      return [{ text: R.withdrawNotAllowed }]
+    }
+    const now = deps.clock()
+    const updated = await deps.repo.reports.change(no, (x) => {
+      x.withdrawn = { by: sender.id, at: now.toISOString() }
+    })
+    const site = deps.repo.roster().get(r.orgId)
+    const { reported, total } = progress(deps, r.month)
+    return [{ text: R.withdrawn(site, updated ?? r, reported, total) }]
+  },
+})
