@@ -3,6 +3,28 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
+/** Adapters and runtime libraries that only the outer layers may touch. */
+const ADAPTER_PACKAGES = ['wechaty', 'wechaty-*', 'lowdb', 'lowdb/*', 'node-cron', 'file-box']
+
+/**
+ * The layers (see README, "Architecture"): data flows one way, and a lower layer never imports a
+ * higher one. Each entry forbids, for the files it names, imports whose path matches the patterns.
+ */
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: patterns, message },
+          { group: ADAPTER_PACKAGES, message: `${message} (no Wechaty, lowdb, node-cron or file-box here)` },
+        ],
+      },
+    ],
+  },
+})
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -15,6 +37,83 @@ export default tseslint.config(
       'no-console': 'off',
       // noUncheckedIndexedAccess makes `!` after a checked index the honest form.
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  layer(
+    ['src/domain/**/*.ts'],
+    [
+      '**/core/*',
+      '**/transport/*',
+      '**/scheduler/*',
+      '**/messages/*',
+      '**/console/*',
+      '**/storage/*',
+      '**/commands/*',
+      '**/render/*',
+      '**/plugin*',
+      '**/main*',
+      '**/config*',
+    ],
+    'src/domain is pure: it imports only other domain modules',
+  ),
+  layer(
+    ['commands/**/*.ts'],
+    ['**/storage/*', '**/transport/*', '**/scheduler/*', '**/console/*', '**/plugin*', '**/main*'],
+    'commands use core, the domain, messages and ports, never an adapter',
+  ),
+  layer(
+    ['src/core/**/*.ts'],
+    [
+      '**/storage/*',
+      '**/transport/*',
+      '**/scheduler/*',
+      '**/console/*',
+      '**/commands/*',
+      '**/plugin*',
+      '**/main*',
+    ],
+    'src/core owns the ports; it imports no adapter',
+  ),
+  layer(
+    ['src/messages/**/*.ts'],
+    [
+      '**/storage/*',
+      '**/transport/*',
+      '**/scheduler/*',
+      '**/console/*',
+      '**/commands/*',
+      '**/plugin*',
+      '**/main*',
+    ],
+    'src/messages turns codes into sentences; it imports only the domain and core types',
+  ),
+  // storage is the lowdb adapter: lowdb itself is its business.
+  {
+    files: ['storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/commands/*',
+                '**/transport/*',
+                '**/scheduler/*',
+                '**/console/*',
+                '**/messages/*',
+                '**/plugin*',
+                '**/main*',
+                'wechaty',
+                'wechaty-*',
+                'file-box',
+                'node-cron',
+              ],
+              message: 'storage implements the ports over lowdb; it knows the domain and the ports only',
+            },
+          ],
+        },
+      ],
     },
   },
 )
