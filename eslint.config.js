@@ -101,7 +101,7 @@ export default tseslint.config(
                 '**/transport/*',
                 '**/scheduler/*',
                 '**/console/*',
-                '**/messages/*',
+
                 '**/plugin*',
                 '**/main*',
                 'wechaty',

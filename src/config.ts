@@ -30,6 +30,9 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 24
 /** Every variable the bot reads, with its default and its rule. `.env.example` mirrors this list. */
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP_DAILY: intString(1, 366).optional(),
+  BACKUP_KEEP_MONTHLY: intString(0, 120).optional(),
   COORDINATION_ROOM_TOPIC: z.string().trim().min(1, { message: '不能为空' }).default(DEFAULT_ROOM_TOPIC),
   GQF_ADMIN_CODE: z
     .string()
@@ -85,6 +88,8 @@ export type Mode = 'service' | 'console'
 export interface Config {
   mode: Mode
   dataDir: string
+  /** Snapshots: where (DATA_DIR/backups by default) and how many are kept. */
+  backup: { dir: string | undefined; keepDaily: number; keepMonthly: number }
   roomTopic: string
   adminCode: string | undefined
   sendIntervalMs: number
@@ -151,6 +156,11 @@ export function readConfig(env: Env = process.env): Config {
   return {
     mode: wantsService ? 'service' : 'console',
     dataDir: v.DATA_DIR,
+    backup: {
+      dir: v.BACKUP_DIR,
+      keepDaily: v.BACKUP_KEEP_DAILY ?? 14,
+      keepMonthly: v.BACKUP_KEEP_MONTHLY ?? 12,
+    },
     roomTopic: v.COORDINATION_ROOM_TOPIC,
     adminCode: v.GQF_ADMIN_CODE,
     sendIntervalMs: v.SEND_INTERVAL_MS,

@@ -18,6 +18,12 @@ function formatFields(fields?: Record<string, unknown>): string {
   return parts.length ? ' ' + parts.join(' ') : ''
 }
 
+/** Replaces every secret (of 6 characters or more) in a line by ***. */
+export function redactor(secrets: readonly string[]): (line: string) => string {
+  const hide = secrets.filter((s) => s.length >= 6)
+  return (line) => hide.reduce((l, s) => l.split(s).join('***'), line)
+}
+
 /** A plain line logger on stderr. Secrets are never passed to it. */
 export function createLogger(
   level: LogLevel = 'info',
@@ -27,8 +33,7 @@ export function createLogger(
   secrets: string[] = [],
 ): Logger {
   const min = ORDER[level]
-  const hide = secrets.filter((s) => s.length >= 6)
-  const redact = (line: string) => hide.reduce((l, s) => l.split(s).join('***'), line)
+  const redact = redactor(secrets)
   const at = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < min) return
     write(redact(`${clock().toISOString()} ${lvl.toUpperCase().padEnd(5)} ${msg}${formatFields(fields)}`))

@@ -2,16 +2,18 @@
  * Composition root: config → storage → Wechaty → bot.use(GqfBot(...)).
  * With a puppet-service token it serves real WeChat; without one it opens the console group.
  */
-import { log as wechatyLog, WechatyBuilder } from 'wechaty'
+import { WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
 import { openRepository } from '../storage/repository.js'
 import type { Repository } from './core/ports.js'
 import { StoreError } from '../storage/json-file-store.js'
+import { acquireLock, LockHeldError, releaseOnExit } from '../storage/lock.js'
 import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './config.js'
 import { createLogger, type Logger } from './logger.js'
 import { GqfBot } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
 import { runConsole } from './console/console-group.js'
+import { routeWechatyLog } from './wechaty-log.js'
 
 async function announceAdminCode(repo: Repository, cfg: Config, logger: Logger): Promise<void> {
   const { generated } = await repo.ensureAdminCode(cfg.adminCode, new Date())
@@ -81,7 +83,17 @@ export async function main(env: Env = process.env): Promise<void> {
   }
   const secrets = [cfg.service.token, cfg.adminCode].filter((s): s is string => !!s)
   const logger = createLogger(cfg.logLevel, undefined, undefined, secrets)
-  wechatyLog.level(cfg.wechatyLog)
+  routeWechatyLog(cfg.wechatyLog, secrets)
+  // One process per data folder: before any store is opened and before WeChat is touched.
+  try {
+    releaseOnExit(acquireLock(cfg.dataDir))
+  } catch (e) {
+    if (e instanceof LockHeldError) {
+      logger.error(e.message)
+      process.exit(4)
+    }
+    throw e
+  }
   let repo: Repository
   try {
     repo = await openRepository(cfg.dataDir)

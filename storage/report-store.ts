@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { Month } from '../src/domain/calendar.js'
 import type { FileInfo, Report } from '../src/domain/reports.js'
-import { JsonFileStore } from './json-file-store.js'
+import { JsonFileStore, StoreError } from './json-file-store.js'
 import { monthSchema, reportSchema } from '../src/domain/schemas.js'
 import type { ReportsPort } from '../src/core/ports.js'
 
@@ -49,7 +49,7 @@ export class ReportStore implements ReportsPort {
         version: SHARD_SCHEMA_VERSION,
         defaults: () => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [] }),
       }).then((s) => {
-        if (s.data.month !== month) throw new Error(`reports/${month}.json 中的月份是 ${s.data.month}`)
+        this.check(s, month)
         this.shards.set(month, s)
         for (const r of s.data.reports) this.index(r)
         return s
@@ -57,6 +57,22 @@ export class ReportStore implements ReportsPort {
       this.opening.set(month, p)
     }
     return p
+  }
+
+  /** A shard that parses but contradicts its name or the other shards stops the start; the file is left as is. */
+  private check(s: JsonFileStore<Shard>, month: Month): void {
+    const file = s.file ?? `reports/${month}.json`
+    if (s.data.month !== month)
+      throw new StoreError(file, `文件名是 ${month}，其中的月份字段却是 ${s.data.month}`)
+    const seen = new Set<number>()
+    for (const r of s.data.reports) {
+      if (r.month !== month)
+        throw new StoreError(file, `编号 ${r.no} 的月份是 ${r.month}，与文件的月份 ${month} 不符`)
+      if (seen.has(r.no)) throw new StoreError(file, `编号 ${r.no} 在本文件中出现了不止一次`)
+      seen.add(r.no)
+      const other = this.byNo.get(r.no)
+      if (other !== undefined) throw new StoreError(file, `编号 ${r.no} 已在 reports/${other}.json 中使用`)
+    }
   }
 
   private index(r: Report): void {
@@ -120,7 +136,7 @@ export class ReportStore implements ReportsPort {
     data: Buffer,
     kind: FileInfo['kind'],
   ): Promise<FileInfo> {
-    const safe = name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file'
+    const safe = safeFileName(name)
     const id = messageId.replace(/[^\w-]+/g, '_').slice(0, 64)
     const rel = `attachments/${month}/${id}-${safe}`
     if (this.dir !== null) {
@@ -130,4 +146,24 @@ export class ReportStore implements ReportsPort {
     }
     return { name, path: rel, size: data.length, kind }
   }
+}
+
+/** Longest file-name part kept, in UTF-8 bytes: with the message id it stays under the 255-byte limit. */
+const NAME_BYTES = 150
+
+/**
+ * A shared file's name made safe to write: path separators, characters Windows refuses, white
+ * space and control characters (NUL included) become `_`; the end of a long name is kept (it holds
+ * the extension) within NAME_BYTES; a name of only dots and underscores becomes `file`.
+ */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.normalize('NFC').replace(/[\\/:*?"<>|\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, '_')
+  const chars = Array.from(cleaned)
+  let bytes = 0
+  let start = chars.length
+  while (start > 0 && bytes + Buffer.byteLength(chars[start - 1]!) <= NAME_BYTES)
+    bytes += Buffer.byteLength(chars[--start]!)
+  const kept = chars.slice(start).join('')
+  return /^[._]*$/.test(kept) ? 'file' : kept
 }

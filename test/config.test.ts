@@ -18,6 +18,7 @@ describe('configuration', () => {
     expect(readConfig({})).toEqual({
       mode: 'console',
       dataDir: './data',
+      backup: { dir: undefined, keepDaily: 14, keepMonthly: 12 },
       roomTopic: '大连市工青妇基层组织协同创新发展',
       adminCode: undefined,
       sendIntervalMs: 1000,
@@ -35,6 +36,17 @@ describe('configuration', () => {
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
     })
+  })
+
+  it('reads where backups go and how many are kept', () => {
+    expect(
+      readConfig({ BACKUP_DIR: '/mnt/usb/gqf', BACKUP_KEEP_DAILY: '30', BACKUP_KEEP_MONTHLY: '0' }).backup,
+    ).toEqual({
+      dir: '/mnt/usb/gqf',
+      keepDaily: 30,
+      keepMonthly: 0,
+    })
+    expect(errorOf({ BACKUP_KEEP_DAILY: '0' }).message).toContain('BACKUP_KEEP_DAILY=“0”：不能小于 1')
   })
 
   it('serves real WeChat when a puppet-service token is set, empty values counting as unset', () => {

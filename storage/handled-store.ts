@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { shanghaiDate } from '../src/domain/calendar.js'
+import type { HandledPort, OwedReplies } from '../src/core/handled-port.js'
+import { JsonFileStore } from './json-file-store.js'
+
+const iso = z.string().min(10)
+const DAY_SCHEMA_VERSION = 1
+const daySchema = z.object({
+  schemaVersion: z.literal(DAY_SCHEMA_VERSION),
+  /** The Beijing day (YYYY-MM-DD) the messages in this file were handled on. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Handled message id → when. */
+  ids: z.record(z.string(), iso),
+  /** Message id → the replies created for it and not yet sent. */
+  owed: z.record(z.string(), z.array(z.object({ conversation: z.string(), text: z.string(), at: iso }))),
+})
+type DayFile = z.infer<typeof daySchema>
+
+const DAY_MS = 86_400_000
+export const HANDLED_KEEP_DAYS = 7
+
+/**
+ * Handled message ids and replies owed, one lowdb file per Beijing day (`handled/2026-05-01.json`):
+ * a mark rewrites only today's file, and days older than `keepDays` are deleted when a new day
+ * begins (and at open), so the folder never grows without bound.
+ */
+export class HandledStore implements HandledPort {
+  private readonly days = new Map<string, JsonFileStore<DayFile>>()
+  private readonly opening = new Map<string, Promise<JsonFileStore<DayFile>>>()
+
+  private constructor(
+    private readonly dir: string | null,
+    private readonly keepDays: number,
+  ) {}
+
+  static async open(
+    dataDir: string | null,
+    now: Date = new Date(),
+    keepDays: number = HANDLED_KEEP_DAYS,
+  ): Promise<HandledStore> {
+    const store = new HandledStore(dataDir === null ? null : join(dataDir, 'handled'), keepDays)
+    if (store.dir && existsSync(store.dir)) {
+      const names = (await readdir(store.dir)).filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort()
+      const cutoff = store.cutoff(now)
+      for (const name of names) {
+        const day = name.slice(0, 10)
+        if (day < cutoff) await rm(join(store.dir, name), { force: true })
+        else await store.day(day)
+      }
+    }
+    return store
+  }
+
+  /** The oldest day kept. */
+  private cutoff(now: Date): string {
+    return shanghaiDate(new Date(now.getTime() - this.keepDays * DAY_MS))
+  }
+
+  private day(day: string): Promise<JsonFileStore<DayFile>> {
+    let p = this.opening.get(day)
+    if (!p) {
+      p = JsonFileStore.open<DayFile>({
+        file: this.dir === null ? null : join(this.dir, `${day}.json`),
+        schema: daySchema,
+        version: DAY_SCHEMA_VERSION,
+        defaults: () => ({ schemaVersion: DAY_SCHEMA_VERSION, day, ids: {}, owed: {} }),
+      }).then((s) => {
+        this.days.set(day, s)
+        return s
+      })
+      this.opening.set(day, p)
+    }
+    return p
+  }
+
+  /** The file of the day `at` falls on; opening a new day deletes the days no longer kept. */
+  private async dayOf(at: Date): Promise<JsonFileStore<DayFile>> {
+    const day = shanghaiDate(at)
+    const fresh = !this.opening.has(day)
+    const store = await this.day(day)
+    if (fresh) await this.prune(at)
+    return store
+  }
+
+  private async prune(now: Date): Promise<void> {
+    const cutoff = this.cutoff(now)
+    for (const day of [...this.days.keys()]) {
+      if (day >= cutoff) continue
+      this.days.delete(day)
+      this.opening.delete(day)
+      if (this.dir !== null) await rm(join(this.dir, `${day}.json`), { force: true })
+    }
+  }
+
+  has(id: string): boolean {
+    for (const s of this.days.values()) if (Object.hasOwn(s.data.ids, id)) return true
+    return false
+  }
+
+  async mark(id: string, at: Date): Promise<void> {
+    const s = await this.dayOf(at)
+    await s.update((d) => {
+      d.ids[id] = at.toISOString()
+    })
+  }
+
+  async owe(id: string, conversation: string, text: string, at: Date): Promise<void> {
+    const s = await this.dayOf(at)
+    await s.update((d) => {
+      d.owed[id] = [...(d.owed[id] ?? []), { conversation, text, at: at.toISOString() }]
+    })
+  }
+
+  async paid(id: string): Promise<void> {
+    const holding = [...this.days.values()].filter((s) => Object.hasOwn(s.data.owed, id))
+    await Promise.all(
+      holding.map((s) =>
+        s.update((d) => {
+          d.owed = Object.fromEntries(Object.entries(d.owed).filter(([k]) => k !== id))
+        }),
+      ),
+    )
+  }
+
+  /** How many day files are kept (tests). */
+  dayCount(): number {
+    return this.days.size
+  }
+
+  /** Completed writes over all day files (tests, benchmark). */
+  writes(): number {
+    return [...this.days.values()].reduce((n, s) => n + s.writes, 0)
+  }
+
+  async takeOwed(now: Date, maxAgeMs = 3_600_000): Promise<OwedReplies[]> {
+    const entries: { id: string; conversation: string; text: string; at: Date }[] = []
+    const holding = [...this.days.values()].filter((s) => Object.keys(s.data.owed).length > 0)
+    for (const s of holding) {
+      for (const [id, list] of Object.entries(s.data.owed)) {
+        for (const o of list)
+          entries.push({ id, conversation: o.conversation, text: o.text, at: new Date(o.at) })
+      }
+    }
+    await Promise.all(
+      holding.map((s) =>
+        s.update((d) => {
+          d.owed = {}
+        }),
+      ),
+    )
+    const young = entries
+      .filter((e) => now.getTime() - e.at.getTime() <= maxAgeMs)
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+    const byConversation = new Map<string, OwedReplies>()
+    for (const e of young) {
+      let group = byConversation.get(e.conversation)
+      if (!group) {
+        group = { conversation: e.conversation, ids: [], texts: [], since: e.at }
+        byConversation.set(e.conversation, group)
+      }
+      if (!group.ids.includes(e.id)) group.ids.push(e.id)
+      group.texts.push(e.text)
+    }
+    return [...byConversation.values()]
+  }
+}

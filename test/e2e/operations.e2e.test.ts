@@ -1,0 +1,104 @@
+/**
+ * The data-folder lock and log redaction in real processes, started as `npm start` starts them.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { World, until } from '../support/world.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+
+interface Run {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function start(env: Record<string, string>): Run {
+  const home = mkdtempSync(join(tmpdir(), 'gqf-ops-'))
+  const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
+    cwd: home,
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+  return { child, output: () => out, exited }
+}
+
+const lockOf = (dataDir: string) =>
+  JSON.parse(readFileSync(join(dataDir, '.lock'), 'utf8')) as { pid: number; hostname: string }
+
+describe('one process per data folder', () => {
+  let world: World
+  beforeAll(async () => {
+    world = await new World().start()
+  })
+  afterAll(async () => {
+    await world?.stop()
+  })
+
+  it('refuses a second process on the same DATA_DIR; the first keeps serving, never logging the token', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gqf-lock-e2e-'))
+    const env = {
+      WECHATY_PUPPET_SERVICE_TOKEN: world.token,
+      WECHATY_PUPPET_SERVICE_ENDPOINT: world.endpoint,
+      SEND_INTERVAL_MS: '0',
+      DATA_DIR: dataDir,
+      WECHATY_LOG: 'silly',
+    }
+    const first = start(env)
+    try {
+      await until(() => first.output().includes('coordination room bound'), 30_000)
+      expect(first.output()).toContain('coordination room bound')
+      const holder = lockOf(dataDir)
+      expect(holder.hostname).toBe(hostname())
+
+      const second = start(env)
+      expect(await second.exited).toBe(4)
+      expect(second.output()).toContain(`数据目录 ${dataDir} 正被另一个机器人进程使用（进程号 ${holder.pid}`)
+      expect(second.output()).not.toContain('正在连接微信服务')
+      expect(lockOf(dataDir).pid).toBe(holder.pid)
+
+      const base = world.roomLog.length
+      world.say(world.person('lock-a', '小林'), '#注册 林芳 日新街道 妇联')
+      await until(() => world.roomLog.length > base, 15_000)
+      expect(world.roomLog.slice(base).map((s) => s.text)).toEqual([
+        '林芳 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）',
+      ])
+    } finally {
+      first.child.kill('SIGTERM')
+    }
+    expect(await first.exited).toBe(0)
+    expect(existsSync(join(dataDir, '.lock'))).toBe(false)
+    // Verbose Wechaty logging was on (it prints the puppet's options) and the token never showed.
+    expect(first.output()).toMatch(/VERB PuppetSkeleton constructor\(.*"token":"\*\*\*"/)
+    expect(first.output()).not.toContain(world.token.slice('insecure_'.length))
+  })
+
+  it('takes over a lock left by a process that died, and releases it on the way out', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gqf-stale-e2e-'))
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+    writeFileSync(
+      join(dataDir, '.lock'),
+      JSON.stringify({
+        pid: dead,
+        hostname: hostname(),
+        startedAt: '2026-01-01T00:00:00.000Z',
+        nonce: 'old',
+      }),
+    )
+    const run = start({ SEND_INTERVAL_MS: '0', DATA_DIR: dataDir })
+    await until(() => run.output().includes('已进入控制台群'), 30_000)
+    expect(run.output()).toContain('已进入控制台群')
+    expect(lockOf(dataDir).pid).not.toBe(dead)
+    run.child.stdin?.write('/quit\n')
+    expect(await run.exited).toBe(0)
+    expect(existsSync(join(dataDir, '.lock'))).toBe(false)
+  })
+})

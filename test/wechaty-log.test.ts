@@ -1,0 +1,35 @@
+import { log as brologGlobal } from 'brolog'
+import { afterEach, describe, expect, it } from 'vitest'
+import { log as wechatyLog } from 'wechaty'
+import { routeWechatyLog } from '../src/wechaty-log.js'
+
+const TOKEN = 'insecure_3f6c0d2e-1b7a-4c55-9e0f-0123456789ab'
+const CODE = 'ADMIN-CODE-77'
+
+describe("Wechaty's own log lines", () => {
+  afterEach(() => routeWechatyLog('error', []))
+
+  it('are written with the token and the admin code replaced, from both brolog instances', () => {
+    const lines: string[] = []
+    routeWechatyLog('silly', [TOKEN, CODE], (l) => lines.push(l))
+    // What wechaty-puppet prints at silly/verbose level when the puppet is built.
+    wechatyLog.verbose('PuppetSkeleton', 'constructor(%s)', JSON.stringify({ token: TOKEN }))
+    wechatyLog.silly('Test', 'code %s in %s', CODE, 'text')
+    brologGlobal.verbose('WechatyToken', 'discover(%s)', TOKEN)
+    const text = lines.join('\n')
+    expect(text).toContain('VERB PuppetSkeleton constructor({"token":"***"})')
+    expect(text).toContain('SILL Test code *** in text')
+    expect(text).toContain('VERB WechatyToken discover(***)')
+    expect(text).not.toContain('3f6c0d2e')
+    expect(text).not.toContain(CODE)
+  })
+
+  it('follow the configured level', () => {
+    const lines: string[] = []
+    routeWechatyLog('warn', [TOKEN], (l) => lines.push(l))
+    wechatyLog.info('X', 'quiet')
+    wechatyLog.warn('X', 'loud %s', TOKEN)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/WARN X loud \*\*\*$/)
+  })
+})
