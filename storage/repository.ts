@@ -7,6 +7,7 @@ import { JsonFileStore, type Migration } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
+import { HolidayStore } from './holiday-store.js'
 import { monthOf } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
@@ -79,7 +80,8 @@ export async function openRepository(
   })
   const reports = await ReportStore.open(dataDir)
   const reminders = await ReminderStore.open(dataDir, now)
-  return createRepository({ core, roster: rosterStore }, reports, reminders)
+  const holidays = await HolidayStore.open(dataDir)
+  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays)
 }
 
 export interface StoreSet {
@@ -91,6 +93,7 @@ function createRepository(
   stores: StoreSet,
   reports: ReportStore,
   reminders: ReminderStore,
+  holidays: HolidayStore,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
   let roster = new Roster(stores.roster.data.orgs as Org[])
@@ -100,6 +103,7 @@ function createRepository(
     stores,
     reports,
     reminders,
+    holidays,
     trackingSince: () => core.data.trackingSince,
     async setRetired(orgId, retired) {
       await stores.roster.update((d) => {

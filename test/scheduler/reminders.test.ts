@@ -8,6 +8,16 @@ import { memoryLogger } from '../../src/logger.js'
 import { ReminderScheduler } from '../../src/scheduler/reminders.js'
 import { openRepository } from '../../storage/repository.js'
 import type { Repository } from '../../src/core/ports.js'
+import type { SendReply } from '../../src/core/delivery.js'
+import { chineseDaysCalendar, holidayCalendar } from '../../src/calendar/chinese-days.js'
+import { WEEKDAYS_ONLY, type HolidayCalendar } from '../../src/domain/holidays.js'
+import { HOL } from '../../src/messages/holidays.js'
+
+/** chinese-days as it was before it had 2027: the test does not depend on which version is installed. */
+const UNTIL_2026: HolidayCalendar = {
+  isWorkday: (d) => (d < '2027' ? chineseDaysCalendar.isWorkday(d) : WEEKDAYS_ONLY.isWorkday(d)),
+  hasData: (y) => y <= 2026,
+}
 
 interface Sent {
   /** Dalian local time of sending, 'MM-DD HH:MM'. */
@@ -29,7 +39,19 @@ const at = (md: string) => {
   return new Date(Date.UTC(2026, mo! - 1, d!, h! - 8, mi!))
 }
 
-async function setup(start: string, dataDir: string | null = null, repoIn?: Repository) {
+interface SetupOptions {
+  /** The send function (by default every send goes through). */
+  send?: SendReply
+  /** The holiday library under the admins' years (by default chinese-days). */
+  library?: HolidayCalendar
+}
+
+async function setup(
+  start: string,
+  dataDir: string | null = null,
+  repoIn?: Repository,
+  opts: SetupOptions = {},
+) {
   vi.setSystemTime(at(start))
   const repo = repoIn ?? (await openRepository(dataDir, new Date()))
   if (!repo.room()) {
@@ -50,8 +72,12 @@ async function setup(start: string, dataDir: string | null = null, repoIn?: Repo
     defaults: DEFAULT_REMINDER_SETTINGS,
     lateDays: 5,
     send: async (to: Conversation, reply: Reply) => {
-      sent.push({ at: local(new Date()), to, text: reply.text, mentionIds: reply.mentionIds ?? [] })
+      const outcome = opts.send ? await opts.send(to, reply) : { ok: true as const }
+      if (outcome.ok)
+        sent.push({ at: local(new Date()), to, text: reply.text, mentionIds: reply.mentionIds ?? [] })
+      return outcome
     },
+    calendar: opts.library ? holidayCalendar(repo.holidays, opts.library) : undefined,
   })
   return { repo, scheduler, sent, logger }
 }
@@ -253,8 +279,8 @@ describe('exactly once across restarts and outages', () => {
     expect(inRoom()).toEqual(['12-01 09:30 11月通报'])
   })
 
-  it('tells the admins once, from December, that next year’s holidays are missing', async () => {
-    const { repo, scheduler, sent } = await setup('11-30 12:00')
+  it('tells the admins once, from December, that next year’s holidays are missing, and how to enter them', async () => {
+    const { repo, scheduler, sent } = await setup('11-30 12:00', null, undefined, { library: UNTIL_2026 })
     await scheduler.start()
     expect(sent.filter((s) => s.to.kind === 'private')).toEqual([])
     await vi.advanceTimersByTimeAsync(3 * DAY)
@@ -267,7 +293,7 @@ describe('exactly once across restarts and outages', () => {
       {
         at: '12-01 09:30',
         to: { kind: 'private', id: 'u-boss' },
-        text: '【提示】机器人还没有2027年的法定节假日和调休安排，提醒暂按周一至周五计算工作日。请运维人员升级 chinese-days 后重启机器人。',
+        text: HOL.missing(2027),
         mentionIds: [],
       },
     ])
