@@ -173,15 +173,6 @@ describe('sites and organisations', () => {
   })
 })
 
-describe('the package entry', () => {
-  it('exports the Wechaty plugin factory', async () => {
-    const entry = await import('../../src/index.js')
-    const repo = await entry.openRepository(null)
-    const plugin = entry.GqfBot({ repo, roomTopic: '测试群' })
-    expect(typeof plugin).toBe('function')
-  })
-})
-
 describe('#帮助 hints', () => {
   it('says “需先实名注册” only to people who are not registered', async () => {
     const t = await makeCore()
