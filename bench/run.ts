@@ -2,6 +2,7 @@
  * npm run bench: speed and memory of the paths that matter, against fixed targets.
  * Prints one row per measurement; exits 1 when a target is missed.
  */
+import { holidayCalendar } from '../src/calendar/chinese-days.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,6 +62,7 @@ async function benchRegistrationBurst(): Promise<void> {
       clock: () => new Date(),
       logger: createLogger('error'),
       directory: { roomMembers: async () => [] },
+      calendar: holidayCalendar(repo.holidays),
     },
     builtinCommands(),
   )

@@ -4,6 +4,7 @@ import { appoint } from './appoint.js'
 import { behalfReport } from './behalf-report.js'
 import { dismiss } from './dismiss.js'
 import { help } from './help.js'
+import { holidays } from './holidays.js'
 import { lateReport } from './late-report.js'
 import { missing } from './missing.js'
 import { myInfo } from './my-info.js'
@@ -47,6 +48,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   retireSite,
   restoreSite,
   reminderSettings,
+  holidays,
 ]
 
 /** What shared articles, files and pictures go to. */

@@ -22,6 +22,7 @@ export const reminders = defineCommand({
       deps.settings.lateDays,
       deps.clock(),
       (id) => !!deps.repo.reminders.state(id),
+      deps.calendar,
     )
     return [{ text: list.length === 0 ? REM.upcomingNone : REM.upcoming(list, s) }]
   },

@@ -1,12 +1,14 @@
 import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
 import { builtinCommands, SHARE_HANDLERS } from '../commands/index.js'
 import type { Repository } from './core/ports.js'
+import { holidayCalendar } from './calendar/chinese-days.js'
 import { createCore } from './core/handle.js'
 import type { CoreDeps } from './core/handle.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
 import type { AnyCommand, Conversation, Reply, ReportSettings, RoomMember } from './core/types.js'
 import { createLogger, type Logger } from './logger.js'
 import { Outbox } from './transport/outbox.js'
+import { wechatySender } from './transport/wechaty-sender.js'
 import { SeenIds } from './transport/seen-ids.js'
 import { toIncoming } from './transport/to-incoming.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
@@ -88,26 +90,15 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     }
     const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
     const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
-    const deps: CoreDeps = { repo, clock, logger, directory, settings, reminderDefaults }
+    const calendar = holidayCalendar(repo.holidays)
+    const deps: CoreDeps = { repo, clock, logger, directory, settings, reminderDefaults, calendar }
     const core = createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS)
 
-    const outbox = new Outbox(
-      async (to: Conversation, text: string, mentionIds: string[]) => {
-        if (to.kind === 'room') {
-          const room = await bot.Room.find({ id: to.id })
-          if (!room) throw new Error(`room ${to.id} not found`)
-          const contacts = (await Promise.all(mentionIds.map((id) => bot.Contact.find({ id })))).filter(
-            (c): c is Contact => !!c,
-          )
-          await room.say(text, ...contacts)
-        } else {
-          const contact = await bot.Contact.find({ id: to.id })
-          if (!contact) throw new Error(`contact ${to.id} not found`)
-          await contact.say(text)
-        }
-      },
-      { intervalMs: options.sendIntervalMs ?? 1000, maxLength: options.maxMessageLength ?? 1500, logger },
-    )
+    const outbox = new Outbox(wechatySender(bot), {
+      intervalMs: options.sendIntervalMs ?? 1000,
+      maxLength: options.maxMessageLength ?? 1500,
+      logger,
+    })
 
     const scheduler =
       options.reminders === false
@@ -119,10 +110,12 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
             defaults: reminderDefaults,
             lateDays: settings.lateDays,
             send: (to, reply) => outbox.enqueue(to, reply),
+            calendar,
           })
 
-    async function deliver(replies: Reply[], fallback: Conversation): Promise<void> {
-      await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r)))
+    async function deliver(replies: Reply[], fallback: Conversation, msg?: string): Promise<void> {
+      const outcomes = await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r)))
+      for (const d of outcomes) if (!d.ok) logger.error('reply not delivered', { msg, reason: d.reason })
     }
 
     function track(p: Promise<void>): void {
@@ -154,7 +147,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         .then(async () => {
           const replies = await core.handle(incoming)
           // Queued in order; sending goes on in the outbox while the next message is handled.
-          void deliver(replies, incoming.conversation)
+          void deliver(replies, incoming.conversation, incoming.id)
         })
       lanes.set(key, mine)
       try {

@@ -33,6 +33,7 @@ const fileSchema = z.object({
     z.object({
       state: z.enum([
         'sending',
+        'failed',
         'sent',
         'skipped',
         'dropped',
@@ -40,6 +41,8 @@ const fileSchema = z.object({
         'paused',
       ] satisfies OccurrenceState[]),
       at: z.string(),
+      /** Failed sends so far (absent in files from before failures were recorded). */
+      attempts: z.number().int().min(0).optional(),
     }),
   ),
 })
@@ -91,10 +94,16 @@ export class ReminderStore implements RemindersPort {
     return this.store.data.occurrences[id]?.state
   }
 
-  /** Records a decision about an occurrence; resolves once on disk. */
+  /** Failed sends of an occurrence so far. */
+  attempts(id: string): number {
+    return this.store.data.occurrences[id]?.attempts ?? 0
+  }
+
+  /** Records a decision about an occurrence (a failure counts one more attempt); resolves once on disk. */
   async record(id: string, state: OccurrenceState, at: Date): Promise<void> {
     await this.store.update((d) => {
-      d.occurrences[id] = { state, at: at.toISOString() }
+      const failures = (d.occurrences[id]?.attempts ?? 0) + (state === 'failed' ? 1 : 0)
+      d.occurrences[id] = { state, at: at.toISOString(), ...(failures > 0 ? { attempts: failures } : {}) }
     })
   }
 }

@@ -8,6 +8,7 @@ import { JsonFileStore, type Migration } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
+import { HolidayStore } from './holiday-store.js'
 import { monthOf } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
@@ -99,7 +100,8 @@ export async function openRepository(
   })
   const reports = await ReportStore.open(dataDir)
   const reminders = await ReminderStore.open(dataDir, now)
-  return createRepository({ core, roster: rosterStore }, reports, reminders)
+  const holidays = await HolidayStore.open(dataDir)
+  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays)
 }
 
 export interface StoreSet {
@@ -111,6 +113,7 @@ function createRepository(
   stores: StoreSet,
   reports: ReportStore,
   reminders: ReminderStore,
+  holidays: HolidayStore,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
   let roster = new Roster(stores.roster.data.orgs)
@@ -120,6 +123,7 @@ function createRepository(
     stores,
     reports,
     reminders,
+    holidays,
     trackingSince: () => core.data.trackingSince,
     async setRetired(orgId, retired) {
       await stores.roster.update((d) => {

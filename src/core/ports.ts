@@ -4,6 +4,7 @@
  * inner layers never import an adapter.
  */
 import type { Month } from '../domain/calendar.js'
+import type { HolidaysPort } from './holiday-port.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
 import type { Roster } from '../domain/roster.js'
@@ -51,6 +52,8 @@ export interface RemindersPort {
   subscribe(fn: () => void): () => void
   createdAt(): Date
   state(id: string): OccurrenceState | undefined
+  /** Failed sends of an occurrence so far (each 'failed' record counts one). */
+  attempts(id: string): number
   /** Records a decision about an occurrence; resolves once on disk. */
   record(id: string, state: OccurrenceState, at: Date): Promise<void>
 }
@@ -84,4 +87,6 @@ export interface Repository {
   reports: ReportsPort
   /** Reminder settings and every occurrence sent. */
   reminders: RemindersPort
+  /** Holidays admins entered with #节假日. */
+  holidays: HolidaysPort
 }

@@ -4,6 +4,7 @@ import type { Member, Org, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
 import type { Precondition } from './preconditions.js'
 import type { ReminderSettings } from '../domain/reminders.js'
+import type { HolidayCalendar } from '../domain/holidays.js'
 import type { Repository } from './ports.js'
 
 export interface Conversation {
@@ -97,6 +98,8 @@ export interface Deps {
   settings: ReportSettings
   /** Reminder settings from the configuration; admins' changes live in the store. */
   reminderDefaults: ReminderSettings
+  /** Workdays: official holidays and 调休, from the library with the admins' #节假日 years on top. */
+  calendar: HolidayCalendar
   /** This bot's instance of a feature's state. */
   local<T>(key: LocalKey<T>): T
 }

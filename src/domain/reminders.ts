@@ -1,8 +1,9 @@
 /**
- * The reminder plan: for a month, which reminders fall due when. Pure: workdays from
- * `workdays.ts`, times in Asia/Shanghai.
+ * The reminder plan: for a month, which reminders fall due when. Pure: workdays from the injected
+ * holiday calendar, times in Asia/Shanghai.
  */
 import { addMonths, lateDeadline, monthOf, shanghaiDayStart, type Month } from './calendar.js'
+import type { HolidayCalendar } from './holidays.js'
 import { daysOf, onOrBeforeWorkday, workdaysOf } from './workdays.js'
 
 export type ReminderKind = 'mid' | 'pre' | 'final' | 'close' | 'warn'
@@ -34,7 +35,15 @@ export type SettingsOverride = Partial<Omit<ReminderSettings, 'times'>> & {
 }
 
 /** What became of an occurrence: sent, or why not. */
-export type OccurrenceState = 'sending' | 'sent' | 'skipped' | 'dropped' | 'superseded' | 'paused'
+export type OccurrenceState =
+  | 'sending'
+  /** The outbox reported a failure: retried on later checks until the occurrence expires, then dropped. */
+  | 'failed'
+  | 'sent'
+  | 'skipped'
+  | 'dropped'
+  | 'superseded'
+  | 'paused'
 
 export interface Occurrence {
   /** Unique and stable: `mid:2026-11`, `close:2026-11` (sent in December), `warn:2026-12`. */
@@ -67,8 +76,13 @@ const startOfMonth = (month: Month) => {
  * Every reminder whose send day lies in `month`: the month's own mid, pre and final reminders,
  * the closing tally of the month before, and the early warning.
  */
-export function planMonth(month: Month, s: ReminderSettings, lateDays: number): Occurrence[] {
-  const work = workdaysOf(month)
+export function planMonth(
+  month: Month,
+  s: ReminderSettings,
+  lateDays: number,
+  calendar: HolidayCalendar,
+): Occurrence[] {
+  const work = workdaysOf(month, calendar)
   const endOfMonth = startOfMonth(addMonths(month, 1))
   const out: Occurrence[] = []
   const push = (
@@ -94,7 +108,7 @@ export function planMonth(month: Month, s: ReminderSettings, lateDays: number): 
   push(
     'mid',
     month,
-    onOrBeforeWorkday(`${month}-${String(midDay).padStart(2, '0')}`),
+    onOrBeforeWorkday(`${month}-${String(midDay).padStart(2, '0')}`, calendar),
     endOfMonth,
     `due:${month}`,
   )
@@ -115,11 +129,12 @@ export function upcoming(
   lateDays: number,
   now: Date,
   decided: (id: string) => boolean,
+  calendar: HolidayCalendar,
   count = 5,
 ): Occurrence[] {
   const month = monthOf(now)
   return [month, addMonths(month, 1), addMonths(month, 2)]
-    .flatMap((m) => planMonth(m, s, lateDays))
+    .flatMap((m) => planMonth(m, s, lateDays, calendar))
     .filter((o) => o.dueAt > now && !s.off.includes(o.kind) && !decided(o.id))
     .slice(0, count)
 }

@@ -2,18 +2,25 @@
  * Reminders before deadlines, sent exactly once: jobs as data on node-cron (Asia/Shanghai),
  * started on login and stopped on logout. Every decision about an occurrence is recorded in the
  * store before anything is sent, so a restart never repeats one; after an outage, what fell due
- * is sent once on reconnect if it still makes sense.
+ * is sent once on reconnect if it still makes sense. A send the outbox reports as failed is recorded
+ * 'failed' (never 'sent') and retried every few minutes until the occurrence expires; then it is
+ * dropped and the admins are told once.
  */
 import { createTask, type ScheduledTask } from 'node-cron'
+import { holidayCalendar } from '../calendar/chinese-days.js'
+import type { Delivery, SendReply } from '../core/delivery.js'
 import type { Conversation, Reply } from '../core/types.js'
 import { addMonths, monthOf, TIME_ZONE, type Month, lateDeadline, shanghaiDate } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
 import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { isAdmin, leaderGroups } from '../domain/authority.js'
-import { daysOf, hasHolidayData, workdaysOf } from '../domain/workdays.js'
+import type { HolidayCalendar } from '../domain/holidays.js'
+import { daysOf, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
+import { HOL } from '../messages/holidays.js'
 import { REM } from '../messages/reminders.js'
+import { REMINDER_FAILED } from '../messages/reminder-failures.js'
 import type { Repository } from '../core/ports.js'
 
 export interface ReminderDeps {
@@ -23,8 +30,12 @@ export interface ReminderDeps {
   /** Defaults from the configuration; admins' changes are kept in the store on top of them. */
   defaults: ReminderSettings
   lateDays: number
-  /** Hands a message to the outbox; resolves when it has been sent. */
-  send: (to: Conversation, reply: Reply) => Promise<void>
+  /** Hands a message to the outbox; resolves with its outcome (a throw counts as a failure). */
+  send: SendReply
+  /** Workdays; by default chinese-days with the admins' #节假日 years on top. */
+  calendar?: HolidayCalendar
+  /** Pause between retries while a send has failed (default 5 minutes). */
+  retryMs?: number
   /** node-cron's createTask; replaceable in tests. */
   createTask?: typeof createTask
 }
@@ -33,8 +44,15 @@ export class ReminderScheduler {
   private tasks: ScheduledTask[] = []
   private unsubscribe: (() => void) | null = null
   private running: Promise<void> = Promise.resolve()
+  private retry: ReturnType<typeof setTimeout> | null = null
+  private active = false
+  /** Set by a check when a send failed and waits for a retry. */
+  private failing = false
+  private readonly calendar: HolidayCalendar
 
-  constructor(private readonly deps: ReminderDeps) {}
+  constructor(private readonly deps: ReminderDeps) {
+    this.calendar = deps.calendar ?? holidayCalendar(deps.repo.holidays)
+  }
 
   settings(): ReminderSettings {
     return this.deps.repo.reminders.settings(this.deps.defaults)
@@ -59,14 +77,18 @@ export class ReminderScheduler {
       this.tasks.push(task)
     }
     this.unsubscribe = this.deps.repo.reminders.subscribe(() => void this.start())
+    this.active = true
     await this.tick()
   }
 
   stop(): void {
+    this.active = false
     for (const t of this.tasks) void t.destroy()
     this.tasks = []
     this.unsubscribe?.()
     this.unsubscribe = null
+    if (this.retry) clearTimeout(this.retry)
+    this.retry = null
   }
 
   /** Resolves when the check under way (if any) is done. */
@@ -76,10 +98,24 @@ export class ReminderScheduler {
 
   /** Runs one check; checks never overlap. Errors are logged, never thrown (one error boundary). */
   tick(): Promise<void> {
-    this.running = this.running.then(() =>
-      this.check().catch((error: unknown) => this.deps.logger.error('reminder check failed', { error })),
-    )
+    this.running = this.running.then(async () => {
+      this.failing = false
+      await this.check().catch((error: unknown) => this.deps.logger.error('reminder check failed', { error }))
+      this.planRetry()
+    })
     return this.running
+  }
+
+  /** While a send has failed, check again every few minutes (besides the daily timers). */
+  private planRetry(): void {
+    if (!this.failing || !this.active || this.retry) return
+    this.retry = setTimeout(
+      () => {
+        this.retry = null
+        void this.tick()
+      },
+      this.deps.retryMs ?? 5 * 60_000,
+    )
   }
 
   private async check(): Promise<void> {
@@ -88,9 +124,14 @@ export class ReminderScheduler {
     const s = this.settings()
     await this.holidayNotice(now)
     const month = monthOf(now)
+    // Undecided occurrences, and those whose send failed (retried until they expire).
+    const open = (id: string) => {
+      const state = repo.reminders.state(id)
+      return state === undefined || state === 'failed'
+    }
     const due = [addMonths(month, -1), month]
-      .flatMap((m) => planMonth(m, s, this.deps.lateDays))
-      .filter((o) => o.dueAt <= now && !repo.reminders.state(o.id))
+      .flatMap((m) => planMonth(m, s, this.deps.lateDays, this.calendar))
+      .filter((o) => o.dueAt <= now && open(o.id))
     if (due.length === 0) return
     // Only the latest of a chain is worth sending after an outage: one reminder, not three.
     const latest = new Map<string, Occurrence>()
@@ -101,7 +142,7 @@ export class ReminderScheduler {
     const since = repo.reminders.createdAt()
     for (const o of due) {
       if (s.off.includes(o.kind) || s.paused) await repo.reminders.record(o.id, 'paused', now)
-      else if (now >= o.expiresAt || o.dueAt < since) await repo.reminders.record(o.id, 'dropped', now)
+      else if (now >= o.expiresAt || o.dueAt < since) await this.drop(o, now)
       else if (latest.get(o.chain) !== o) await repo.reminders.record(o.id, 'superseded', now)
       else {
         const late = now.getTime() - o.dueAt.getTime() > 60_000
@@ -125,9 +166,54 @@ export class ReminderScheduler {
       return false
     }
     await repo.reminders.record(o.id, 'sending', now)
-    await Promise.all(messages.map((m) => this.deps.send(m.to, m)))
+    const outcomes = await Promise.all(messages.map((m) => this.deliver(m.to, m)))
+    const failed = outcomes.find((d) => !d.ok)
+    if (failed) {
+      await repo.reminders.record(o.id, 'failed', this.deps.clock())
+      this.failing = true
+      this.deps.logger.warn('reminder not delivered; will retry', {
+        id: o.id,
+        attempts: repo.reminders.attempts(o.id),
+        reason: failed.ok ? undefined : failed.reason,
+      })
+      return false
+    }
     await repo.reminders.record(o.id, 'sent', this.deps.clock())
     return true
+  }
+
+  /** The outbox's outcome; a send function that throws counts as a failure. */
+  private async deliver(to: Conversation, reply: Reply): Promise<Delivery> {
+    try {
+      return await this.deps.send(to, reply)
+    } catch (error) {
+      return { ok: false, reason: 'send-failed', attempts: 1, error }
+    }
+  }
+
+  /** Too late to send. One that failed before is logged as an error and the admins are told once. */
+  private async drop(o: Occurrence, now: Date): Promise<void> {
+    const { repo, logger } = this.deps
+    const failedBefore = repo.reminders.state(o.id) === 'failed'
+    await repo.reminders.record(o.id, 'dropped', now)
+    if (!failedBefore) return
+    const attempts = repo.reminders.attempts(o.id)
+    logger.error('reminder given up after failed sends', { id: o.id, attempts })
+    const notice = `send-failed:${o.id}`
+    if (repo.reminders.state(notice)) return
+    await repo.reminders.record(notice, 'sending', now)
+    const told = await this.tellAdmins(REMINDER_FAILED.givenUp(o, attempts))
+    await repo.reminders.record(notice, told === null ? 'skipped' : told ? 'sent' : 'dropped', now)
+  }
+
+  /** Privately to every admin: null when there is none, else whether every send went through. */
+  private async tellAdmins(text: string): Promise<boolean | null> {
+    const admins = this.deps.repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
+    if (admins.length === 0) return null
+    const outcomes = await Promise.all(
+      admins.map((a) => this.deliver({ kind: 'private', id: a.contactId }, { text })),
+    )
+    return outcomes.every((d) => d.ok)
   }
 
   private compose(o: Occurrence, now: Date): (Reply & { to: Conversation })[] {
@@ -142,7 +228,7 @@ export class ReminderScheduler {
     const unreported = t.sites.filter((x) => x.count === 0).map((x) => x.site)
     const { people, nobody } = contactsOf(unreported, repo.members())
     const mentions = people.map((p) => p.contactId)
-    const work = workdaysOf(o.month)
+    const work = workdaysOf(o.month, this.calendar)
     const lastDay = daysOf(o.month).at(-1)!
     switch (o.kind) {
       case 'mid':
@@ -184,26 +270,41 @@ export class ReminderScheduler {
     return out
   }
 
-  /** From December, and whenever the current year is missing, tell the admins once that holiday data is missing. */
+  /**
+   * From December, and whenever the current year is missing, tell the admins once that holiday data
+   * is missing (and how to enter it); when the library later ships a year admins entered, tell them
+   * once where the two differ.
+   */
   private async holidayNotice(now: Date): Promise<void> {
     const { repo } = this.deps
     const year = Number(monthOf(now).slice(0, 4))
     const years = [year, ...(monthOf(now).endsWith('-12') ? [year + 1] : [])]
     for (const y of years) {
-      const id = `holiday-data:${y}`
-      if (hasHolidayData(y) || repo.reminders.state(id)) continue
-      const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
+      if (this.calendar.hasData(y)) continue
       this.deps.logger.warn(
-        `chinese-days 没有 ${y} 年的节假日数据，工作日暂按周一至周五计算；请升级 chinese-days`,
+        'no holiday data for the year; workdays are Monday to Friday until admins enter it',
+        {
+          year: y,
+        },
       )
-      if (admins.length === 0) continue // told once an admin exists
-      await repo.reminders.record(id, 'sending', now)
-      await Promise.all(
-        admins.map((a) =>
-          this.deps.send({ kind: 'private', id: a.contactId }, { text: REM.holidayMissing(y) }),
-        ),
-      )
-      await repo.reminders.record(id, 'sent', now)
+      await this.noticeOnce(`holiday-data:${y}`, HOL.missing(y), now)
     }
+    for (const y of repo.holidays.years().filter((y) => y >= year)) {
+      const diff = this.calendar.conflicts?.(y)
+      if (diff) await this.noticeOnce(`holiday-diff:${y}`, HOL.libraryNowHas(y, diff), now)
+    }
+  }
+
+  /** A notice to admins, sent once (retried while it fails; waits until an admin exists). */
+  private async noticeOnce(id: string, text: string, now: Date): Promise<void> {
+    const { repo } = this.deps
+    const state = repo.reminders.state(id)
+    if (state !== undefined && state !== 'failed') return
+    const admins = repo.roleHolders().some((h) => h.grants.some((g) => g.role === 'admin'))
+    if (!admins) return // told once an admin exists
+    await repo.reminders.record(id, 'sending', now)
+    const told = await this.tellAdmins(text)
+    if (told === false) this.failing = true
+    await repo.reminders.record(id, told === false ? 'failed' : 'sent', now)
   }
 }

@@ -1,3 +1,4 @@
+import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { describe, expect, it } from 'vitest'
 import { createCore } from '../../src/core/handle.js'
 import { defineCommand } from '../../src/core/types.js'
@@ -112,7 +113,13 @@ describe('handle()', () => {
       },
     })
     const core = createCore(
-      { repo, clock: () => new Date(), logger, directory: { roomMembers: async () => [] } },
+      {
+        repo,
+        clock: () => new Date(),
+        logger,
+        directory: { roomMembers: async () => [] },
+        calendar: holidayCalendar(repo.holidays),
+      },
       [boom],
     )
     const replies = await core.handle({
@@ -140,7 +147,13 @@ describe('handle()', () => {
     const twin = { ...help!, name: '求助', aliases: ['help'] }
     expect(() =>
       createCore(
-        { repo, clock: () => new Date(), logger: memoryLogger(), directory: { roomMembers: async () => [] } },
+        {
+          repo,
+          clock: () => new Date(),
+          logger: memoryLogger(),
+          directory: { roomMembers: async () => [] },
+          calendar: holidayCalendar(repo.holidays),
+        },
         [help!, twin],
       ),
     ).toThrow('命令名重复：“help”同时属于 #帮助 和 #求助')
@@ -178,15 +191,6 @@ describe('sites and organisations', () => {
     expect(await t.ask('u2', '#单位 附一院')).toBe(
       '大连医科大学附属第一医院\n编号 8·省级示范点·第二组·西岗区\n也可写作：医大一院、大医一院、附一院、医大附一院、大连医大一院、医科大学附属第一医院\n已注册：张三（团委）',
     )
-  })
-})
-
-describe('the package entry', () => {
-  it('exports the Wechaty plugin factory', async () => {
-    const entry = await import('../../src/index.js')
-    const repo = await entry.openRepository(null)
-    const plugin = entry.GqfBot({ repo, roomTopic: '测试群' })
-    expect(typeof plugin).toBe('function')
   })
 })
 

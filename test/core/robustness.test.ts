@@ -102,7 +102,6 @@ describe('no message, however malformed, breaks the bot', () => {
       answered += replies.length
       for (const r of replies) {
         expect(r.text, text).not.toBe('系统繁忙，请稍后再试。')
-        expect(typeof r.text).toBe('string')
         expect(r.text.length).toBeGreaterThan(0)
       }
     }

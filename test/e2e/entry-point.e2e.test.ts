@@ -2,36 +2,12 @@
  * The real entry point, started as `npm start` starts it (tsx src/main.ts), against a puppet
  * service on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { World, until } from '../support/world.js'
-
-const ROOT = resolve(import.meta.dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
-
-interface Run {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-function start(env: Record<string, string>): Run {
-  const home = mkdtempSync(join(tmpdir(), 'gqf-proc-'))
-  // Run from an empty folder, so a developer's own .env in the checkout cannot change the outcome.
-  const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
-    cwd: home,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  return { child, output: () => out, exited }
-}
+import { startBot as start } from '../support/child.js'
+import { World } from '../support/world.js'
 
 describe('npm start against a puppet service', () => {
   let world: World
@@ -50,13 +26,13 @@ describe('npm start against a puppet service', () => {
       SEND_INTERVAL_MS: '0',
     })
     try {
-      await until(() => run.output().includes('coordination room bound'), 30_000)
+      await run.printed('coordination room bound')
       expect(run.output()).toContain('coordination room bound')
       // A preset code is never printed.
       expect(run.output()).not.toContain('PROC-ADMIN-1')
       const a = world.person('proc-a', '小周')
       world.say(a, '#注册 周敏 日新街道 妇联')
-      await until(() => world.roomLog.length > 0, 15_000)
+      await world.puppet.whenSent(() => world.roomLog.length > 0, 'a receipt')
       expect(world.roomLog.map((s) => s.text)).toEqual([
         '周敏 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）',
       ])
@@ -84,12 +60,15 @@ describe('npm start against a puppet service', () => {
         .flatMap((t) => [...t.matchAll(/编号(\d+)|（(\d+)）/g)].map((m) => Number(m[1] ?? m[2])))
     const sites = ['日新街道', '大大', '大船', '望海', '三家社区', '医大一院', '人民路', '白山路']
     try {
-      await until(() => run.output().includes('coordination room bound'), 30_000)
+      await run.printed('coordination room bound')
       const people = sites.map((site, i) => world.person(`kill-${i}`, `成员${i}`))
       people.forEach((p, i) => world.say(p, `#注册 测试${'甲乙丙丁戊己庚辛'[i]} ${sites[i]}`))
-      await until(() => said().filter((t) => t.includes('注册成功')).length >= sites.length, 30_000)
+      await world.puppet.whenSent(
+        () => said().filter((t) => t.includes('注册成功')).length >= sites.length,
+        'every registration receipt',
+      )
       people.forEach((p) => world.say(p, '#上报 本月活动'))
-      await until(() => acked().length >= sites.length, 30_000)
+      await world.puppet.whenSent(() => acked().length >= sites.length, 'every report receipt')
     } finally {
       run.child.kill('SIGKILL')
     }
@@ -129,14 +108,14 @@ describe('npm start against a puppet service', () => {
 
   it('opens the console group when no token is set, where a newcomer registers and reports', async () => {
     const run = start({ SEND_INTERVAL_MS: '0' })
-    await until(() => run.output().includes('已进入控制台群'), 30_000)
+    await run.printed('已进入控制台群')
     expect(run.output()).toMatch(/管理员认证码（一次性，仅显示这一次）：[2-9A-Z]{4}-[2-9A-Z]{4}/)
     run.child.stdin?.write('#注册 张三 日新街道 妇联\n')
-    await until(() => run.output().includes('张三 注册成功'), 15_000)
+    await run.printed('张三 注册成功')
     run.child.stdin?.write('/as 李四\n#上报 今天开展了“六有”阵地观摩\n')
-    await until(() => run.output().includes('请先实名注册再上报'), 15_000)
+    await run.printed('请先实名注册再上报')
     run.child.stdin?.write('/as 张三\n#上报 今天开展了“六有”阵地观摩\n')
-    await until(() => run.output().includes('已收到日新街道的'), 15_000)
+    await run.printed('已收到日新街道的')
     run.child.stdin?.write('/quit\n')
     expect(await run.exited).toBe(0)
     const out = run.output()

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openRepository } from '../../storage/repository.js'
-import { connectBot, settle, World, type BotClient } from '../support/world.js'
+import { connectBot, World, type BotClient } from '../support/world.js'
 
 /** A moment in Dalian: '11-03 09:00' → 2026-11-03T01:00:00Z. */
 const at = (md: string) => {
@@ -24,7 +24,6 @@ describe('a month of reports through the real WeChat path', () => {
   let dataDir: string
   let now = at('11-01 08:00')
   const texts = () => world.roomLog.map((s) => s.text)
-  const last = () => texts().at(-1)
 
   // 编号 of the sites whose people are in the group, and who they are.
   const PEOPLE: [key: string, name: string, org: string][] = [
@@ -56,15 +55,17 @@ describe('a month of reports through the real WeChat path', () => {
     const repo = await openRepository(dataDir, now)
     await repo.ensureAdminCode('MONTH-ADMIN', now)
     client = await connectBot(world, { repo, clock: () => now, sendIntervalMs: 250 })
-    for (const [key, name, org] of PEOPLE) {
-      world.post(world.person(key, `微信${name}`), now, { text: `#注册 ${name} ${org}` })
-    }
-    world.post(world.person('boss'), now, { text: '#认证管理员 MONTH-ADMIN' })
-    await settle(client, world)
-    world.post(world.person('boss'), now, { text: '#任命 联络员 李四 西岗区' })
-    await settle(client, world)
+    await world.replies(() => {
+      for (const [key, name, org] of PEOPLE) {
+        world.post(world.person(key, `微信${name}`), now, { text: `#注册 ${name} ${org}` })
+      }
+      world.post(world.person('boss'), now, { text: '#认证管理员 MONTH-ADMIN' })
+    }, PEOPLE.length + 1)
+    const [appointed] = await world.replies(() =>
+      world.post(world.person('boss'), now, { text: '#任命 联络员 李四 西岗区' }),
+    )
     expect(client.repo.members()).toHaveLength(20)
-    expect(last()).toBe('已任命 李四 为西岗区联络员。')
+    expect(appointed?.text).toBe('已任命 李四 为西岗区联络员。')
   })
   afterAll(async () => {
     await client?.stop()
@@ -75,69 +76,71 @@ describe('a month of reports through the real WeChat path', () => {
     now = at(when)
     return world.post(world.person(key), now, what)
   }
+  /** Posts and resolves with the text of the bot's answer. */
+  const answer = async (key: string, when: string, what: Parameters<World['post']>[2]) =>
+    (await world.replies(() => post(key, when, what)))[0]?.text
+  /** Posts something the bot must not answer; resolves with what it sent anyway (a marker by the admin follows). */
+  const unanswered = (key: string, when: string, what: Parameters<World['post']>[2]) =>
+    world.silence(
+      client,
+      () => post(key, when, what),
+      (marker) => world.post(world.person('boss'), now, { text: marker }),
+    )
 
   it('counts text, links, files, photos, keyword articles and reports on behalf, each with its receipt', async () => {
-    post('rixin', '11-03 09:00', { text: '#上报 11月2日，日新街道开展“巾帼心向党”主题宣讲。' })
-    await settle(client, world)
-    expect(last()).toBe('已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。')
+    expect(
+      await answer('rixin', '11-03 09:00', { text: '#上报 11月2日，日新街道开展“巾帼心向党”主题宣讲。' }),
+    ).toBe('已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。')
 
-    const quiet = world.roomLog.length
-    post('dada', '11-03 10:00', {
+    const link = await unanswered('dada', '11-03 10:00', {
       link: {
         title: '大连大学工会开展教职工健步走',
         url: 'https://mp.weixin.qq.com/s/dada',
         description: '健步走活动',
       },
     })
-    await settle(client, world)
-    expect(world.roomLog).toHaveLength(quiet) // a link without #上报 waits silently
-    post('dada', '11-03 10:05', { text: '#上报 健步走' })
-    await settle(client, world)
-    expect(last()).toBe('已收到大连大学的11月创建信息（编号2），本月全市已报 2/30。')
+    expect(link).toEqual([]) // a link without #上报 waits silently
+    expect(await answer('dada', '11-03 10:05', { text: '#上报 健步走' })).toBe(
+      '已收到大连大学的11月创建信息（编号2），本月全市已报 2/30。',
+    )
 
     const docx = Buffer.from('PK\u0003\u0004 大船工会11月工作总结')
     post('dachuan', '11-05 14:00', { file: { name: '大船工会11月工作总结.docx', data: docx } })
-    post('dachuan', '11-05 14:03', { text: '#上报 大船工会11月工作总结' })
-    await settle(client, world)
-    expect(last()).toBe('已收到大船的11月创建信息（编号3），本月全市已报 3/30。')
+    expect(await answer('dachuan', '11-05 14:03', { text: '#上报 大船工会11月工作总结' })).toBe(
+      '已收到大船的11月创建信息（编号3），本月全市已报 3/30。',
+    )
     const saved = client.repo.reports.get(3)!.files[0]!
     expect(saved.name).toBe('大船工会11月工作总结.docx')
     expect(readFileSync(join(dataDir, saved.path))).toEqual(docx)
 
-    post('sanjia', '11-08 09:30', {
+    const article = await answer('sanjia', '11-08 09:30', {
       link: {
         title: '三家社区示范点创建信息：邻里节',
         url: 'https://mp.weixin.qq.com/s/sanjia',
         description: '邻里节',
       },
     })
-    await settle(client, world)
-    expect(last()).toBe(
+    expect(article).toBe(
       '已收到三家社区的11月创建信息《三家社区示范点创建信息：邻里节》（编号4），本月全市已报 4/30。如非创建信息，发送 #撤回 4',
     )
 
-    post('wanghai', '11-10 15:00', { text: '#上报' })
-    await settle(client, world)
-    expect(last()).toBe(
+    expect(await answer('wanghai', '11-10 15:00', { text: '#上报' })).toBe(
       '请在 10 分钟内发送望海社区的11月创建信息（文章链接、文件或图片），或写成：#上报 正文',
     )
-    post('wanghai', '11-10 15:02', {
+    const photo = await answer('wanghai', '11-10 15:02', {
       file: { name: 'IMG_2041.jpg', data: Buffer.from('jpeg-1'), image: true },
     })
-    await settle(client, world)
-    expect(last()).toBe('已收到望海社区的11月创建信息（编号5），本月全市已报 5/30。')
-    const before = world.roomLog.length
-    post('wanghai', '11-10 15:03', {
+    expect(photo).toBe('已收到望海社区的11月创建信息（编号5），本月全市已报 5/30。')
+    const next = await unanswered('wanghai', '11-10 15:03', {
       file: { name: 'IMG_2042.jpg', data: Buffer.from('jpeg-2'), image: true },
     })
-    await settle(client, world)
-    expect(world.roomLog).toHaveLength(before) // the next photo joins the report quietly
+    expect(next).toEqual([]) // the next photo joins the report quietly
     expect(client.repo.reports.get(5)!.files.map((f) => f.name)).toEqual(['IMG_2041.jpg', 'IMG_2042.jpg'])
     expect(existsSync(join(dataDir, client.repo.reports.get(5)!.files[1]!.path))).toBe(true)
 
-    post('xg', '11-12 11:00', { text: '#代报 黄河社区 黄河社区开展垃圾分类宣传' })
-    await settle(client, world)
-    expect(last()).toBe('已收到黄河社区的11月创建信息（编号6，代报），本月全市已报 6/30。')
+    expect(await answer('xg', '11-12 11:00', { text: '#代报 黄河社区 黄河社区开展垃圾分类宣传' })).toBe(
+      '已收到黄河社区的11月创建信息（编号6，代报），本月全市已报 6/30。',
+    )
 
     // Time moves on between messages: each is answered before the next day's.
     for (const [key, when, text] of [
@@ -145,19 +148,26 @@ describe('a month of reports through the real WeChat path', () => {
       ['wensi', '11-13 09:10', '#上报 文思海辉工会篮球赛'],
       ['rixin', '11-14 09:00', '#上报 日新街道第二篇（重复）'],
     ] as const) {
-      post(key, when, { text })
-      await settle(client, world)
+      await answer(key, when, { text })
     }
-    post('rixin', '11-14 09:01', { text: '#撤回 9' })
-    await settle(client, world)
-    expect(last()).toBe('已撤回编号9（日新街道 11月），不再计入统计。11月全市已报 7/30。')
+    expect(await answer('rixin', '11-14 09:01', { text: '#撤回 9' })).toBe(
+      '已撤回编号9（日新街道 11月），不再计入统计。11月全市已报 7/30。',
+    )
   })
 
   it('coalesces the receipts of many reports arriving at once', async () => {
     const burst = ['c365', 'desheng', 'renmin', 'baishan', 'jiaojin', 'xiangchuan', 'gang', 'fengye']
     const before = world.roomLog.length
     for (const key of burst) post(key, '11-16 10:00', { text: '#上报 本月活动' })
-    await settle(client, world)
+    // The last receipt carries the full count; then nothing more is on its way.
+    await world.puppet.whenSent(
+      () =>
+        texts()
+          .slice(before)
+          .some((t) => t.includes('15/30')),
+      'the last receipt',
+    )
+    await client.handle.idle()
     const receipts = texts().slice(before)
     expect(receipts.length).toBeLessThan(burst.length)
     expect(receipts.at(-1)).toMatch(/^已收到：.+ 的11月创建信息（本月全市已报 15\/30）$/)
@@ -177,12 +187,12 @@ describe('a month of reports through the real WeChat path', () => {
   })
 
   it('attributes reports around midnight at the month end to the month in Dalian', async () => {
-    post('yida', '11-30 23:59:30', { text: '#上报 医大一院月末义诊' })
-    await settle(client, world)
-    expect(last()).toBe('已收到医大一院的11月创建信息（编号18），本月全市已报 16/30。')
-    post('xinghai', '12-01 00:00:30', { text: '#上报 星海湾街道新年第一篇' })
-    await settle(client, world)
-    expect(last()).toBe('已收到星海湾街道的12月创建信息（编号19），本月全市已报 1/30。')
+    expect(await answer('yida', '11-30 23:59:30', { text: '#上报 医大一院月末义诊' })).toBe(
+      '已收到医大一院的11月创建信息（编号18），本月全市已报 16/30。',
+    )
+    expect(await answer('xinghai', '12-01 00:00:30', { text: '#上报 星海湾街道新年第一篇' })).toBe(
+      '已收到星海湾街道的12月创建信息（编号19），本月全市已报 1/30。',
+    )
   })
 
   it('never counts a replayed message twice', async () => {
@@ -190,15 +200,17 @@ describe('a month of reports through the real WeChat path', () => {
     const id = [...world.mocker.cacheMessagePayload.values()].find(
       (p) => p.text === '#上报 医大一院月末义诊',
     )!.id
-    world.puppet.emit('message', { messageId: id })
-    await settle(client, world)
+    const replayed = await world.silence(
+      client,
+      () => world.puppet.emit('message', { messageId: id }),
+      (marker) => world.post(world.person('boss'), now, { text: marker }),
+    )
+    expect(replayed).toEqual([])
     expect(client.repo.reports.all()).toHaveLength(count)
   })
 
   it('answers #统计 for the month exactly', async () => {
-    post('boss', '12-01 00:01', { text: '#统计 2026-11' })
-    await settle(client, world)
-    expect(last()).toBe(
+    expect(await answer('boss', '12-01 00:01', { text: '#统计 2026-11' })).toBe(
       [
         '2026年11月创建信息：全市已报 16/30',
         '省级 10/12，市级 6/18',
@@ -240,10 +252,8 @@ describe('a month of reports through the real WeChat path', () => {
   })
 
   it('answers #未报 with one message that @-mentions the registered people of the sites behind', async () => {
-    post('boss', '12-01 00:02', { text: '#未报 2026-11' })
-    await settle(client, world)
-    const said = world.roomLog.at(-1)!
-    expect(said.text).toBe(
+    const [said] = await world.replies(() => post('boss', '12-01 00:02', { text: '#未报 2026-11' }))
+    expect(said?.text).toBe(
       [
         '@微信何平\u2005@微信吕良\u2005@微信卫东 2026年11月尚未上报创建信息的示范点 14 个：',
         '第一组：高新园区党群服务中心、马桥子街道、金石滩街道、双创联合体、东芝大连',
@@ -253,7 +263,7 @@ describe('a month of reports through the real WeChat path', () => {
         '请抓紧上报（补报截至 12月5日）。',
       ].join('\n'),
     )
-    expect(said.mentionIds).toEqual(['wx-xinghai', 'wx-longwang', 'wx-xinzhai'])
+    expect(said?.mentionIds).toEqual(['wx-xinghai', 'wx-longwang', 'wx-xinzhai'])
   })
 
   it('keeps every acknowledged report across a restart', async () => {

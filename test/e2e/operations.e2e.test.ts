@@ -1,35 +1,13 @@
 /**
  * The data-folder lock and log redaction in real processes, started as `npm start` starts them.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { World, until } from '../support/world.js'
-
-const ROOT = resolve(import.meta.dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
-
-interface Run {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-function start(env: Record<string, string>): Run {
-  const home = mkdtempSync(join(tmpdir(), 'gqf-ops-'))
-  const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
-    cwd: home,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  return { child, output: () => out, exited }
-}
+import { startBot as start } from '../support/child.js'
+import { World } from '../support/world.js'
 
 const lockOf = (dataDir: string) =>
   JSON.parse(readFileSync(join(dataDir, '.lock'), 'utf8')) as { pid: number; hostname: string }
@@ -54,8 +32,7 @@ describe('one process per data folder', () => {
     }
     const first = start(env)
     try {
-      await until(() => first.output().includes('coordination room bound'), 30_000)
-      expect(first.output()).toContain('coordination room bound')
+      await first.printed('coordination room bound')
       const holder = lockOf(dataDir)
       expect(holder.hostname).toBe(hostname())
 
@@ -65,10 +42,10 @@ describe('one process per data folder', () => {
       expect(second.output()).not.toContain('正在连接微信服务')
       expect(lockOf(dataDir).pid).toBe(holder.pid)
 
-      const base = world.roomLog.length
-      world.say(world.person('lock-a', '小林'), '#注册 林芳 日新街道 妇联')
-      await until(() => world.roomLog.length > base, 15_000)
-      expect(world.roomLog.slice(base).map((s) => s.text)).toEqual([
+      const said = await world.replies(() =>
+        world.say(world.person('lock-a', '小林'), '#注册 林芳 日新街道 妇联'),
+      )
+      expect(said.map((s) => s.text)).toEqual([
         '林芳 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）',
       ])
     } finally {
@@ -94,8 +71,7 @@ describe('one process per data folder', () => {
       }),
     )
     const run = start({ SEND_INTERVAL_MS: '0', DATA_DIR: dataDir })
-    await until(() => run.output().includes('已进入控制台群'), 30_000)
-    expect(run.output()).toContain('已进入控制台群')
+    await run.printed('已进入控制台群')
     expect(lockOf(dataDir).pid).not.toBe(dead)
     run.child.stdin?.write('/quit\n')
     expect(await run.exited).toBe(0)

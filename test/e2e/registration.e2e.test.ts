@@ -12,7 +12,7 @@ import { GROUP_NAMES } from '../../src/domain/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import { openRepository } from '../../storage/repository.js'
 import { memoryLogger } from '../../src/logger.js'
-import { connectBot, settle, World, type BotClient } from '../support/world.js'
+import { connectBot, World, type BotClient } from '../support/world.js'
 
 const { sites } = builtinRoster()
 
@@ -75,19 +75,23 @@ describe('registration through the real WeChat path', () => {
 
   it('finds the coordination room by its topic and remembers it by id', async () => {
     expect(client.repo.room()).toEqual({ id: world.room.id, topic: '大连市工青妇基层组织协同创新发展' })
-    await settle(client, world)
+    await client.handle.idle()
     // login and ready both look for it; it is bound once.
     expect(logger.lines.filter((l) => l.includes('coordination room bound'))).toHaveLength(1)
   })
 
   it('registers 30 members for the 30 sites, each typed in its own way', async () => {
     const people = REGISTRATIONS.map(([name], i) => world.person(`m${i + 1}`, `微信${name}`))
-    REGISTRATIONS.forEach(([, text], i) => {
-      const who = people[i]!
-      if (text.startsWith('@bot ')) world.sayToBot(who, text.slice(5))
-      else world.say(who, text)
-    })
-    await settle(client, world)
+    await world.replies(
+      () =>
+        REGISTRATIONS.forEach(([, text], i) => {
+          const who = people[i]!
+          if (text.startsWith('@bot ')) world.sayToBot(who, text.slice(5))
+          else world.say(who, text)
+        }),
+      REGISTRATIONS.length,
+    )
+    await client.handle.idle()
     const got = world.roomLog.map((s) => s.text).sort()
     const want = REGISTRATIONS.map(([name, , no, line]) => expectedReceipt(name, no, line)).sort()
     expect(got).toEqual(want)
@@ -116,21 +120,28 @@ describe('registration through the real WeChat path', () => {
       ['#注测 王五', '没有“#注测”这个命令。您是不是要用 #注册？发送 #帮助 查看全部命令。'],
     ]
     for (const [text, reply] of cases) {
-      world.say(x, text)
-      await settle(client, world)
-      expect(world.roomLog.at(-1)?.text, text).toBe(reply)
+      const [answer] = await world.replies(() => world.say(x, text))
+      expect(answer?.text, text).toBe(reply)
     }
-    world.say(x, '大家好，这个月的活动照片稍后发群里')
-    await settle(client, world)
-    expect(world.roomLog.length - before).toBe(cases.length)
+    const chat = await world.silence(
+      client,
+      () => world.say(x, '大家好，这个月的活动照片稍后发群里'),
+      (marker) => world.say(x, marker),
+    )
+    expect(chat).toEqual([])
+    // The answers to the bad input, and to the marker.
+    expect(world.roomLog.length - before).toBe(cases.length + 1)
     expect(client.repo.member('wx-bad')).toBeUndefined()
   })
 
   it('ignores other rooms and answers private messages', async () => {
     const a = world.person('m1')
-    a.say('#帮助').to(world.otherRoom)
-    world.dm(a, '#我的信息')
-    await settle(client, world)
+    // The private answer comes after the other room's message: by then that one was ignored.
+    await world.replies(() => {
+      a.say('#帮助').to(world.otherRoom)
+      world.dm(a, '#我的信息')
+    })
+    await client.handle.idle()
     expect(world.otherLog).toEqual([])
     expect(world.privateTo(a)).toEqual([
       '王丽（已实名注册）\n单位：大连市西岗区365外来人员服务中心（省级示范点·第一组·妇联）\n注册时间：' +
@@ -140,18 +151,14 @@ describe('registration through the real WeChat path', () => {
 
   it('handles a message delivered twice only once, and never answers itself', async () => {
     const a = world.person('m2')
-    world.say(a, '#我的信息')
-    await settle(client, world)
-    const count = world.sent
+    await world.replies(() => world.say(a, '#我的信息'))
     const last = [...world.mocker.cacheMessagePayload.values()].filter((p) => p.talkerId === a.id).at(-1)!
-    world.puppet.emit('message', { messageId: last.id })
-    await settle(client, world)
-    expect(world.sent).toBe(count)
+    const again = await world.silence(client, () => world.puppet.emit('message', { messageId: last.id }))
+    expect(again).toEqual([])
   })
 
   it('ignores a message replayed from long ago, as puppets do after a re-login', async () => {
     const a = world.person('m2')
-    const count = world.sent
     world.mocker.MessageMock.create({
       id: 'replayed-old-1',
       talkerId: a.id,
@@ -161,18 +168,18 @@ describe('registration through the real WeChat path', () => {
       type: types.Message.Text,
       mentionIdList: [],
     })
-    world.puppet.emit('message', { messageId: 'replayed-old-1' })
-    await settle(client, world)
-    expect(world.sent).toBe(count)
+    const replayed = await world.silence(client, () =>
+      world.puppet.emit('message', { messageId: 'replayed-old-1' }),
+    )
+    expect(replayed).toEqual([])
   })
 
   it('greets people who join, in one message that @-mentions them', async () => {
     const admin = world.person('m1')
     const n1 = world.person('new1', '新人一', false)
     const n2 = world.person('new2', '新人二', false)
-    world.room.add(n1, n2).by(admin)
-    await settle(client, world)
-    expect(world.roomLog.at(-1)).toEqual({
+    const [greeting] = await world.replies(() => world.room.add(n1, n2).by(admin))
+    expect(greeting).toEqual({
       conversationId: world.room.id,
       text: '@新人一\u2005@新人二 欢迎加入工作群！请实名注册，发送：\n#注册 姓名 单位 [工会|团委|妇联]\n例如：#注册 张三 日新街道 妇联\n发送 #帮助 查看全部命令。',
       mentionIds: [n1.id, n2.id],
@@ -181,16 +188,15 @@ describe('registration through the real WeChat path', () => {
 
   it('lets an admin appoint a leader, who then sees who is not registered', async () => {
     const boss = world.person('boss', '市总老李')
-    world.say(boss, '#注册 李建国 市总工会')
-    world.dm(boss, '#认证管理员 E2E-ADMIN-CODE')
-    await settle(client, world)
+    await world.replies(() => {
+      world.say(boss, '#注册 李建国 市总工会')
+      world.dm(boss, '#认证管理员 E2E-ADMIN-CODE')
+    }, 2)
     expect(world.privateTo(boss)).toEqual(['认证成功，您已成为管理员。可用 #任命 设置工作组组长和区联络员。'])
     const leader = world.person('m4')
-    world.say(boss, '#任命 组长 @微信赵刚 第一组', [leader])
-    await settle(client, world)
-    expect(world.roomLog.at(-1)?.text).toBe('已任命 赵刚 为第一组组长。')
-    world.dm(leader, '#未注册')
-    await settle(client, world)
+    const [appointed] = await world.replies(() => world.say(boss, '#任命 组长 @微信赵刚 第一组', [leader]))
+    expect(appointed?.text).toBe('已任命 赵刚 为第一组组长。')
+    await world.replies(() => world.dm(leader, '#未注册'))
     expect(world.privateTo(leader)).toEqual([
       '群内尚未实名注册 3 人：\n1. 路人甲\n2. 新人一\n3. 新人二\n30 个示范点均已有人注册。',
     ])
@@ -202,9 +208,8 @@ describe('registration through the real WeChat path', () => {
     client = await connectBot(world, { dataDir })
     expect(client.repo.room()?.id).toBe(world.room.id)
     const a = world.person('m3')
-    world.say(a, '#我的信息')
-    await settle(client, world)
-    expect(world.roomLog.at(-1)?.text).toMatch(/^陈静（已实名注册）\n单位：大连高新园区党群服务中心/)
+    const [info] = await world.replies(() => world.say(a, '#我的信息'))
+    expect(info?.text).toMatch(/^陈静（已实名注册）\n单位：大连高新园区党群服务中心/)
     expect(client.repo.members()).toHaveLength(31)
   })
 })

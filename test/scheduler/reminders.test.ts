@@ -8,6 +8,17 @@ import { memoryLogger } from '../../src/logger.js'
 import { ReminderScheduler } from '../../src/scheduler/reminders.js'
 import { openRepository } from '../../storage/repository.js'
 import type { Repository } from '../../src/core/ports.js'
+import type { SendReply } from '../../src/core/delivery.js'
+import { chineseDaysCalendar, holidayCalendar } from '../../src/calendar/chinese-days.js'
+import { WEEKDAYS_ONLY, type HolidayCalendar } from '../../src/domain/holidays.js'
+import { HOL, HOLIDAY_WORDS } from '../../src/messages/holidays.js'
+import { applyHolidayCommand, parseHolidayCommand } from '../../src/domain/holiday-input.js'
+
+/** chinese-days as it was before it had 2027: the test does not depend on which version is installed. */
+const UNTIL_2026: HolidayCalendar = {
+  isWorkday: (d) => (d < '2027' ? chineseDaysCalendar.isWorkday(d) : WEEKDAYS_ONLY.isWorkday(d)),
+  hasData: (y) => y <= 2026,
+}
 
 interface Sent {
   /** Dalian local time of sending, 'MM-DD HH:MM'. */
@@ -22,15 +33,29 @@ const local = (d: Date) => {
   return `${s.slice(5, 10)} ${s.slice(11, 16)}`
 }
 /** A Dalian moment of 2026: '11-20 09:30' → Date. */
-const at = (md: string) => {
+const at = (md: string, year = 2026) => {
   const [date, time = '00:00'] = md.split(' ')
   const [mo, d] = date!.split('-').map(Number)
   const [h, mi] = time.split(':').map(Number)
-  return new Date(Date.UTC(2026, mo! - 1, d!, h! - 8, mi!))
+  return new Date(Date.UTC(year, mo! - 1, d!, h! - 8, mi!))
 }
 
-async function setup(start: string, dataDir: string | null = null, repoIn?: Repository) {
-  vi.setSystemTime(at(start))
+interface SetupOptions {
+  /** The send function (by default every send goes through). */
+  send?: SendReply
+  /** The holiday library under the admins' years (by default chinese-days). */
+  library?: HolidayCalendar
+  /** The year of `start` (default 2026). */
+  year?: number
+}
+
+async function setup(
+  start: string,
+  dataDir: string | null = null,
+  repoIn?: Repository,
+  opts: SetupOptions = {},
+) {
+  vi.setSystemTime(at(start, opts.year))
   const repo = repoIn ?? (await openRepository(dataDir, new Date()))
   if (!repo.room()) {
     await repo.bindRoom('coord@chatroom', '大连市工青妇基层组织协同创新发展', new Date())
@@ -50,8 +75,12 @@ async function setup(start: string, dataDir: string | null = null, repoIn?: Repo
     defaults: DEFAULT_REMINDER_SETTINGS,
     lateDays: 5,
     send: async (to: Conversation, reply: Reply) => {
-      sent.push({ at: local(new Date()), to, text: reply.text, mentionIds: reply.mentionIds ?? [] })
+      const outcome = opts.send ? await opts.send(to, reply) : { ok: true as const }
+      if (outcome.ok)
+        sent.push({ at: local(new Date()), to, text: reply.text, mentionIds: reply.mentionIds ?? [] })
+      return outcome
     },
+    calendar: opts.library ? holidayCalendar(repo.holidays, opts.library) : undefined,
   })
   return { repo, scheduler, sent, logger }
 }
@@ -253,8 +282,8 @@ describe('exactly once across restarts and outages', () => {
     expect(inRoom()).toEqual(['12-01 09:30 11月通报'])
   })
 
-  it('tells the admins once, from December, that next year’s holidays are missing', async () => {
-    const { repo, scheduler, sent } = await setup('11-30 12:00')
+  it('tells the admins once, from December, that next year’s holidays are missing, and how to enter them', async () => {
+    const { repo, scheduler, sent } = await setup('11-30 12:00', null, undefined, { library: UNTIL_2026 })
     await scheduler.start()
     expect(sent.filter((s) => s.to.kind === 'private')).toEqual([])
     await vi.advanceTimersByTimeAsync(3 * DAY)
@@ -267,10 +296,13 @@ describe('exactly once across restarts and outages', () => {
       {
         at: '12-01 09:30',
         to: { kind: 'private', id: 'u-boss' },
-        text: '【提示】机器人还没有2027年的法定节假日和调休安排，提醒暂按周一至周五计算工作日。请运维人员升级 chinese-days 后重启机器人。',
+        text: HOL.missing(2027),
         mentionIds: [],
       },
     ])
+    // The notice says exactly what to type.
+    expect(notices[0]!.text).toContain('#节假日 2027 春节 2027-02-06至2027-02-14 放假')
+    expect(notices[0]!.text).toContain('#节假日 2027 调休上班')
     expect(repo.reminders.state('holiday-data:2027')).toBe('sent')
   })
 
@@ -299,5 +331,138 @@ describe('exactly once across restarts and outages', () => {
     await vi.advanceTimersByTimeAsync(DAY)
     scheduler.stop()
     expect(sent.map((s) => s.at)).toEqual(['11-20 08:15'])
+  })
+})
+
+describe('a failed send is never recorded as sent', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  const MIN = 60_000
+  /** chinese-days with every year "known", so no holiday notice mixes in. */
+  const ALL_YEARS: HolidayCalendar = { isWorkday: chineseDaysCalendar.isWorkday, hasData: () => true }
+
+  it('records a send that throws as failed, and sends it exactly once when WeChat is back', async () => {
+    let broken = true
+    let calls = 0
+    const { repo, scheduler, sent } = await setup('11-19 12:00', null, undefined, {
+      library: ALL_YEARS,
+      send: async () => {
+        calls++
+        if (broken) throw new Error('puppet down')
+        return { ok: true }
+      },
+    })
+    await scheduler.start()
+    await vi.advanceTimersByTimeAsync(DAY) // 11-20 12:00: the 09:30 reminder failed, and every retry since
+    expect(sent).toEqual([])
+    expect(repo.reminders.state('mid:2026-11')).toBe('failed')
+    expect(repo.reminders.attempts('mid:2026-11')).toBeGreaterThan(1)
+    const failedCalls = calls
+    broken = false
+    await vi.advanceTimersByTimeAsync(5 * MIN) // the next retry goes through
+    expect(sent.map((s) => kindOf(s.text))).toEqual(['月中进度'])
+    expect(repo.reminders.state('mid:2026-11')).toBe('sent')
+    await vi.advanceTimersByTimeAsync(DAY) // no more retries, nothing sent twice
+    scheduler.stop()
+    expect(sent.map((s) => kindOf(s.text))).toEqual(['月中进度'])
+    expect(calls).toBe(failedCalls + 1)
+  })
+
+  it('records an outbox failure as failed, not sent', async () => {
+    const { repo, scheduler, sent } = await setup('11-19 12:00', null, undefined, {
+      library: ALL_YEARS,
+      send: async () => ({ ok: false, reason: 'send-failed', attempts: 3, error: new Error('x') }),
+    })
+    await scheduler.start()
+    await vi.advanceTimersByTimeAsync(DAY)
+    scheduler.stop()
+    expect(sent).toEqual([])
+    expect(repo.reminders.state('mid:2026-11')).toBe('failed')
+  })
+
+  it('gives up when the reminder expires, logs an error and tells the admins once', async () => {
+    const { repo, scheduler, sent, logger } = await setup('11-30 12:00', null, undefined, {
+      library: ALL_YEARS,
+      // The room is unreachable; private chats work.
+      send: async (to) => (to.kind === 'room' ? { ok: false, reason: 'stopped' } : { ok: true }),
+    })
+    await scheduler.start()
+    await vi.advanceTimersByTimeAsync(DAY) // the 16:00 final call fails until midnight, then expires
+    await scheduler.idle()
+    scheduler.stop()
+    await scheduler.start() // a restart does not tell them again
+    await vi.advanceTimersByTimeAsync(DAY)
+    scheduler.stop()
+    expect(repo.reminders.state('final:2026-11')).toBe('dropped')
+    const notices = sent.filter((s) => s.text.includes('发送失败'))
+    expect(notices.map((n) => n.to)).toEqual([{ kind: 'private', id: 'u-boss' }])
+    expect(notices[0]!.text).toContain('11月的“最后一天提醒”')
+    expect(logger.lines.filter((l) => l.includes('reminder given up'))).toHaveLength(1)
+    expect(sent.filter((s) => s.to.kind === 'room')).toEqual([])
+  })
+})
+
+describe('holidays entered by admins', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  async function february2027(entered: string[][]) {
+    const { repo, scheduler, sent } = await setup('02-01 00:00', null, undefined, {
+      library: UNTIL_2026,
+      year: 2027,
+    })
+    for (const tokens of entered) {
+      const cmd = parseHolidayCommand(tokens, HOLIDAY_WORDS)
+      if (!cmd.ok || cmd.value.op === 'show') throw new Error(`bad input ${tokens.join(' ')}`)
+      const next = applyHolidayCommand(repo.holidays.year(2027), cmd.value)
+      if (!next.ok) throw new Error(`refused ${tokens.join(' ')}`)
+      await repo.holidays.setYear(2027, next.value, 'u-boss', new Date())
+    }
+    await scheduler.start()
+    await vi.advanceTimersByTimeAsync(28 * DAY)
+    scheduler.stop()
+    return sent.filter((s) => s.to.kind === 'room').map((s) => `${s.at} ${kindOf(s.text)}`)
+  }
+
+  it('the 2027 Spring Festival entered by an admin moves the reminders', async () => {
+    // Without data: Monday–Friday; the 20th is a Saturday.
+    expect(await february2027([])).toEqual([
+      '02-19 09:30 月中进度',
+      '02-24 09:30 截止提醒',
+      '02-26 16:00 最后一天',
+    ])
+    expect(
+      await february2027([
+        ['2027', '春节', '2027-02-06至2027-02-14', '放假'],
+        ['2027', '调休上班', '2027/2/20', '2027-02-27'],
+      ]),
+    ).toEqual(['02-20 09:30 月中进度', '02-25 09:30 截止提醒', '02-27 16:00 最后一天'])
+  })
+
+  it('tells the admins once where the library, once it has the year, differs from what they entered', async () => {
+    const { repo, scheduler, sent } = await setup('11-19 12:00')
+    // Entered before chinese-days had 2026, with the Spring Festival one day short and no make-up Saturdays.
+    await repo.holidays.setYear(
+      2026,
+      { holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-22' }], workdays: [] },
+      'u-boss',
+      new Date(),
+    )
+    await scheduler.start()
+    scheduler.stop()
+    await scheduler.start()
+    scheduler.stop()
+    const notices = sent.filter((s) => s.text.includes('chinese-days 现已包含2026年'))
+    expect(notices.map((n) => n.to.id)).toEqual(['u-boss'])
+    expect(notices[0]!.text).toContain('2月23日（周一）：录入为上班，chinese-days 为休息')
+    expect(notices[0]!.text).toContain('2月14日（周六）：录入为休息，chinese-days 为上班')
   })
 })

@@ -74,8 +74,9 @@ describe('backup and restore', () => {
     expect(result.created).toBe(true)
     expect(result.path).toBe(join(dataDir, 'backups', '2026-05-20'))
     const paths = result.manifest!.files.map((f) => f.path)
-    expect(paths.slice(0, 5)).toEqual([
+    expect(paths.slice(0, 6)).toEqual([
       'gqf.json',
+      'holidays.json',
       'reminders.json',
       'reports/2026-04.json',
       'reports/2026-05.json',

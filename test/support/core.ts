@@ -1,3 +1,4 @@
+import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming, RoomMember } from '../../src/core/types.js'
@@ -13,7 +14,13 @@ export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | 
   const logger = memoryLogger()
   const members = opts.roomMembers === undefined ? [] : opts.roomMembers
   const core = createCore(
-    { repo, clock: () => now, logger, directory: { roomMembers: async () => members } },
+    {
+      repo,
+      clock: () => now,
+      logger,
+      directory: { roomMembers: async () => members },
+      calendar: holidayCalendar(repo.holidays),
+    },
     builtinCommands(),
     SHARE_HANDLERS,
   )

@@ -39,13 +39,36 @@ export interface Said {
 /** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them) and serving shared links. */
 export class RecordingPuppetMock extends LinkServingPuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
+  private readonly watchers = new Set<() => void>()
   override async messageSendText(
     conversationId: string,
     text: string,
     mentionIdList?: string[],
   ): Promise<void> {
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
+    for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
+  }
+
+  /**
+   * Resolves once `check` holds, checked now and after every message the bot sends. Rejects after
+   * `ms` with `what` (a safety net against a hung test, not a timed assertion).
+   */
+  whenSent(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+    if (check()) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(watch)
+        reject(new Error(`the bot never sent ${what}; it sent: ${JSON.stringify(this.sends.slice(-5))}`))
+      }, ms)
+      const watch = () => {
+        if (!check()) return
+        clearTimeout(timer)
+        this.watchers.delete(watch)
+        resolve()
+      }
+      this.watchers.add(watch)
+    })
   }
 }
 
@@ -73,6 +96,41 @@ export class World {
   /** Everything the bot has sent so far. */
   get sent(): number {
     return this.puppet.sends.length
+  }
+
+  /** Does `act`, then resolves with the next `n` messages the bot sends (in any conversation). */
+  async replies(act: () => unknown, n = 1): Promise<Said[]> {
+    const from = this.sent
+    act()
+    await this.puppet.whenSent(() => this.sent >= from + n, `${n} message(s)`)
+    return this.puppet.sends.slice(from, from + n)
+  }
+
+  /** Resolves once the bot has sent `count` messages in all since the world started. */
+  untilSent(count: number): Promise<void> {
+    return this.puppet.whenSent(() => this.sent >= count, `${count} messages in all`)
+  }
+
+  private markers = 0
+
+  /**
+   * Does `act` (input the bot must not answer), then sends a marker the bot does answer (an
+   * unknown command, by `marker` — in the room by default) and waits for that answer and for the
+   * bot to be idle. Resolves with whatever else the bot sent meanwhile: [] when it kept quiet.
+   */
+  async silence(
+    client: BotClient,
+    act: () => unknown,
+    marker: (text: string) => unknown = (text) => this.say(this.person('marker', '标记员', false), text),
+  ): Promise<Said[]> {
+    const from = this.sent
+    const text = `#静默标记${++this.markers}`
+    const isMarker = (s: Said) => s.text.includes(text)
+    act()
+    marker(text)
+    await this.puppet.whenSent(() => this.puppet.sends.slice(from).some(isMarker), `the answer to ${text}`)
+    await client.handle.idle()
+    return this.puppet.sends.slice(from).filter((s) => !isMarker(s))
   }
   endpoint = ''
   private server?: PuppetServer
@@ -180,11 +238,14 @@ export async function connectBot(
       (h) => (handle = h),
     ),
   )
+  // Listeners after the plugin's: by the time these fire, its login/ready work is in flight.
   const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
+  const ready = new Promise<void>((resolve) => bot.once('ready', () => resolve()))
   await bot.start()
   await loggedIn
-  // Wait until the room is bound (login handler) before the test speaks.
-  for (let i = 0; i < 100 && !repo.room(); i++) await new Promise((r) => setTimeout(r, 20))
+  await ready
+  // The room is bound (or known to be missing) once the login and ready handlers are done.
+  await handle!.idle()
   return {
     bot,
     repo,
@@ -193,22 +254,5 @@ export async function connectBot(
     async stop() {
       await bot.stop().catch(() => undefined)
     },
-  }
-}
-
-/** Waits until `check` holds or the time runs out (then the test's assertion tells what is wrong). */
-export async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 10))
-}
-
-/** Lets the messages sent so far travel and be answered: waits until the bot is idle and quiet. */
-export async function settle(client: BotClient, world: World, quietMs = 150): Promise<void> {
-  let last = -1
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, quietMs))
-    await client.handle.idle()
-    if (world.sent === last) return
-    last = world.sent
   }
 }

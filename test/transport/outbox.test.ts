@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Conversation } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
-import { Outbox } from '../../src/transport/outbox.js'
+import { Outbox, type OutgoingPart } from '../../src/transport/outbox.js'
 import { splitText } from '../../src/transport/split-text.js'
 
 describe('splitText', () => {
@@ -41,7 +41,10 @@ describe('Outbox', () => {
     const time = fakeTime()
     const sent: { to: string; text: string; mentions: string[]; at: number }[] = []
     const outbox = new Outbox(
-      async (to, text, mentions) => void sent.push({ to: to.id, text, mentions, at: time.now() }),
+      async (to, part) => {
+        if (part.kind === 'text')
+          sent.push({ to: to.id, text: part.text, mentions: part.mentionIds, at: time.now() })
+      },
       { intervalMs: 1000, maxLength: 200, logger: memoryLogger(), ...time },
     )
     const long = Array.from({ length: 60 }, (_, i) => `第${i}行内容`).join('\n')
@@ -59,21 +62,115 @@ describe('Outbox', () => {
     expect(sent.find((s) => s.to === 'u1')?.at).toBe(0)
   })
 
-  it('logs a failed send and goes on with the queue', async () => {
+  const text = (part: OutgoingPart) => (part.kind === 'text' ? part.text : `[${part.file.name}]`)
+
+  it('retries a failed send with growing pauses, then reports the failure and goes on with the queue', async () => {
+    const time = fakeTime()
     const logger = memoryLogger()
     const sent: string[] = []
+    const tries: number[] = []
     const outbox = new Outbox(
-      async (_to, text) => {
-        if (text === 'bad') throw new Error('network')
-        sent.push(text)
+      async (_to, part) => {
+        if (text(part) === 'bad') {
+          tries.push(time.now())
+          throw new Error('network')
+        }
+        sent.push(text(part))
       },
-      { intervalMs: 0, maxLength: 1500, logger },
+      { intervalMs: 0, maxLength: 1500, logger, retries: 2, retryDelayMs: 500, ...time },
     )
-    void outbox.enqueue(room, { text: 'bad' })
-    void outbox.enqueue(room, { text: 'good' })
-    await outbox.idle()
+    const bad = outbox.enqueue(room, { text: 'bad' })
+    const good = outbox.enqueue(room, { text: 'good' })
+    expect(await bad).toMatchObject({ ok: false, reason: 'send-failed', attempts: 3 })
+    expect(await good).toEqual({ ok: true })
+    expect(tries).toEqual([0, 500, 1500])
     expect(sent).toEqual(['good'])
     expect(logger.lines.some((l) => l.includes('send failed'))).toBe(true)
+  })
+
+  it('succeeds on a retry without sending twice', async () => {
+    const time = fakeTime()
+    let calls = 0
+    const outbox = new Outbox(
+      async () => {
+        if (++calls === 1) throw new Error('blip')
+      },
+      { intervalMs: 1000, maxLength: 1500, logger: memoryLogger(), ...time },
+    )
+    expect(await outbox.enqueue(room, { text: 'x' })).toEqual({ ok: true })
+    expect(calls).toBe(2)
+  })
+
+  it('sends the text, then the file, spaced; a file alone when the text is empty', async () => {
+    const time = fakeTime()
+    const sent: { to: string; what: string; at: number }[] = []
+    const outbox = new Outbox(
+      async (to, part) => void sent.push({ to: to.id, what: text(part), at: time.now() }),
+      {
+        intervalMs: 1000,
+        maxLength: 1500,
+        logger: memoryLogger(),
+        ...time,
+      },
+    )
+    const file = { name: '11月.xlsx', data: Buffer.from('xlsx'), kind: 'file' as const }
+    const a = outbox.enqueue(room, { text: '导出如下', file })
+    const b = outbox.enqueue(room, { text: '', file: { ...file, name: '图.png', kind: 'image' } })
+    expect([await a, await b]).toEqual([{ ok: true }, { ok: true }])
+    expect(sent).toEqual([
+      { to: room.id, what: '导出如下', at: 0 },
+      { to: room.id, what: '[11月.xlsx]', at: 1000 },
+      { to: room.id, what: '[图.png]', at: 2000 },
+    ])
+  })
+
+  it('does not send a file over the maximum size, sends its text, and says so', async () => {
+    const sent: string[] = []
+    const outbox = new Outbox(async (_to, part) => void sent.push(text(part)), {
+      intervalMs: 0,
+      maxLength: 1500,
+      logger: memoryLogger(),
+      maxFileBytes: 10,
+    })
+    const big = { name: 'big.docx', data: Buffer.alloc(11), kind: 'file' as const }
+    const small = { name: 'ok.docx', data: Buffer.alloc(10), kind: 'file' as const }
+    expect(await outbox.enqueue(room, { text: '汇编', file: big })).toEqual({
+      ok: false,
+      reason: 'file-too-large',
+      size: 11,
+      maxBytes: 10,
+    })
+    expect(await outbox.enqueue(room, { text: '', file: small })).toEqual({ ok: true })
+    expect(sent).toEqual(['汇编', '[ok.docx]'])
+  })
+
+  it('does not send the file when its text failed', async () => {
+    const sent: string[] = []
+    const outbox = new Outbox(
+      async (_to, part) => {
+        if (part.kind === 'text') throw new Error('down')
+        sent.push(text(part))
+      },
+      { intervalMs: 0, maxLength: 1500, logger: memoryLogger(), retries: 0 },
+    )
+    const file = { name: 'a.xlsx', data: Buffer.from('a'), kind: 'file' as const }
+    expect(await outbox.enqueue(room, { text: 't', file })).toMatchObject({
+      ok: false,
+      reason: 'send-failed',
+    })
+    expect(sent).toEqual([])
+  })
+
+  it('reports replies still waiting when it is stopped', async () => {
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const outbox = new Outbox(() => gate, { intervalMs: 0, maxLength: 1500, logger: memoryLogger() })
+    const first = outbox.enqueue(room, { text: '1' })
+    const second = outbox.enqueue(room, { text: '2' })
+    outbox.stop()
+    release()
+    expect(await first).toEqual({ ok: true })
+    expect(await second).toEqual({ ok: false, reason: 'stopped' })
   })
 })
 
@@ -84,8 +181,8 @@ describe('Outbox coalescing receipts', () => {
     let release: () => void = () => {}
     const gate = new Promise<void>((r) => (release = r))
     const outbox = new Outbox(
-      async (_to, text) => {
-        sent.push(text)
+      async (_to, part) => {
+        if (part.kind === 'text') sent.push(part.text)
         if (sent.length === 1) await gate
       },
       {
@@ -106,12 +203,14 @@ describe('Outbox coalescing receipts', () => {
       },
     })
     void outbox.enqueue(room, receipt('日新街道', 1, 1))
-    void outbox.enqueue(room, receipt('大连大学', 2, 2))
+    const second = outbox.enqueue(room, receipt('大连大学', 2, 2))
     void outbox.enqueue(room, { text: '一条别的消息' })
-    void outbox.enqueue(room, receipt('三家社区', 3, 3))
+    const third = outbox.enqueue(room, receipt('三家社区', 3, 3))
     void outbox.enqueue(room, receipt('大船', 4, 4))
     release()
     await outbox.idle()
+    // Merged receipts share one message, so one outcome.
+    expect(third).toBe(second)
     expect(sent).toEqual([
       '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
       '已收到：大连大学（2）、三家社区（3）、大船（4） 的11月创建信息（本月全市已报 4/30）',
