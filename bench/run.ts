@@ -3,7 +3,7 @@
  * Prints one row per measurement; exits 1 when a target is missed.
  */
 import { holidayCalendar } from '../src/calendar/chinese-days.js'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -14,6 +14,14 @@ import { builtinRoster } from '../src/domain/roster-data.js'
 import { Roster } from '../src/domain/roster.js'
 import { createLogger } from '../src/logger.js'
 import { openRepository } from '../storage/repository.js'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import { log as wechatyLog } from 'wechaty'
+import { monthOf } from '../src/domain/calendar.js'
+import { BURST, buildStore, reportText } from './synthetic.js'
+import { ADMIN_ID, burst, childStart, latency, MEMBER_ID, runEcho, runGqf, spacedBurst } from './transport.js'
+
+wechatyLog.level('silent')
 
 interface Row {
   what: string
@@ -109,80 +117,215 @@ async function benchRegistrationBurst(): Promise<void> {
   })
 }
 
-/** A report write with ten years of history on disk costs what it costs in the first month. */
-async function benchReportWrites(): Promise<void> {
-  const { ReportStore } = await import('../storage/report-store.js')
-  const measure = async (store: Awaited<ReturnType<typeof ReportStore.open>>, month: string) => {
-    const n = 30
-    const t0 = performance.now()
-    for (let i = 0; i < n; i++) {
-      await store.add({
-        month,
-        orgId: `S${String((i % 30) + 1).padStart(2, '0')}`,
-        submitterId: `wx${i}`,
-        submitterName: '张三',
-        onBehalf: false,
-        via: 'text',
-        title: '本月活动',
-        text: '本月开展了“六有”阵地建设观摩活动，'.repeat(10),
-        links: [],
-        files: [],
-        messageIds: [`m-${month}-${i}`],
-        at: new Date().toISOString(),
-        late: false,
-        withdrawn: null,
+/** Durable write per report into a store of this size, and into a naive single lowdb file with the same data. */
+async function reportWrites(dir: string, label: string): Promise<{ ours: number; naive: number }> {
+  const repo = await openRepository(dir)
+  const month = monthOf(new Date())
+  const sample = (i: number) => ({
+    month,
+    orgId: 'S01',
+    submitterId: `wx${i}`,
+    submitterName: '张三',
+    onBehalf: false,
+    via: 'text' as const,
+    title: '本月活动',
+    text: reportText(i),
+    links: [],
+    files: [],
+    messageIds: [`w-${label}-${i}`],
+    at: new Date().toISOString(),
+    late: false,
+    withdrawn: null,
+  })
+  const n = 30
+  let t0 = performance.now()
+  for (let i = 0; i < n; i++) await repo.reports.add(sample(i))
+  const ours = (performance.now() - t0) / n
+  // Naive: everything (members, roles, every report) in one file, one write per report.
+  const naiveFile = join(mkdtempSync(join(tmpdir(), 'gqf-bench-naive-')), 'db.json')
+  const db = new Low(new JSONFile<{ core: unknown; reports: unknown[] }>(naiveFile), {
+    core: repo.stores.core.data,
+    reports: repo.reports.all(),
+  })
+  await db.write()
+  t0 = performance.now()
+  for (let i = 0; i < n; i++) {
+    db.data.reports.push({ ...sample(i), no: 1e6 + i })
+    await db.write()
+  }
+  return { ours, naive: (performance.now() - t0) / n }
+}
+
+interface Fig {
+  what: string
+  value: number
+  unit: string
+  floor?: number
+  /** value/floor must stay at or below this (or value at or below `max`, or at or above `min`). */
+  maxRatio?: number
+  max?: number
+  min?: number
+  note?: string
+}
+const figs: Fig[] = []
+const fig = (f: Fig) => figs.push(f)
+
+async function benchTransport(): Promise<void> {
+  const SAMPLES = 25
+  const echo = await runEcho()
+  const echoLat = await latency(echo, 'echo-a', (i) => `回声 ${i}`, SAMPLES)
+  const echoBurst = await burst(echo)
+  await echo.stop()
+  const echoChild = await childStart('echo')
+  fig({ what: 'echo floor: reply latency p50', value: echoLat.p50, unit: 'ms' })
+  fig({ what: 'echo floor: reply latency p99', value: echoLat.p99, unit: 'ms' })
+  fig({
+    what: `echo floor: ${BURST}-message burst drain`,
+    value: echoBurst.drainMs,
+    unit: 'ms',
+    note: `stall ${echoBurst.maxStallMs.toFixed(0)} ms`,
+  })
+  fig({ what: 'echo floor: start to ready (own process)', value: echoChild.readyMs, unit: 'ms' })
+  fig({ what: 'echo floor: RSS (own process)', value: echoChild.rssMiB, unit: 'MiB' })
+
+  const echoRate = BURST / echoBurst.drainMs
+  let start0 = 0
+  let write0 = 0
+  for (const years of [0, 1, 10]) {
+    const t = performance.now()
+    const store = await buildStore(years)
+    const buildMs = performance.now() - t
+    const y = `${years}y`
+    console.error(
+      `store ${y}: ${store.reports} reports, ${store.members} members, built in ${buildMs.toFixed(0)} ms`,
+    )
+    const child = await childStart('gqf', store.dir)
+    const run = await runGqf(store.dir)
+    const member = MEMBER_ID.slice(3)
+    const admin = ADMIN_ID.slice(3)
+    const lat = {
+      上报: await latency(run, member, (i) => `#上报 ${reportText(i)}`, SAMPLES),
+      统计: await latency(run, member, () => '#统计', SAMPLES),
+      汇总: await latency(run, admin, () => '#汇总', SAMPLES),
+      未报: await latency(run, admin, () => '#未报', SAMPLES),
+    }
+    const b = await burst(run)
+    await run.stop()
+    const w = await reportWrites(store.dir, y)
+    if (years === 0) {
+      start0 = child.readyMs
+      write0 = w.ours
+    }
+    for (const [cmd, l] of Object.entries(lat)) {
+      const maxRatio = years === 10 ? ({ 上报: 1.5, 统计: 2 } as Record<string, number>)[cmd] : undefined
+      fig({ what: `${y} #${cmd} latency p50`, value: l.p50, unit: 'ms', floor: echoLat.p50, maxRatio })
+      fig({ what: `${y} #${cmd} latency p99`, value: l.p99, unit: 'ms', floor: echoLat.p99 })
+    }
+    fig({ what: `${y} burst ${BURST}× #上报 drain`, value: b.drainMs, unit: 'ms', floor: echoBurst.drainMs })
+    fig({
+      what: `${y} burst rate vs echo`,
+      value: BURST / b.drainMs / echoRate,
+      unit: '×',
+      min: 0.5,
+    })
+    fig({
+      what: `${y} burst reports stored (sent ${b.sent})`,
+      value: b.stored,
+      unit: '',
+      min: b.sent,
+      max: b.sent,
+    })
+    fig({ what: `${y} burst messages to the room`, value: b.roomMessages, unit: 'msgs' })
+    fig({ what: `${y} burst longest event-loop stall`, value: b.maxStallMs, unit: 'ms', max: 100 })
+    fig({
+      what: `${y} durable write per report`,
+      value: w.ours,
+      unit: 'ms',
+      floor: w.naive,
+      maxRatio: years === 10 ? 0.1 : undefined,
+      note: 'floor = naive single lowdb file',
+    })
+    if (years === 10) fig({ what: '10y write vs 0y write', value: w.ours / write0, unit: '×', max: 2 })
+    fig({
+      what: `${y} start to ready (own process)`,
+      value: child.readyMs,
+      unit: 'ms',
+      floor: echoChild.readyMs,
+    })
+    if (years === 10)
+      fig({ what: '10y start vs 0y start', value: child.readyMs / start0, unit: '×', max: 1.5 })
+    fig({
+      what: `${y} RSS (own process)`,
+      value: child.rssMiB,
+      unit: 'MiB',
+      floor: echoChild.rssMiB,
+      maxRatio: 1.2,
+    })
+    if (years === 0) {
+      const spaced = await spacedBurst((await buildStore(0)).dir, 1000, 15_000)
+      fig({
+        what: `burst at 1000 ms spacing: room msgs in ${spaced.windowMs / 1000} s`,
+        value: spaced.roomMessages,
+        unit: 'msgs',
+        max: Math.ceil(spaced.windowMs / 1000) + 1,
+        note: `${spaced.stored} stored by then`,
       })
     }
-    return (performance.now() - t0) / n
   }
-  const fresh = await ReportStore.open(mkdtempSync(join(tmpdir(), 'gqf-bench-r1-')))
-  const first = await measure(fresh, '2026-11')
-  const dir = mkdtempSync(join(tmpdir(), 'gqf-bench-r10-'))
-  const old = await ReportStore.open(dir)
-  for (let y = 2017; y <= 2026; y++) {
-    for (let m = 1; m <= 12; m++) await measure(old, `${y}-${String(m).padStart(2, '0')}`)
-  }
-  const t0 = performance.now()
-  const reopened = await ReportStore.open(dir)
-  const loadMs = performance.now() - t0
-  const tenth = await measure(reopened, '2027-01')
-  rows.push({
-    what: 'report write, first month (per report)',
-    value: first,
-    unit: 'ms',
-    target: 20,
-    better: 'lower',
-  })
-  rows.push({
-    what: 'report write, 3,600 reports of history',
-    value: tenth,
-    unit: 'ms',
-    target: Math.ceil(first * 2 + 5),
-    better: 'lower',
-  })
-  rows.push({
-    what: 'loading ten years of reports at start',
-    value: loadMs,
-    unit: 'ms',
-    target: 2000,
-    better: 'lower',
-  })
 }
 
 benchLookup()
 await benchRegistrationBurst()
-await benchReportWrites()
-const rss = process.memoryUsage().rss / 1024 / 1024
-rows.push({ what: 'resident memory after the runs', value: rss, unit: 'MiB', target: 300, better: 'lower' })
+await benchTransport()
 
 let failed = 0
-console.log('measurement'.padEnd(48) + 'value'.padStart(12) + '  target')
+const cell = (v: number | undefined, unit = '') =>
+  v === undefined ? '' : `${v.toFixed(Math.abs(v) < 10 ? 2 : 0)}${unit ? ' ' + unit : ''}`
+const out: unknown[] = []
+console.log(
+  '  ' +
+    'measurement'.padEnd(46) +
+    'value'.padStart(12) +
+    'floor'.padStart(12) +
+    'ratio'.padStart(8) +
+    '  target',
+)
 for (const r of rows) {
   const ok = r.better === 'lower' ? r.value <= r.target : r.value >= r.target
   if (!ok) failed++
-  const value = `${r.value.toFixed(r.value < 10 && r.unit !== 'writes' ? 2 : 0)} ${r.unit}`
   console.log(
-    `${ok ? '✓' : '✗'} ${r.what.padEnd(46)}${value.padStart(14)}  ${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`,
+    `${ok ? '✓' : '✗'} ${r.what.padEnd(46)}${cell(r.value, r.unit).padStart(12)}${''.padStart(20)}  ${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`,
   )
+  out.push({ ...r, ok })
 }
+for (const f of figs) {
+  const ratio = f.floor ? f.value / f.floor : undefined
+  const checks: boolean[] = []
+  const target: string[] = []
+  if (f.maxRatio !== undefined) {
+    checks.push(ratio !== undefined && ratio <= f.maxRatio)
+    target.push(`≤ ${f.maxRatio}× floor`)
+  }
+  if (f.max !== undefined) {
+    checks.push(f.value <= f.max)
+    target.push(`≤ ${f.max}`)
+  }
+  if (f.min !== undefined) {
+    checks.push(f.value >= f.min)
+    target.push(`≥ ${f.min}`)
+  }
+  const ok = checks.every(Boolean)
+  if (!ok) failed++
+  const mark = checks.length === 0 ? ' ' : ok ? '✓' : '✗'
+  console.log(
+    `${mark} ${f.what.padEnd(46)}${cell(f.value, f.unit).padStart(12)}${cell(f.floor, f.unit).padStart(12)}${(ratio === undefined ? '' : ratio.toFixed(2) + '×').padStart(8)}  ${target.join(', ')}${f.note ? `  (${f.note})` : ''}`,
+  )
+  out.push({ ...f, ratio, ok: checks.length ? ok : null })
+}
+console.log('Bot and mock PuppetServer share one process for latency and burst rows (gRPC over 127.0.0.1);')
+console.log('start and RSS rows are separate child processes. Latency runs use sendInterval 0.')
+writeFileSync(
+  join(import.meta.dirname, 'results.json'),
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: out }, null, 2) + '\n',
+)
 process.exit(failed > 0 ? 1 : 0)

@@ -41,6 +41,7 @@ const envSchema = z.object({
   SEND_INTERVAL_MS: intString(0, 60_000).default(1000),
   MAX_MESSAGE_LENGTH: intString(200, 4000).default(1500),
   LOGIN_TIMEOUT_MS: intString(1000, 3_600_000).default(60_000),
+  RECONNECT_GIVE_UP_MS: intString(10_000, 7 * 24 * 3_600_000).default(30 * 60_000),
   REPORT_KEYWORDS: z
     .string()
     .transform((s) => s.split(/[,，、\s]+/).filter((k) => k !== ''))
@@ -95,6 +96,8 @@ export interface Config {
   sendIntervalMs: number
   maxMessageLength: number
   loginTimeoutMs: number
+  /** After losing the service, keep reconnecting this long, then exit 1 for systemd/pm2 to restart. */
+  reconnectGiveUpMs: number
   reports: ReportSettings
   /** Reminder defaults (admins may change them with #提醒设置), or false when reminders are off. */
   reminders: ReminderSettings | false
@@ -166,6 +169,7 @@ export function readConfig(env: Env = process.env): Config {
     sendIntervalMs: v.SEND_INTERVAL_MS,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
+    reconnectGiveUpMs: v.RECONNECT_GIVE_UP_MS,
     reminders:
       v.REMINDERS_ENABLED === false
         ? false

@@ -12,6 +12,7 @@ import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './co
 import { createLogger, type Logger } from './logger.js'
 import { GqfBot } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
+import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
 import { runConsole } from './console/console-group.js'
 import { routeWechatyLog } from './wechaty-log.js'
 
@@ -45,7 +46,16 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
       logger,
     }),
   )
+  // After the first login it keeps the connection up; it exits 1 if the service stays away too long.
+  const supervisor = new ConnectionSupervisor({
+    link: puppetLink(puppet, cfg.service.endpoint),
+    logger,
+    giveUpMs: cfg.reconnectGiveUpMs,
+    onGiveUp: () => void stop(1),
+  })
+  bot.once('login', () => supervisor.start())
   const stop = async (code: number) => {
+    supervisor.stop()
     await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
     process.exit(code)
   }

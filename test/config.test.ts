@@ -24,6 +24,7 @@ describe('configuration', () => {
       sendIntervalMs: 1000,
       maxMessageLength: 1500,
       loginTimeoutMs: 60000,
+      reconnectGiveUpMs: 1_800_000,
       reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
       reminders: {
         paused: false,
@@ -56,6 +57,8 @@ describe('configuration', () => {
       WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
       DATA_DIR: '',
     })
+    expect(readConfig({ RECONNECT_GIVE_UP_MS: '120000' }).reconnectGiveUpMs).toBe(120_000)
+    expect(errorOf({ RECONNECT_GIVE_UP_MS: '5' }).message).toContain('RECONNECT_GIVE_UP_MS')
     expect(cfg).toMatchObject({
       mode: 'service',
       dataDir: './data',
