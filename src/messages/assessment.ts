@@ -90,7 +90,9 @@ export const ASSESS = {
   /** The private note at the first workday of January and July. */
   ready: (a: Assessment): string => {
     const all = a.groups.flatMap((g) => g.sites)
-    const flagged = all.filter((s) => s.verdict === '预警' || s.verdict === '建议调整').map((s) => shortName(s.site))
+    const flagged = all
+      .filter((s) => s.verdict === '预警' || s.verdict === '建议调整')
+      .map((s) => shortName(s.site))
     return [
       `${periodLabel(a.period)}示范点考核表已生成（${all.length} 个示范点）。`,
       VERDICTS.map((v) => `${v} ${a.verdicts[v]}`).join('，'),
