@@ -26,6 +26,8 @@ export function namedList(label: string, names: readonly string[], max = 12): st
 export const shortName = (s: Site) => s.aliases[0] ?? s.name
 
 export const REC = {
+  unavailable: '示范点档案功能尚未启用，请联系管理员。',
+  noScope: '请写明单位。组长、联络员和管理员不写单位时查看负责范围内的汇总。',
   noRole: '只有本单位已注册成员、联络员、组长或管理员可以记录。',
   notYours: (s: Site) => `你不能为“${s.name}”记录：只能记录本单位，或你负责范围内的示范点。`,
   notASite: (name: string) => `“${name}”不是示范点。`,
