@@ -150,6 +150,13 @@ export const REC = {
     }
   },
 
+  recommendUsage: '#推荐 编号 理由',
+  recommended: (no: number, site: string) => `已推荐编号 ${no}（${site}）为典型经验，将收入经验汇编。`,
+  compilationUsage: '#经验汇编 2026上半年',
+  compilationEmpty: (period: string) =>
+    `${periodLabel(period)}还没有推荐的典型经验。发送 #推荐 编号 理由 推荐。`,
+  compilationSent: (period: string, n: number) => `${periodLabel(period)}经验汇编（${n} 篇）已私信发给你。`,
+  compilationFile: (period: string, n: number) => `${periodLabel(period)}经验汇编，共 ${n} 篇。`,
   auditUsage: '#日志 [条数|单位]',
   auditEmpty: '日志中还没有记录。',
   auditLines: (entries: readonly AuditEntry[], total: number) =>

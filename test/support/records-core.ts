@@ -1,5 +1,8 @@
 import { builtinCommands, onShare } from '../../commands/index.js'
 import { assessment } from '../../commands/assessment.js'
+import { auditLog } from '../../commands/audit-log.js'
+import { compilation } from '../../commands/compilation.js'
+import { recommend } from '../../commands/recommend.js'
 import { guidance } from '../../commands/guidance.js'
 import { plan } from '../../commands/plan.js'
 import { projects } from '../../commands/projects.js'
@@ -14,7 +17,18 @@ import { openRepository } from '../../storage/repository.js'
 import { ROOM } from './core.js'
 
 /** The site-record commands, registered here until the lead wires them into commands/index.ts. */
-export const recordCommands = [sixHave, projects, plan, guidance, reportKind, assessment, score]
+export const recordCommands = [
+  sixHave,
+  projects,
+  plan,
+  guidance,
+  reportKind,
+  assessment,
+  score,
+  recommend,
+  compilation,
+  auditLog,
+]
 
 /** A core with the records wired into the repository, and people in every role. */
 export async function makeRecordsCore(start = '2026-11-24T02:00:00Z') {
@@ -53,5 +67,5 @@ export async function makeRecordsCore(start = '2026-11-24T02:00:00Z') {
   await repo.grant('lead1', { role: 'leader', group: 1 }, 'test', now)
   await repo.grant('liaXG', { role: 'liaison', district: '西岗区' }, 'test', now)
   await repo.grant('liaZS', { role: 'liaison', district: '中山区' }, 'test', now)
-  return { core, repo, ask, setNow: (d: string) => (now = new Date(d)) }
+  return { core, repo, ask, incoming, setNow: (d: string) => (now = new Date(d)) }
 }
