@@ -176,3 +176,28 @@ export const REC = {
     columns: ['序号', '时间', '操作人', '操作人ID', '操作', '对象', '内容', '原因', '哈希'],
   },
 }
+
+/** The audit trail as rows for an Excel sheet, oldest first. */
+export function auditSheet(entries: readonly AuditEntry[]): {
+  name: string
+  columns: string[]
+  rows: string[][]
+} {
+  return {
+    name: REC.auditSheet.name,
+    columns: REC.auditSheet.columns,
+    rows: entries.map((e) => [
+      String(e.seq),
+      e.at,
+      e.byName,
+      e.by,
+      e.action,
+      e.target,
+      Object.entries(e.detail)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
+      e.reason,
+      e.hash,
+    ]),
+  }
+}
