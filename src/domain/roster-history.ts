@@ -1,0 +1,211 @@
+/**
+ * 动态管理 with history: the roster as it was on any day. The network starts from a base list
+ * (the notice's 30 sites and the 工会/团委/妇联 above them); every change — a site retired,
+ * restored, added, moved to another working group or renamed — takes effect from a date and is
+ * kept. Tallies of a month use the sites active for that whole month, so a site retired in July
+ * still counts in January–June and a site added in August is not missing for June.
+ */
+import { z } from 'zod'
+import { addMonths, type Month } from './calendar.js'
+import { Roster } from './roster.js'
+import { groupNoSchema, isoSchema, orgSchema, siteSchema } from './schemas.js'
+import type { GroupNo, Org, Site } from './types.js'
+
+export const dateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+/** A Shanghai calendar day, `YYYY-MM-DD`. */
+export type Day = string
+
+const meta = {
+  /** Order of entry; breaks ties between changes effective the same day. */
+  seq: z.number().int().positive(),
+  /** The first day the change is in force. */
+  from: dateSchema,
+  reason: z.string(),
+  by: z.string().min(1),
+  byName: z.string(),
+  at: isoSchema,
+}
+
+export const rosterChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('retire'), orgId: z.string().min(1), ...meta }),
+  z.object({ kind: z.literal('restore'), orgId: z.string().min(1), ...meta }),
+  z.object({ kind: z.literal('add'), site: siteSchema, ...meta }),
+  z.object({ kind: z.literal('move'), orgId: z.string().min(1), group: groupNoSchema, ...meta }),
+  z.object({
+    kind: z.literal('rename'),
+    orgId: z.string().min(1),
+    name: z.string().min(2),
+    /** The aliases after the change (the old name is usually kept as one). */
+    aliases: z.array(z.string().min(1)),
+    ...meta,
+  }),
+])
+export type RosterChange = z.infer<typeof rosterChangeSchema>
+/** A change as it is asked for: the store gives it its sequence number. */
+export type RosterChangeInput = WithoutSeq<RosterChange>
+type WithoutSeq<C> = C extends unknown ? Omit<C, 'seq'> : never
+
+export const rosterHistorySchema = z.object({
+  /** The roster before any change, without `retired` flags. */
+  base: z.array(orgSchema),
+  changes: z.array(rosterChangeSchema),
+})
+export type RosterHistory = z.infer<typeof rosterHistorySchema>
+
+/** The day a month starts and the day it ends. */
+export const firstDay = (month: Month): Day => `${month}-01`
+export function lastDay(month: Month): Day {
+  const [y, m] = addMonths(month, 1).split('-').map(Number) as [number, number]
+  const d = new Date(Date.UTC(y, m - 1, 0))
+  return `${month}-${String(d.getUTCDate()).padStart(2, '0')}`
+}
+
+const ordered = (changes: readonly RosterChange[]) =>
+  [...changes].sort((a, b) => a.from.localeCompare(b.from) || a.seq - b.seq)
+
+const targetOf = (c: RosterChange): string => (c.kind === 'add' ? c.site.id : c.orgId)
+
+/**
+ * The organisations as they stood on `day`: changes in force by then applied in order; retired
+ * sites carry `retired: true`; sites added later are absent.
+ */
+export function orgsOn(history: RosterHistory, day: Day): Org[] {
+  const orgs = new Map<string, Org>(history.base.map((o) => [o.id, { ...o, retired: undefined }]))
+  for (const c of ordered(history.changes)) {
+    if (c.from > day) break
+    if (c.kind === 'add') {
+      orgs.set(c.site.id, { ...c.site, retired: undefined })
+      continue
+    }
+    const org = orgs.get(c.orgId)
+    if (!org) continue
+    if (c.kind === 'retire') orgs.set(org.id, { ...org, retired: true })
+    else if (c.kind === 'restore') orgs.set(org.id, { ...org, retired: undefined })
+    else if (c.kind === 'move' && org.kind === 'site') orgs.set(org.id, { ...org, group: c.group })
+    else if (c.kind === 'rename') orgs.set(org.id, { ...org, name: c.name, aliases: c.aliases })
+  }
+  return [...orgs.values()]
+    .map(({ retired, ...o }) => (retired ? { ...o, retired } : o))
+    .sort((a, b) => a.no - b.no)
+}
+
+/** The roster as it stood on `day` (lookups find retired sites with `includeRetired`). */
+export const rosterOn = (history: RosterHistory, day: Day): Roster => new Roster(orgsOn(history, day))
+
+const activeSites = (orgs: readonly Org[]): Site[] =>
+  orgs.filter((o): o is Site => o.kind === 'site' && !o.retired)
+
+/**
+ * The sites a month's tally counts: those in the network for the whole month (from its first day
+ * to its last, with no withdrawal in between), with their group and name as of the first day,
+ * in 编号 order. Every tally, summary, reminder list and assessment of a month should use this
+ * instead of the roster of today, so a past month keeps its totals whatever changed since.
+ */
+export function activeSitesFor(history: RosterHistory, month: Month): Site[] {
+  const start = firstDay(month)
+  const end = lastDay(month)
+  const atEnd = new Set(activeSites(orgsOn(history, end)).map((s) => s.id))
+  const outDuring = new Set(
+    history.changes.filter((c) => c.kind === 'retire' && c.from > start && c.from <= end).map(targetOf),
+  )
+  return activeSites(orgsOn(history, start)).filter((s) => atEnd.has(s.id) && !outDuring.has(s.id))
+}
+
+/** The months of `months` in which the site counted (see `activeSitesFor`). */
+export function activeMonthsOf(history: RosterHistory, orgId: string, months: readonly Month[]): Month[] {
+  return months.filter((m) => activeSitesFor(history, m).some((s) => s.id === orgId))
+}
+
+/** The 编号 and id a new site gets: one past every number ever used. */
+export function nextSiteNumber(history: RosterHistory): { no: number; id: string } {
+  const nos = [
+    ...history.base.map((o) => o.no),
+    ...history.changes.flatMap((c) => (c.kind === 'add' ? [c.site.no] : [])),
+  ]
+  const no = Math.max(0, ...nos) + 1
+  return { no, id: `S${String(no).padStart(2, '0')}` }
+}
+
+export type RosterChangeError =
+  | { code: 'UNKNOWN_ORG'; orgId: string }
+  | { code: 'NOT_A_SITE'; orgId: string }
+  | { code: 'ALREADY_RETIRED'; site: Site }
+  | { code: 'NOT_RETIRED'; site: Site }
+  | { code: 'SAME_GROUP'; site: Site; group: GroupNo }
+  | { code: 'SAME_NAME'; site: Site }
+  | { code: 'DUPLICATE_ID'; id: string }
+  | { code: 'ROSTER_INVALID'; detail: string }
+
+/**
+ * Checks a change against the history: the site exists (on the day it takes effect), the change
+ * changes something, and the roster stays valid on that day and for good (unique names, 编号 and
+ * aliases). Returns the history with the change appended.
+ */
+export function applyChange(
+  history: RosterHistory,
+  change: RosterChange,
+): { ok: true; history: RosterHistory } | { ok: false; error: RosterChangeError } {
+  const before = orgsOn(history, change.from)
+  if (change.kind === 'add') {
+    const everything = orgsOn(history, '9999-12-31')
+    if (everything.some((o) => o.id === change.site.id || o.no === change.site.no)) {
+      return { ok: false, error: { code: 'DUPLICATE_ID', id: change.site.id } }
+    }
+  } else {
+    const org = before.find((o) => o.id === change.orgId)
+    if (!org) return { ok: false, error: { code: 'UNKNOWN_ORG', orgId: change.orgId } }
+    if (org.kind !== 'site') return { ok: false, error: { code: 'NOT_A_SITE', orgId: change.orgId } }
+    if (change.kind === 'retire' && org.retired)
+      return { ok: false, error: { code: 'ALREADY_RETIRED', site: org } }
+    if (change.kind === 'restore' && !org.retired)
+      return { ok: false, error: { code: 'NOT_RETIRED', site: org } }
+    if (change.kind === 'move' && org.group === change.group) {
+      return { ok: false, error: { code: 'SAME_GROUP', site: org, group: change.group } }
+    }
+    if (change.kind === 'rename' && org.name === change.name)
+      return { ok: false, error: { code: 'SAME_NAME', site: org } }
+  }
+  const next: RosterHistory = { base: history.base, changes: [...history.changes, change] }
+  try {
+    // Every day a change takes effect is a day the roster must be valid on.
+    for (const day of new Set([change.from, ...next.changes.map((c) => c.from)])) rosterOn(next, day)
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'ROSTER_INVALID', detail: e instanceof Error ? e.message : String(e) },
+    }
+  }
+  return { ok: true, history: next }
+}
+
+/** Aliases after a rename: the old ones, plus the old name, minus anything equal to the new name. */
+export function aliasesAfterRename(site: Site, newName: string): string[] {
+  return [...new Set([...site.aliases, site.name])].filter((a) => a !== newName)
+}
+
+/**
+ * The history that carries a roster of today into dated form (migration): the base is the roster
+ * without its `retired` flags, and each retired site gets a withdrawal in force from the first day
+ * of `trackingSince`, so every tallied month keeps exactly the totals it had.
+ */
+export function historyFromRoster(orgs: readonly Org[], trackingSince: Month, at: string): RosterHistory {
+  const base = orgs.map(({ retired: _r, ...o }) => o)
+  let seq = 0
+  const changes: RosterChange[] = orgs
+    .filter((o) => o.retired)
+    .map((o) => ({
+      kind: 'retire',
+      orgId: o.id,
+      seq: ++seq,
+      from: firstDay(trackingSince),
+      reason: '',
+      by: 'migration',
+      byName: '',
+      at,
+    }))
+  return { base, changes }
+}
+
+/** The changes that concern one organisation, in the order they take effect. */
+export const changesOf = (history: RosterHistory, orgId: string): RosterChange[] =>
+  ordered(history.changes).filter((c) => targetOf(c) === orgId)

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { join } from 'node:path'
+import type { Month } from '../src/domain/calendar.js'
+import {
+  activeSitesFor,
+  applyChange,
+  historyFromRoster,
+  orgsOn,
+  rosterHistorySchema,
+  type RosterChange,
+  type RosterChangeInput,
+  type RosterHistory,
+} from '../src/domain/roster-history.js'
+import type { Org } from '../src/domain/types.js'
+import type { AuditPort, RosterHistoryPort } from '../src/core/records-port.js'
+import { JsonFileStore } from './json-file-store.js'
+
+export const ROSTER_HISTORY_SCHEMA_VERSION = 1
+const fileSchema = z.object({
+  schemaVersion: z.literal(ROSTER_HISTORY_SCHEMA_VERSION),
+  ...rosterHistorySchema.shape,
+})
+type HistoryFile = z.infer<typeof fileSchema>
+
+/**
+ * The dated roster (`roster-history.json`). Created on first start from the roster of today
+ * (roster.json): its `retired` flags become withdrawals in force from the first tracked month, so
+ * every month already tallied keeps its totals. Every change is checked (the roster stays valid,
+ * aliases unique on every day) and written to the audit trail.
+ */
+export class RosterHistoryStore implements RosterHistoryPort {
+  private constructor(
+    private readonly store: JsonFileStore<HistoryFile>,
+    private readonly audit: AuditPort,
+  ) {}
+
+  static async open(
+    dataDir: string | null,
+    today: { orgs: readonly Org[]; trackingSince: Month; now: Date },
+    audit: AuditPort,
+  ): Promise<RosterHistoryStore> {
+    const store = await JsonFileStore.open<HistoryFile>({
+      file: dataDir === null ? null : join(dataDir, 'roster-history.json'),
+      schema: fileSchema,
+      version: ROSTER_HISTORY_SCHEMA_VERSION,
+      defaults: () => ({
+        schemaVersion: ROSTER_HISTORY_SCHEMA_VERSION,
+        ...historyFromRoster(today.orgs, today.trackingSince, today.now.toISOString()),
+      }),
+    })
+    return new RosterHistoryStore(store, audit)
+  }
+
+  history(): RosterHistory {
+    return { base: this.store.data.base, changes: this.store.data.changes }
+  }
+
+  async change(input: RosterChangeInput) {
+    const seq = Math.max(0, ...this.store.data.changes.map((c) => c.seq)) + 1
+    const change: RosterChange = { ...input, seq }
+    const r = applyChange(this.history(), change)
+    if (!r.ok) return r
+    await this.store.update((d) => {
+      d.changes.push(change)
+    })
+    const target = change.kind === 'add' ? change.site.id : change.orgId
+    const detail: Record<string, string> = { from: change.from }
+    if (change.kind === 'add')
+      Object.assign(detail, { name: change.site.name, group: String(change.site.group) })
+    if (change.kind === 'move') detail['group'] = String(change.group)
+    if (change.kind === 'rename') detail['name'] = change.name
+    await this.audit.append({
+      at: change.at,
+      by: change.by,
+      byName: change.byName,
+      action: `roster.${change.kind}`,
+      target,
+      detail,
+      reason: change.reason,
+    })
+    return { ok: true as const, change }
+  }
+
+  orgsOn(day: string): Org[] {
+    return orgsOn(this.history(), day)
+  }
+
+  activeSitesFor(month: Month) {
+    return activeSitesFor(this.history(), month)
+  }
+}
