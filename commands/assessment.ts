@@ -1,5 +1,6 @@
 /** #考核: the half-year scorecard, per working group: leaders their groups, admins all. */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { isAdmin, leaderGroups } from '../src/domain/authority.js'
 import { parsePeriod } from '../src/domain/records.js'
@@ -17,7 +18,8 @@ export const assessment = defineCommand({
     '组长查看本组，管理员查看全部。不写半年时默认本半年（1月、7月默认上一个半年）。',
   ],
   examples: ['#考核', '#考核 2026上半年'],
-  permission: 'leader',
+  category: 'records',
+  requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
   run({ deps, sender }, word) {
     const rec = recordsOf(deps)

@@ -1,5 +1,6 @@
 /** #日志: admins read the audit trail, the newest first, or the entries of one site. */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { selectEntries } from '../src/domain/audit.js'
 import { REC } from '../src/messages/records.js'
@@ -14,7 +15,8 @@ export const auditLog = defineCommand({
     '#日志 显示最近 10 条；#日志 30 显示最近 30 条；#日志 单位 显示与该示范点有关的记录。日志只增不改。',
   ],
   examples: ['#日志', '#日志 30', '#日志 日新街道'],
-  permission: 'admin',
+  category: 'manage',
+  requires: [role('admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
   run({ deps }, word) {
     const rec = recordsOf(deps)

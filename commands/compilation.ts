@@ -1,5 +1,6 @@
 /** #经验汇编: the recommended reports of a half-year as a Word document, sent privately. */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { actsFor } from '../src/domain/authority.js'
 import { parsePeriod, periodMonths } from '../src/domain/records.js'
@@ -16,7 +17,8 @@ export const compilation = defineCommand({
   summary: '把半年内推荐的典型经验汇编成 Word 文档，私信发送',
   details: ['收入该半年推荐的上报：标题、单位、日期、正文、链接、图片和推荐理由，按工作组和示范点编排。'],
   examples: ['#经验汇编 2026上半年'],
-  permission: 'leader',
+  category: 'records',
+  requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
   async run({ deps, sender, incoming }, word) {
     const rec = recordsOf(deps)

@@ -1,5 +1,6 @@
 /** #指导: liaisons and group leaders log a visit or guidance to a site. */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { actsFor } from '../src/domain/authority.js'
 import { guidanceIn, periodOfMonth } from '../src/domain/records.js'
@@ -13,7 +14,8 @@ export const guidance = defineCommand({
   summary: '记录对示范点的走访指导（按半年统计次数）',
   details: ['联络员、组长记录负责范围内的示范点，管理员可记录全部。'],
   examples: ['#指导 日新街道 现场指导阵地建设和台账整理'],
-  permission: 'liaison',
+  category: 'records',
+  requires: [role('liaison', 'leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const rec = recordsOf(deps)

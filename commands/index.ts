@@ -1,4 +1,14 @@
 import type { AnyCommand, ShareHandler } from '../src/core/types.js'
+import { assessment } from './assessment.js'
+import { auditLog } from './audit-log.js'
+import { compilation } from './compilation.js'
+import { guidance } from './guidance.js'
+import { plan } from './plan.js'
+import { projects } from './projects.js'
+import { recommend } from './recommend.js'
+import { reportKind } from './report-kind.js'
+import { score } from './score.js'
+import { sixHave } from './six-have.js'
 import { adminAuth } from './admin-auth.js'
 import { appoint } from './appoint.js'
 import { behalfReport } from './behalf-report.js'
@@ -41,12 +51,22 @@ export const COMMANDS: readonly AnyCommand[] = [
   reminders,
   missing,
   summary,
+  sixHave,
+  projects,
+  plan,
+  guidance,
+  reportKind,
+  assessment,
+  score,
+  recommend,
+  compilation,
   unregistered,
   roles,
   appoint,
   dismiss,
   retireSite,
   restoreSite,
+  auditLog,
   reminderSettings,
   holidays,
 ]

@@ -18,7 +18,11 @@ export const missing = defineCommand({
   run({ deps, incoming }, word) {
     const m = pickMonth(deps, word)
     if (!m.ok) return [{ text: m.text }]
-    const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(m.month), m.month)
+    const t = tallyMonth(
+      deps.repo.rosterHistory.activeSitesFor(m.month),
+      deps.repo.reports.ofMonth(m.month),
+      m.month,
+    )
     const unreported = t.sites.filter((s) => s.count === 0).map((s) => s.site)
     const { people, nobody } = contactsOf(unreported, deps.repo.members())
     const due = dueText(deps, m.month)

@@ -1,5 +1,6 @@
 /** #计划: a site's work plan for a year; leaders see which sites have none. */
 import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { scopesOf, sitesIn } from '../src/domain/authority.js'
 import { REC } from '../src/messages/records.js'
@@ -15,7 +16,8 @@ export const plan = defineCommand({
     '组长、联络员、管理员只发 #计划 或 #计划 年份 时，列出负责范围内未提交计划的示范点。',
   ],
   examples: ['#计划 2027 一季度完成阵地改造，二季度启动四点半课堂…', '#计划 2027'],
-  permission: 'member',
+  category: 'records',
+  requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const rec = recordsOf(deps)

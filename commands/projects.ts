@@ -1,5 +1,6 @@
 /** #项目: the service-project list of a site (服务群众工作内容和项目清单). */
 import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { REC } from '../src/messages/records.js'
 import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
@@ -23,7 +24,8 @@ export const projects = defineCommand({
     '项目编号全市唯一，#项目 完成 3 把 3 号项目标记为已完成。',
   ],
   examples: ['#项目 新增 "四点半课堂" 面向双职工子女', '#项目 完成 3', '#项目 日新街道'],
-  permission: 'member',
+  category: 'records',
+  requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const rec = recordsOf(deps)

@@ -1,5 +1,6 @@
 /** #推荐: leaders mark a report as a typical case for the experience exchange. */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { actsFor } from '../src/domain/authority.js'
 import { REC } from '../src/messages/records.js'
@@ -12,7 +13,8 @@ export const recommend = defineCommand({
   summary: '把一篇上报推荐为典型经验，收入半年经验汇编',
   details: ['组长推荐本组示范点的上报，管理员可推荐全部。再次推荐即修改理由。'],
   examples: ['#推荐 12 居民参与度高，做法可复制'],
-  permission: 'leader',
+  category: 'records',
+  requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => ({ no: a.tokens[0] ?? '', reason: a.tokens.slice(1).join(' ') })),
   async run({ deps, sender }, { no, reason }) {
     const rec = recordsOf(deps)

@@ -1,5 +1,4 @@
 /** What the site-record commands share: the records port, the actor, the site asked about. */
-import type { Repository } from '../src/core/ports.js'
 import type { RecordsRepository, Actor } from '../src/core/records-port.js'
 import type { Deps, Reply, Sender } from '../src/core/types.js'
 import { mayRecordFor } from '../src/domain/authority.js'
@@ -12,18 +11,11 @@ import type { GroupNo, Site } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 import { REC } from '../src/messages/records.js'
 
-/** True when the repository carries the site records (every repository does once wired). */
-export function hasRecords(repo: Repository): repo is Repository & RecordsRepository {
-  return 'records' in repo && 'audit' in repo && 'rosterHistory' in repo
-}
-
 export type Found<T> = { ok: true; value: T } | { ok: false; reply: Reply[] }
 
-/** The records port, or the reply that the feature is not available. */
+/** The records port (every repository carries it). */
 export function recordsOf(deps: Deps): Found<RecordsRepository> {
-  return hasRecords(deps.repo)
-    ? { ok: true, value: deps.repo }
-    : { ok: false, reply: [{ text: REC.unavailable }] }
+  return { ok: true, value: deps.repo }
 }
 
 export const actorOf = (sender: Sender): Actor => ({

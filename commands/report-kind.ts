@@ -1,5 +1,6 @@
 /** #标记: marks a report 规定动作 / 自选动作 / 宣传报道 (tallies unchanged; the assessment uses it). */
 import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { parseReportKind } from '../src/domain/records.js'
 import { REC } from '../src/messages/records.js'
@@ -12,7 +13,8 @@ export const reportKind = defineCommand({
   summary: '把一篇上报标记为规定动作、自选动作或宣传报道',
   details: ['不影响上报统计；半年考核会用到。再次标记即为修改。'],
   examples: ['#标记 12 规定动作', '#标记 15 自选'],
-  permission: 'member',
+  category: 'records',
+  requires: [registered],
   args: rawArgs.transform((a) => ({ no: a.tokens[0] ?? '', word: a.tokens[1] ?? '' })),
   async run({ deps, sender }, { no, word }) {
     const rec = recordsOf(deps)

@@ -21,7 +21,7 @@ export function ownSite(sender: Sender): Site {
 }
 
 export function progress(deps: Deps, month: Month): { reported: number; total: number } {
-  const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(month), month)
+  const t = tallyMonth(deps.repo.rosterHistory.activeSitesFor(month), deps.repo.reports.ofMonth(month), month)
   return { reported: t.reported, total: t.total }
 }
 

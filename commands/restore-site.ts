@@ -1,8 +1,11 @@
-/** 动态管理: admins bring a retired site back. */
+/** 动态管理: admins bring a retired site back, from today. */
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
+import { shanghaiDate } from '../src/domain/calendar.js'
+import { REC } from '../src/messages/records.js'
 import { EXIT } from '../src/messages/reports.js'
+import { rawLength } from './reporting-support.js'
 import { findSite } from './site-support.js'
 
 export const restoreSite = defineCommand({
@@ -10,16 +13,30 @@ export const restoreSite = defineCommand({
   aliases: [],
   usage: EXIT.restoreUsage,
   summary: '把退出的示范点恢复到名单中',
-  details: ['单位写全称、简称或编号。'],
-  examples: ['#恢复示范点 日新街道'],
+  details: ['单位写全称、简称或编号，可附原因。自当天起恢复，下个整月起计入统计。'],
+  examples: ['#恢复示范点 日新街道 整改完成'],
   category: 'manage',
   requires: [role('admin')],
-  args: rawArgs.transform((a) => a.tokens.join('')),
-  async run({ deps }, input) {
-    const s = findSite(deps, input, EXIT.restoreUsage)
+  args: rawArgs.transform((a) => ({
+    site: a.tokens[0] ?? '',
+    reason: a.rest.slice(rawLength(a.rest)).trim(),
+  })),
+  async run({ deps, sender }, args) {
+    const s = findSite(deps, args.site, EXIT.restoreUsage)
     if (!s.ok) return s.reply
     if (!s.site.retired) return [{ text: EXIT.notRetired(s.site) }]
-    await deps.repo.setRetired(s.site.id, false)
+    const now = deps.clock()
+    const from = shanghaiDate(now)
+    const result = await deps.repo.rosterHistory.change({
+      kind: 'restore',
+      orgId: s.site.id,
+      from,
+      reason: args.reason,
+      by: sender.id,
+      byName: sender.member?.name ?? sender.wechatName,
+      at: now.toISOString(),
+    })
+    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: EXIT.restored(s.site, deps.repo.roster().sites().length) }]
   },
 })

@@ -1,5 +1,6 @@
 /** #评分: a group leader's score for a site and half-year (one per leader, changeable). */
 import { rawArgs } from '../src/core/args.js'
+import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { isAdmin, leaderGroups } from '../src/domain/authority.js'
 import { parsePeriod } from '../src/domain/records.js'
@@ -16,7 +17,8 @@ export const score = defineCommand({
     '可在分数后写半年，如 #评分 日新街道 90 2026上半年 亮点突出。',
   ],
   examples: ['#评分 日新街道 90 阵地建设扎实', '#评分 大船 85 2026上半年 宣传到位'],
-  permission: 'leader',
+  category: 'records',
+  requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const rec = recordsOf(deps)

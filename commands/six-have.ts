@@ -1,5 +1,6 @@
 /** #六有: the six items of the notice per site — record one, show a site, or the matrix of a scope. */
 import { rawArgs } from '../src/core/args.js'
+import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { scopesOf, sitesIn } from '../src/domain/authority.js'
 import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../src/domain/records.js'
@@ -17,7 +18,8 @@ export const sixHave = defineCommand({
     '#六有 单位 查看一个示范点；组长、联络员、管理员只发 #六有 查看负责范围的完成矩阵。',
   ],
   examples: ['#六有 有阵地 已达标 社区党群服务中心二楼活动室120㎡', '#六有 日新街道', '#六有'],
-  permission: 'member',
+  category: 'records',
+  requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
   async run({ deps, sender }, tokens) {
     const rec = recordsOf(deps)

@@ -41,7 +41,7 @@ export function summaryScope(
   sender: Sender,
   word: string,
 ): { ok: true; label: string; sites: Site[] } | { ok: false; text: string } {
-  const all = deps.repo.roster().sites()
+  const all = deps.repo.rosterHistory.activeSitesFor(monthOf(deps.clock()))
   if (word) {
     const g = parseGroup(word)
     if (g) return { ok: true, label: GROUP_NAMES[g], sites: all.filter((s) => s.group === g) }

@@ -18,7 +18,11 @@ export const tally = defineCommand({
   run({ deps }, word) {
     const m = pickMonth(deps, word)
     if (!m.ok) return [{ text: m.text }]
-    const t = tallyMonth(deps.repo.roster().sites(), deps.repo.reports.ofMonth(m.month), m.month)
+    const t = tallyMonth(
+      deps.repo.rosterHistory.activeSitesFor(m.month),
+      deps.repo.reports.ofMonth(m.month),
+      m.month,
+    )
     return [{ text: R.tally(t) }]
   },
 })

@@ -6,6 +6,8 @@ import type { Member } from '../src/domain/types.js'
 import { sameRole } from '../src/domain/authority.js'
 import { JsonFileStore, type Migration } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
+import type { RecordsRepository, RosterHistoryPort } from '../src/core/records-port.js'
+import { openRecordsRepository } from './records-repository.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { HolidayStore } from './holiday-store.js'
@@ -101,8 +103,16 @@ export async function openRepository(
   const reports = await ReportStore.open(dataDir)
   const reminders = await ReminderStore.open(dataDir, now)
   const holidays = await HolidayStore.open(dataDir)
-  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays)
+  const recordsRepo = await openRecordsRepository(dataDir, {
+    orgs: rosterStore.data.orgs,
+    trackingSince: core.data.trackingSince,
+    now,
+  })
+  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays, recordsRepo)
 }
+
+/** The roster with every dated change applied (those taking effect later included). */
+const LAST_DAY = '9999-12-31'
 
 export interface StoreSet {
   core: JsonFileStore<CoreFile>
@@ -114,9 +124,21 @@ function createRepository(
   reports: ReportStore,
   reminders: ReminderStore,
   holidays: HolidayStore,
+  recordsRepo: RecordsRepository,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
-  let roster = new Roster(stores.roster.data.orgs)
+  const history = recordsRepo.rosterHistory
+  let roster = new Roster(history.orgsOn(LAST_DAY))
+  const rosterHistory: RosterHistoryPort = {
+    history: () => history.history(),
+    orgsOn: (day) => history.orgsOn(day),
+    activeSitesFor: (month) => history.activeSitesFor(month),
+    async change(input) {
+      const result = await history.change(input)
+      if (result.ok) roster = new Roster(history.orgsOn(LAST_DAY))
+      return result
+    },
+  }
   const iso = (d: Date) => d.toISOString()
 
   return {
@@ -124,14 +146,10 @@ function createRepository(
     reports,
     reminders,
     holidays,
+    records: recordsRepo.records,
+    audit: recordsRepo.audit,
+    rosterHistory,
     trackingSince: () => core.data.trackingSince,
-    async setRetired(orgId, retired) {
-      await stores.roster.update((d) => {
-        const org = d.orgs.find((o) => o.id === orgId)
-        if (org) org.retired = retired
-      })
-      roster = new Roster(stores.roster.data.orgs)
-    },
     roster: () => roster,
     member: (id) => core.data.members[id],
     members: () => Object.values(core.data.members),

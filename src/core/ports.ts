@@ -8,6 +8,7 @@ import type { HolidaysPort } from './holiday-port.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
 import type { Roster } from '../domain/roster.js'
+import type { RecordsRepository } from './records-port.js'
 import type { Line, Member, Role, RoleGrant, RoleSpec } from '../domain/types.js'
 
 export interface Registration {
@@ -58,8 +59,12 @@ export interface RemindersPort {
   record(id: string, state: OccurrenceState, at: Date): Promise<void>
 }
 
-/** What commands, core and the scheduler may ask of the store. The lowdb files stay behind it. */
-export interface Repository {
+/**
+ * What commands, core and the scheduler may ask of the store. The lowdb files stay behind it.
+ * `roster()` is the roster as the dated history leaves it (every change applied); the tallies of a
+ * month ask `rosterHistory.activeSitesFor(month)`, so past months keep their totals.
+ */
+export interface Repository extends RecordsRepository {
   roster(): Roster
   member(contactId: string): Member | undefined
   members(): Member[]
@@ -81,8 +86,6 @@ export interface Repository {
   markGreeted(contactIds: string[]): Promise<string[]>
   /** The first month reports were counted for. */
   trackingSince(): Month
-  /** Takes a site out of the network (考核退出) or back in; its reports stay. */
-  setRetired(orgId: string, retired: boolean): Promise<void>
   /** The monthly reports, one file per month. */
   reports: ReportsPort
   /** Reminder settings and every occurrence sent. */

@@ -220,7 +220,7 @@ export class ReminderScheduler {
     const { repo } = this.deps
     // Nothing about months before the bot began counting (a new install has no tally to post).
     if (o.month < repo.trackingSince()) return []
-    const sites = repo.roster().sites()
+    const sites = repo.rosterHistory.activeSitesFor(o.month)
     const room = repo.room()
     const toRoom = (text: string, mentionIds: string[]) =>
       room ? [{ to: { kind: 'room' as const, id: room.id }, text, mentionIds }] : []
@@ -254,7 +254,9 @@ export class ReminderScheduler {
     const { repo } = this.deps
     const months = [addMonths(month, -2), addMonths(month, -1)]
     if (months[0]! < repo.trackingSince()) return []
-    const sites = repo.roster().sites()
+    // Sites in the network through both months (a site added or retired in between is not warned about).
+    const first = new Set(repo.rosterHistory.activeSitesFor(months[0]!).map((s) => s.id))
+    const sites = repo.rosterHistory.activeSitesFor(months[1]!).filter((s) => first.has(s.id) && !s.retired)
     const reported = months.map((m) => perSite(repo.reports.ofMonth(m), m))
     const missed = sites.filter((s) => reported.every((by) => !by.has(s.id)))
     if (missed.length === 0) return []

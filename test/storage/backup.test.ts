@@ -74,14 +74,18 @@ describe('backup and restore', () => {
     expect(result.created).toBe(true)
     expect(result.path).toBe(join(dataDir, 'backups', '2026-05-20'))
     const paths = result.manifest!.files.map((f) => f.path)
-    expect(paths.slice(0, 6)).toEqual([
-      'gqf.json',
-      'holidays.json',
-      'reminders.json',
-      'reports/2026-04.json',
-      'reports/2026-05.json',
-      'roster.json',
-    ])
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'gqf.json',
+        'holidays.json',
+        'records/sites.json',
+        'reminders.json',
+        'reports/2026-04.json',
+        'reports/2026-05.json',
+        'roster.json',
+        'roster-history.json',
+      ]),
+    )
     expect(paths.filter((p) => p.startsWith('attachments/'))).toHaveLength(3)
     expect(paths).not.toContain('.lock')
     expect(paths.some((p) => p.startsWith('backups'))).toBe(false)

@@ -1,49 +1,25 @@
-import { builtinCommands, onShare } from '../../commands/index.js'
-import { assessment } from '../../commands/assessment.js'
-import { auditLog } from '../../commands/audit-log.js'
-import { compilation } from '../../commands/compilation.js'
-import { recommend } from '../../commands/recommend.js'
-import { guidance } from '../../commands/guidance.js'
-import { plan } from '../../commands/plan.js'
-import { projects } from '../../commands/projects.js'
-import { reportKind } from '../../commands/report-kind.js'
-import { score } from '../../commands/score.js'
-import { sixHave } from '../../commands/six-have.js'
+import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
+import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
-import { openRecordsRepository } from '../../storage/records-repository.js'
 import { openRepository } from '../../storage/repository.js'
 import { ROOM } from './core.js'
-
-/** The site-record commands, registered here until the lead wires them into commands/index.ts. */
-export const recordCommands = [
-  sixHave,
-  projects,
-  plan,
-  guidance,
-  reportKind,
-  assessment,
-  score,
-  recommend,
-  compilation,
-  auditLog,
-]
 
 /** A core with the records wired into the repository, and people in every role. */
 export async function makeRecordsCore(start = '2026-11-24T02:00:00Z') {
   let now = new Date(start)
-  const base = await openRepository(null, now)
-  const records = await openRecordsRepository(null, {
-    orgs: base.roster().orgs,
-    trackingSince: base.trackingSince(),
-    now,
-  })
-  const repo = Object.assign(base, records)
+  const repo = await openRepository(null, now)
   const core = createCore(
-    { repo, clock: () => now, logger: memoryLogger(), directory: { roomMembers: async () => [] } },
-    [...builtinCommands(), ...recordCommands],
-    onShare,
+    {
+      repo,
+      clock: () => now,
+      logger: memoryLogger(),
+      directory: { roomMembers: async () => [] },
+      calendar: holidayCalendar(repo.holidays),
+    },
+    builtinCommands(),
+    SHARE_HANDLERS,
   )
   let n = 0
   const incoming = (senderId: string, text: string): Incoming => ({
