@@ -4,12 +4,14 @@
  * 上报明细 (every report, withdrawn ones included), 未报名单 (per month, with the people to ask),
  * 成员, and any extra sheets the caller brings. Every word comes from `src/messages/export.ts`.
  */
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Month } from '../domain/calendar.js'
 import { lateDeadline, shanghaiDate } from '../domain/calendar.js'
 import type { Period, PeriodMonth } from '../domain/periods.js'
 import { periodMonths } from '../domain/periods.js'
 import type { Report } from '../domain/reports.js'
+import type { SiteTally } from '../domain/reports.js'
 import { counts, tallyMonth } from '../domain/reports.js'
 import type { Member, Org, RoleGrant, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
@@ -59,7 +61,8 @@ const FILL = {
   total: 'FFE2EFDA',
 }
 const GREY = 'FF808080'
-const ROWS_PER_CHUNK = 1000
+/** Cells handled between two yields to the event loop (a few milliseconds of work). */
+const CELLS_PER_CHUNK = 2000
 const MAX_WIDTH = 60
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } })
@@ -83,42 +86,95 @@ function cellWidth(v: CellValue): number {
 // XML 1.0 forbids most control characters; WeChat text sometimes carries them.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g
-const clean = (s: string) => s.replace(CONTROL, '')
+const clean = (v: CellValue) => (typeof v === 'string' ? v.replace(CONTROL, '') : v)
 
-interface Sheet {
-  ws: ExcelJS.Worksheet
-  widths: number[]
+/** One row as plain data: values, a style for the whole row, and per-cell fills and notes. */
+interface RowSpec {
+  values: CellValue[]
+  bold?: boolean
+  grey?: boolean
+  strike?: boolean
+  /** Fill of every cell of the row (cells with their own fill keep it). */
+  fill?: string
+  cells?: Map<number, { fill?: string; note?: string; numFmt?: string }>
 }
 
-function newSheet(wb: ExcelJS.Workbook, name: string, headers: readonly string[], frozenCols = 0): Sheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: frozenCols, ySplit: 1 }] })
-  const row = ws.addRow([...headers])
-  row.font = { bold: true }
-  row.eachCell((c) => {
+/** One sheet as plain data, built before anything is written so widths can fit the content. */
+interface SheetSpec {
+  name: string
+  headers: readonly string[]
+  headerNotes?: Map<number, string>
+  rows: RowSpec[]
+  frozenCols?: number
+  /** The last data row the filter covers (1-based, header is row 1); all rows by default. */
+  filterTo?: number
+  /** Fixed widths by column index (0-based); others are fitted to the content. */
+  widths?: (number | undefined)[]
+  /** Columns left out of width fitting (their width comes from the given rows only). */
+  fitRows?: (row: RowSpec) => boolean
+}
+
+const colName = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : colName(Math.floor((n - 1) / 26)) + colName(((n - 1) % 26) + 1)
+
+/** Writes a sheet row by row through the streaming writer, yielding between chunks. */
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<void> {
+  const n = spec.headers.length
+  const widths = spec.headers.map(textWidth)
+  let work = 0
+  /** Yields once about CELLS_PER_CHUNK cells have been handled since the last yield. */
+  const step = async (cells: number) => {
+    work += cells
+    if (work >= CELLS_PER_CHUNK) {
+      work = 0
+      await breathe()
+    }
+  }
+  for (const r of spec.rows) {
+    await step(r.values.length / 4)
+    if (spec.fitRows && !spec.fitRows(r)) continue
+    r.values.forEach((v, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cellWidth(v))
+    })
+  }
+  const ws = wb.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: spec.frozenCols ?? 0, ySplit: 1 }],
+  })
+  ws.columns = widths.map((w, i) => ({ width: spec.widths?.[i] ?? Math.min(MAX_WIDTH, Math.max(6, w + 2)) }))
+  ws.autoFilter = `A1:${colName(Math.max(1, n))}${Math.max(1, spec.filterTo ?? spec.rows.length + 1)}`
+  const header = ws.addRow([...spec.headers])
+  header.eachCell((c, i) => {
+    c.font = { bold: true }
     c.fill = solid(FILL.header)
     c.alignment = { vertical: 'middle', horizontal: 'center' }
+    const note = spec.headerNotes?.get(i - 1)
+    if (note) c.note = note
   })
-  return { ws, widths: headers.map(textWidth) }
-}
-
-function addRow(sheet: Sheet, values: readonly CellValue[]): ExcelJS.Row {
-  const row = sheet.ws.addRow(values.map((v) => (typeof v === 'string' ? clean(v) : v)))
-  values.forEach((v, i) => {
-    sheet.widths[i] = Math.max(sheet.widths[i] ?? 0, cellWidth(v))
-    if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_TIME
-  })
-  return row
-}
-
-/** Widths from content (capped), the filter over header and `lastRow`, and the caller's widths first. */
-function finish(sheet: Sheet, lastRow = sheet.ws.rowCount, fixed: (number | undefined)[] = []): void {
-  sheet.widths.forEach((w, i) => {
-    sheet.ws.getColumn(i + 1).width = fixed[i] ?? Math.min(MAX_WIDTH, Math.max(6, w + 2))
-  })
-  sheet.ws.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(1, lastRow), column: Math.max(1, sheet.widths.length) },
+  header.commit()
+  for (let i = 0; i < spec.rows.length; i++) {
+    const r = spec.rows[i]!
+    await step(Math.max(n, r.values.length))
+    const row = ws.addRow(r.values.map(clean))
+    const width = Math.max(n, r.values.length)
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c)
+      const own = r.cells?.get(c - 1)
+      const v = r.values[c - 1]
+      if (r.bold || r.grey || r.strike)
+        cell.font = {
+          bold: r.bold ?? false,
+          strike: r.strike ?? false,
+          ...(r.grey ? { color: { argb: GREY } } : {}),
+        }
+      const fill = own?.fill ?? r.fill
+      if (fill) cell.fill = solid(fill)
+      if (own?.note) cell.note = own.note
+      if (own?.numFmt) cell.numFmt = own.numFmt
+      else if (v instanceof Date) cell.numFmt = DATE_TIME
+    }
+    row.commit()
   }
+  ws.commit()
 }
 
 const bySiteOrder = (a: Site, b: Site) => a.group - b.group || a.no - b.no
@@ -140,81 +196,85 @@ function summary(r: Report): string {
   return [...t].length > 120 ? `${[...t].slice(0, 119).join('')}…` : t
 }
 
-function monthlySheet(wb: ExcelJS.Workbook, input: ExportInput, months: PeriodMonth[], sites: Site[]): void {
+async function monthlySheet(input: ExportInput, months: PeriodMonth[], sites: Site[]): Promise<SheetSpec> {
   const M = X.monthly
   const base = M.headers.length
-  const sheet = newSheet(
-    wb,
-    X.sheets.monthly,
-    [...M.headers, ...months.map((m) => monthCell(m.month)), M.total, M.remark],
-    2,
-  )
-  const totalCol = base + months.length + 1
-  const remarkCol = totalCol + 1
+  const headers = [...M.headers, ...months.map((m) => monthCell(m.month)), M.total, M.remark]
+  const headerNotes = new Map<number, string>()
   months.forEach((m, i) => {
-    const cell = sheet.ws.getRow(1).getCell(base + i + 1)
-    if (m.beforeTracking) cell.note = M.beforeTracking
-    else if (m.current) cell.note = M.currentMonth(input.now)
+    if (m.beforeTracking) headerNotes.set(base + i, M.beforeTracking)
+    else if (m.current) headerNotes.set(base + i, M.currentMonth(input.now))
   })
   const active = sites.filter((s) => !s.retired)
-  const tallies = months.map((m) => tallyMonth(sites, input.reports, m.month))
-  const countOf = (i: number, site: Site) => tallies[i]!.sites.find((t) => t.site.id === site.id)!
-
+  // One pass over the reports, then a tally per month over that month's reports only.
+  const byMonth = new Map<Month, Report[]>(months.map((m) => [m.month, []]))
+  for (const r of input.reports) byMonth.get(r.month)?.push(r)
+  const tallies: Map<string, SiteTally>[] = []
+  for (const m of months) {
+    const t = tallyMonth(sites, byMonth.get(m.month)!, m.month)
+    tallies.push(new Map(t.sites.map((x) => [x.site.id, x] as const)))
+    if (tallies.length % 12 === 0) await breathe()
+  }
+  const rows: RowSpec[] = []
   for (const g of [1, 2, 3] as const) {
     const inGroup = sites.filter((s) => s.group === g)
     if (inGroup.length === 0) continue
-    const band = addRow(sheet, [null, GROUP_NAMES[g], null, GROUP_NAMES[g]])
-    band.font = { bold: true }
-    for (let c = 1; c <= remarkCol; c++) band.getCell(c).fill = solid(FILL.band)
+    rows.push({
+      values: [null, GROUP_NAMES[g], null, GROUP_NAMES[g], null, ...months.map(() => null), null, null],
+      bold: true,
+      fill: FILL.band,
+    })
     for (const site of inGroup) {
-      const perMonth = months.map((m, i) => (m.beforeTracking ? null : countOf(i, site).count))
-      const late = months.reduce((n, m, i) => n + (m.beforeTracking ? 0 : countOf(i, site).late), 0)
+      const cells = new Map<number, { fill?: string; note?: string }>()
+      let late = 0
+      const perMonth = months.map((m, i) => {
+        if (m.beforeTracking) {
+          cells.set(base + i, { fill: FILL.before })
+          return null
+        }
+        const t = tallies[i]!.get(site.id)!
+        if (t.late > 0) cells.set(base + i, { fill: FILL.late, note: M.lateNote(t.late) })
+        late += t.late
+        return t.count
+      })
       const remark = [site.retired ? M.retired : '', late > 0 ? M.lateRemark(late) : '']
         .filter(Boolean)
         .join('，')
-      const total = perMonth.reduce<number>((n, c) => n + (c ?? 0), 0)
-      const row = addRow(sheet, [
-        site.no,
-        site.name,
-        site.level,
-        GROUP_NAMES[g],
-        site.district,
-        ...perMonth,
-        total,
-        remark || null,
-      ])
-      months.forEach((m, i) => {
-        const cell = row.getCell(base + i + 1)
-        const t = countOf(i, site)
-        if (m.beforeTracking) cell.fill = solid(FILL.before)
-        else if (t.late > 0) {
-          cell.fill = solid(FILL.late)
-          cell.note = M.lateNote(t.late)
-        }
+      if (site.retired) cells.set(1, { note: M.retiredNote })
+      rows.push({
+        values: [
+          site.no,
+          site.name,
+          site.level,
+          GROUP_NAMES[g],
+          site.district,
+          ...perMonth,
+          perMonth.reduce<number>((n, c) => n + (c ?? 0), 0),
+          remark || null,
+        ],
+        grey: site.retired === true,
+        ...(site.retired ? { fill: FILL.retired } : {}),
+        cells,
       })
-      if (site.retired) {
-        row.font = { color: { argb: GREY } }
-        for (let c = 1; c <= remarkCol; c++)
-          if (!row.getCell(c).fill) row.getCell(c).fill = solid(FILL.retired)
-        row.getCell(2).note = M.retiredNote
-      }
     }
   }
-  const lastSiteRow = sheet.ws.rowCount
-  sheet.ws.addRow([])
+  const lastSiteRow = rows.length + 1
+  rows.push({ values: [] })
 
   const activeIds = (level?: Site['level']) =>
     new Set(active.filter((s) => level === undefined || s.level === level).map((s) => s.id))
   const subtotal = (label: string, ids: Set<string>, what: 'sites' | 'pieces') => {
     const perMonth = months.map((m, i) => {
       if (m.beforeTracking) return null
-      const ts = tallies[i]!.sites.filter((t) => ids.has(t.site.id))
+      const ts = [...ids].map((id) => tallies[i]!.get(id)!)
       return what === 'pieces' ? ts.reduce((n, t) => n + t.count, 0) : ts.filter((t) => t.count > 0).length
     })
     const total = what === 'pieces' ? perMonth.reduce<number>((n, c) => n + (c ?? 0), 0) : null
-    const row = addRow(sheet, [null, label, null, null, null, ...perMonth, total, null])
-    row.font = { bold: true }
-    for (let c = 1; c <= remarkCol; c++) row.getCell(c).fill = solid(FILL.total)
+    rows.push({
+      values: [null, label, null, null, null, ...perMonth, total, null],
+      bold: true,
+      fill: FILL.total,
+    })
   }
   const all = activeIds()
   subtotal(M.allPieces, all, 'pieces')
@@ -224,55 +284,66 @@ function monthlySheet(wb: ExcelJS.Workbook, input: ExportInput, months: PeriodMo
     subtotal(M.levelPieces(level), ids, 'pieces')
     subtotal(M.levelSites(level, ids.size), ids, 'sites')
   }
-  // The label of a subtotal row is long; it should not widen the 单位 column beyond the names.
-  sheet.widths[1] = Math.max(...sites.map((s) => textWidth(s.name)), textWidth(M.headers[1]!))
-  finish(sheet, lastSiteRow, [undefined, undefined, undefined, undefined, undefined, ...months.map(() => 10)])
+  return {
+    name: X.sheets.monthly,
+    headers,
+    headerNotes,
+    rows,
+    frozenCols: 2,
+    filterTo: lastSiteRow,
+    widths: [undefined, undefined, undefined, undefined, undefined, ...months.map(() => 10)],
+    // The subtotal labels are long; they should not widen the 单位 column beyond the names.
+    fitRows: (r) => typeof r.values[0] === 'number',
+  }
 }
 
 async function detailsSheet(
-  wb: ExcelJS.Workbook,
   input: ExportInput,
   months: PeriodMonth[],
   orgName: (id: string) => string,
   siteGroup: (id: string) => string,
-): Promise<void> {
+): Promise<SheetSpec> {
   const D = X.details
-  const sheet = newSheet(wb, X.sheets.details, D.headers)
   const inPeriod = new Set(months.map((m) => m.month))
   const reports = input.reports
     .filter((r) => inPeriod.has(r.month))
-    .sort((a, b) => a.month.localeCompare(b.month) || a.no - b.no)
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.no - b.no))
+  await breathe()
+  const rows: RowSpec[] = []
   for (let i = 0; i < reports.length; i++) {
-    if (i > 0 && i % ROWS_PER_CHUNK === 0) await breathe()
+    if (i > 0 && i % 2000 === 0) await breathe()
     const r = reports[i]!
-    const row = addRow(sheet, [
-      r.no,
-      orgName(r.orgId),
-      siteGroup(r.orgId),
-      monthCell(r.month),
-      excelDate(r.at),
-      r.submitterName,
-      waysLabel(waysOf(r)),
-      summary(r),
-      r.links.map((l) => l.url).join('\n') || null,
-      r.files.map((f) => f.name).join('、') || null,
-      counts(r) ? D.valid : D.withdrawn,
-    ])
-    if (!counts(r)) row.font = { color: { argb: GREY }, strike: true }
+    rows.push({
+      values: [
+        r.no,
+        orgName(r.orgId),
+        siteGroup(r.orgId),
+        monthCell(r.month),
+        excelDate(r.at),
+        r.submitterName,
+        waysLabel(waysOf(r)),
+        summary(r),
+        r.links.map((l) => l.url).join('\n') || null,
+        r.files.map((f) => f.name).join('、') || null,
+        counts(r) ? D.valid : D.withdrawn,
+      ],
+      ...(counts(r) ? {} : { grey: true, strike: true }),
+    })
   }
-  finish(sheet)
+  return { name: X.sheets.details, headers: D.headers, rows }
 }
 
 function missingSheet(
-  wb: ExcelJS.Workbook,
   input: ExportInput,
   months: PeriodMonth[],
   sites: Site[],
   people: (orgId: string) => Member[],
-): void {
+): SheetSpec {
   const Mi = X.missing
-  const sheet = newSheet(wb, X.sheets.missing, Mi.headers)
   const active = sites.filter((s) => !s.retired)
+  const byMonth = new Map<Month, Report[]>(months.map((m) => [m.month, []]))
+  for (const r of input.reports) byMonth.get(r.month)?.push(r)
+  const rows: RowSpec[] = []
   for (const m of months) {
     if (m.beforeTracking) continue
     const deadline = lateDeadline(m.month, input.lateDays)
@@ -281,27 +352,29 @@ function missingSheet(
       : input.now < deadline
         ? Mi.lateUntil(shanghaiDate(new Date(deadline.getTime() - 1)))
         : null
-    const tally = tallyMonth(active, input.reports, m.month)
+    const tally = tallyMonth(active, byMonth.get(m.month)!, m.month)
     const missing = tally.sites.filter((t) => t.count === 0).map((t) => t.site)
-    if (missing.length === 0) addRow(sheet, [monthCell(m.month), null, Mi.none, null, null, null, note])
+    if (missing.length === 0)
+      rows.push({ values: [monthCell(m.month), null, Mi.none, null, null, null, note] })
     for (const s of missing) {
       const names = people(s.id).map((p) => p.name)
-      addRow(sheet, [
-        monthCell(m.month),
-        s.no,
-        s.name,
-        GROUP_NAMES[s.group],
-        s.district,
-        names.length > 0 ? names.join('、') : Mi.nobody,
-        note,
-      ])
+      rows.push({
+        values: [
+          monthCell(m.month),
+          s.no,
+          s.name,
+          GROUP_NAMES[s.group],
+          s.district,
+          names.length > 0 ? names.join('、') : Mi.nobody,
+          note,
+        ],
+      })
     }
   }
-  finish(sheet)
+  return { name: X.sheets.missing, headers: Mi.headers, rows }
 }
 
-function membersSheet(wb: ExcelJS.Workbook, input: ExportInput, orgs: Map<string, Org>): void {
-  const sheet = newSheet(wb, X.sheets.members, X.members.headers)
+function membersSheet(input: ExportInput, orgs: Map<string, Org>): SheetSpec {
   const rank = (m: Member) => {
     const o = orgs.get(m.orgId)
     return o === undefined ? 1e6 : o.kind === 'site' ? o.group * 1000 + o.no : 10_000 + o.no
@@ -310,39 +383,35 @@ function membersSheet(wb: ExcelJS.Workbook, input: ExportInput, orgs: Map<string
   const members = [...input.members].sort(
     (a, b) => rank(a) - rank(b) || a.registeredAt.localeCompare(b.registeredAt),
   )
-  for (const m of members) {
-    const grants = roles.get(m.contactId) ?? []
-    addRow(sheet, [
+  const rows = members.map((m) => ({
+    values: [
       m.name,
       orgs.get(m.orgId)?.name ?? m.orgId,
       X.members.noLine(m.line),
-      grants.map(roleLabel).join('、') || null,
+      (roles.get(m.contactId) ?? []).map(roleLabel).join('、') || null,
       excelDate(m.registeredAt),
-    ])
-  }
-  finish(sheet)
+    ],
+  }))
+  return { name: X.sheets.members, headers: X.members.headers, rows }
 }
 
-async function extraSheet(wb: ExcelJS.Workbook, extra: ExtraSheet): Promise<void> {
-  const sheet = newSheet(
-    wb,
-    extra.name,
-    extra.columns.map((c) => c.header),
-  )
-  for (let i = 0; i < extra.rows.length; i++) {
-    if (i > 0 && i % ROWS_PER_CHUNK === 0) await breathe()
-    const row = addRow(sheet, extra.rows[i]!)
-    extra.rows[i]!.forEach((v, j) => {
+function extraSheet(extra: ExtraSheet): SheetSpec {
+  return {
+    name: extra.name,
+    headers: extra.columns.map((c) => c.header),
+    widths: extra.columns.map((c) => c.width),
+    rows: extra.rows.map((values) => ({
+      values,
       // A date without a time of day shows as a date.
-      if (v instanceof Date && v.getUTCHours() === 0 && v.getUTCMinutes() === 0)
-        row.getCell(j + 1).numFmt = DATE
-    })
+      cells: new Map(
+        values.flatMap((v, j) =>
+          v instanceof Date && v.getUTCHours() === 0 && v.getUTCMinutes() === 0
+            ? [[j, { numFmt: DATE }] as const]
+            : [],
+        ),
+      ),
+    })),
   }
-  finish(
-    sheet,
-    sheet.ws.rowCount,
-    extra.columns.map((c) => c.width),
-  )
 }
 
 /** The .xlsx for a period, as bytes. Yields to the event loop between chunks of rows. */
@@ -360,18 +429,25 @@ export async function buildExport(input: ExportInput): Promise<Buffer> {
     return o?.kind === 'site' ? GROUP_NAMES[o.group] : ''
   }
 
-  const wb = new ExcelJS.Workbook()
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve)
+    out.on('error', reject)
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = 'gqf-bot'
   wb.created = input.now
-  monthlySheet(wb, input, months, sites)
-  await breathe()
-  await detailsSheet(wb, input, months, orgName, siteGroup)
-  await breathe()
-  missingSheet(wb, input, months, sites, (id) => byOrg.get(id) ?? [])
-  membersSheet(wb, input, orgs)
-  for (const extra of input.extraSheets ?? []) {
-    await breathe()
-    await extraSheet(wb, extra)
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  await writeSheet(wb, await monthlySheet(input, months, sites))
+  await writeSheet(wb, await detailsSheet(input, months, orgName, siteGroup))
+  await writeSheet(
+    wb,
+    missingSheet(input, months, sites, (id) => byOrg.get(id) ?? []),
+  )
+  await writeSheet(wb, membersSheet(input, orgs))
+  for (const extra of input.extraSheets ?? []) await writeSheet(wb, extraSheet(extra))
+  await wb.commit()
+  await done
+  return Buffer.concat(chunks)
 }

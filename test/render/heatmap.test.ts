@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../src/domain/periods.js'
 import type { Report } from '../../src/domain/reports.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
-import { COLORS, FONT_FAMILY, heatmapLayout, renderHeatmap, svgToPng } from '../../src/render/heatmap.js'
+import {
+  COLORS,
+  FONT_FAMILY,
+  heatmapLayout,
+  outlineTexts,
+  renderHeatmap,
+  svgToPng,
+} from '../../src/render/heatmap.js'
 import type { HeatmapInput, HeatmapLayout } from '../../src/render/heatmap.js'
 import { decodePng } from '../support/png.js'
 
@@ -108,5 +115,20 @@ describe('the heatmap', async () => {
     // A missing glyph would draw the same .notdef box for both.
     expect(gong.join(' ')).not.toBe(qing.join(' '))
     expect(ink(glyph('工', false))).toHaveLength(0)
+  })
+
+  it('lays each distinct label out once and draws the same pixels from the outlines', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><text transform="translate(10 30)" style="font-size:20px;font-family:${FONT_FAMILY};" fill="#333333">大船1补</text><text transform="translate(10 50)" style="font-size:20px;font-family:${FONT_FAMILY};" fill="#aa0000">大船1补</text></svg>`
+    const outlined = outlineTexts(svg)
+    expect(outlined).not.toContain('<text')
+    expect(outlined.match(/<path /g)).toHaveLength(2)
+    expect(outlined).toContain('fill="#aa0000"')
+    const a = decodePng(svgToPng(svg))
+    const b = decodePng(svgToPng(outlined))
+    let differ = 0
+    for (let y = 0; y < a.height; y++)
+      for (let x = 0; x < a.width; x++)
+        if (a.pixel(x, y).some((v, i) => Math.abs(v - b.pixel(x, y)[i]!) > 16)) differ++
+    expect(differ).toBeLessThan(5)
   })
 })
