@@ -62,7 +62,7 @@ const FILL = {
 }
 const GREY = 'FF808080'
 /** Cells handled between two yields to the event loop (a few milliseconds of work). */
-const CELLS_PER_CHUNK = 2000
+const CELLS_PER_CHUNK = 1000
 const MAX_WIDTH = 60
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } })

@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { Resvg } from '@resvg/resvg-js'
 import * as echarts from 'echarts'
 import { monthLabel } from '../domain/calendar.js'
@@ -18,6 +20,7 @@ import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { X } from '../messages/export.js'
 import { shortName } from '../messages/reports.js'
+import type { HeatmapRequest, HeatmapResponse } from './heatmap-worker.js'
 import { textWidth } from './export-xlsx.js'
 
 export interface HeatmapInput {
@@ -347,4 +350,68 @@ export function heatmapSvg(input: HeatmapInput, layout = heatmapLayout(input)): 
 /** The heatmap as PNG bytes (about 1080 px wide, readable on a phone). */
 export async function renderHeatmap(input: HeatmapInput): Promise<Buffer> {
   return svgToPng(outlineTexts(heatmapSvg(input)))
+}
+
+let worker: Worker | null = null
+let nextId = 1
+const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>()
+
+/** The worker, started on first use; under tsx (a .ts module) it gets tsx's loader too. */
+function heatmapWorker(): Worker {
+  if (worker) return worker
+  const ts = import.meta.url.endsWith('.ts')
+  const url = new URL(`./heatmap-worker.${ts ? 'ts' : 'js'}`, import.meta.url)
+  // From TypeScript sources (tsx, vitest) the worker registers tsx's loader before importing.
+  // (resolved through require, which finds tsx's CommonJS build; its ES module sits beside it.)
+  const tsx = ts
+    ? pathToFileURL(
+        createRequire(import.meta.url)
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs'),
+      ).href
+    : ''
+  const w = ts
+    ? new Worker(
+        `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(url.href)}) })`,
+        { eval: true },
+      )
+    : new Worker(url)
+  w.unref()
+  w.on('message', (res: HeatmapResponse) => {
+    const p = waiting.get(res.id)
+    waiting.delete(res.id)
+    if ('png' in res) p?.resolve(Buffer.from(res.png.buffer, res.png.byteOffset, res.png.byteLength))
+    else p?.reject(new Error(res.error))
+  })
+  const fail = (e: Error) => {
+    for (const p of waiting.values()) p.reject(e)
+    waiting.clear()
+    worker = null
+  }
+  w.on('error', fail)
+  w.on('exit', (code) => fail(new Error(`heatmap worker exited (${code})`)))
+  return (worker = w)
+}
+
+/**
+ * `renderHeatmap` on a worker thread, so the seconds of font layout never hold up the bot's
+ * messages. One worker serves every call, in order; it does not keep the process alive.
+ */
+export function renderHeatmapInWorker(input: HeatmapInput): Promise<Buffer> {
+  const w = heatmapWorker()
+  // Only the period's reports cross over: copying ten years of them would stall this thread.
+  const { from, to } = input.period
+  const reports = input.reports.filter((r) => r.month >= from && r.month <= to)
+  const id = nextId++
+  return new Promise<Buffer>((resolve, reject) => {
+    waiting.set(id, { resolve, reject })
+    w.postMessage({ id, input: { ...input, reports } } satisfies HeatmapRequest)
+  })
+}
+
+/** Stops the worker (at shutdown, or in tests). */
+export async function closeHeatmapWorker(): Promise<void> {
+  const w = worker
+  worker = null
+  if (w) await w.terminate()
 }

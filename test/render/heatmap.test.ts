@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../src/domain/periods.js'
 import type { Report } from '../../src/domain/reports.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
 import {
+  closeHeatmapWorker,
   COLORS,
   FONT_FAMILY,
   heatmapLayout,
   outlineTexts,
   renderHeatmap,
+  renderHeatmapInWorker,
   svgToPng,
 } from '../../src/render/heatmap.js'
 import type { HeatmapInput, HeatmapLayout } from '../../src/render/heatmap.js'
@@ -130,5 +132,20 @@ describe('the heatmap', async () => {
       for (let x = 0; x < a.width; x++)
         if (a.pixel(x, y).some((v, i) => Math.abs(v - b.pixel(x, y)[i]!) > 16)) differ++
     expect(differ).toBeLessThan(5)
+  })
+})
+
+describe('the heatmap on a worker thread', () => {
+  afterAll(closeHeatmapWorker)
+
+  it('gives the same picture as on the main thread, for calls in a row', async () => {
+    const [a, b] = await Promise.all([
+      renderHeatmapInWorker(input),
+      renderHeatmapInWorker({ ...input, reports: [] }),
+    ])
+    expect(a.equals(await renderHeatmap(input))).toBe(true)
+    const png = decodePng(b)
+    const L = heatmapLayout({ ...input, reports: [] })
+    expect(png.pixel(...inCell(L, 'S01', '2026-11')).slice(0, 3)).toEqual(hex(COLORS.missed))
   })
 })
