@@ -16,7 +16,8 @@ export interface Period {
   to: Month
 }
 
-const HALF = /^(\d{4})年?([上下])半年$/
+/** Group 2 is set for the first half. */
+const HALF = /^(\d{4})年?(?:(上)|下)半年$/
 const YEAR = /^(\d{4})年?$/
 const YEARS = /^(\d{4})年?[-~～—至到](\d{4})年?$/
 
@@ -26,7 +27,7 @@ export function parsePeriod(input: string): Period | null {
   const half = HALF.exec(s)
   if (half) {
     const y = half[1]!
-    return half[2] === '上'
+    return half[2] !== undefined
       ? { kind: 'half', from: `${y}-01`, to: `${y}-06` }
       : { kind: 'half', from: `${y}-07`, to: `${y}-12` }
   }

@@ -279,7 +279,8 @@ async function monthlySheet(input: ExportInput, months: PeriodMonth[], sites: Si
   const all = activeIds()
   subtotal(M.allPieces, all, 'pieces')
   subtotal(M.allSites(all.size), all, 'sites')
-  for (const level of ['省级', '市级'] as const) {
+  // 省级 first: the levels in the order of the sites' 编号.
+  for (const level of new Set([...sites].sort((a, b) => a.no - b.no).map((s) => s.level))) {
     const ids = activeIds(level)
     subtotal(M.levelPieces(level), ids, 'pieces')
     subtotal(M.levelSites(level, ids.size), ids, 'sites')
