@@ -6,7 +6,7 @@ import { holidayCalendar } from '../src/calendar/chinese-days.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { builtinCommands } from '../commands/index.js'
 import { createCore } from '../src/core/handle.js'
 import type { Incoming } from '../src/core/types.js'
@@ -274,8 +274,99 @@ async function benchTransport(): Promise<void> {
   }
 }
 
+/** The Excel export of ten years of history, and the heatmap of a year. */
+async function benchFiles(): Promise<void> {
+  const { buildExport } = await import('../src/render/export-xlsx.js')
+  const { renderHeatmap, renderHeatmapInWorker, closeHeatmapWorker } =
+    await import('../src/render/heatmap.js')
+  const { parsePeriod } = await import('../src/domain/periods.js')
+  const { sampleHistory } = await import('./sample-data.js')
+  const history = sampleHistory('2017-01', '2026-12', 6.5)
+  const now = new Date('2026-12-20T02:00:00Z')
+  const input = {
+    period: parsePeriod('2017-2026')!,
+    now,
+    orgs: history.orgs,
+    reports: history.reports,
+    members: history.members,
+    roleHolders: [],
+    lateDays: 5,
+  }
+  // Warm up (module loading, JIT) on one month, so the figures are the export's own.
+  await buildExport({ ...input, period: parsePeriod('2026-11')! })
+  globalThis.gc?.()
+  const rssBefore = process.memoryUsage().rss
+  let rssPeak = rssBefore
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
+  }, 5)
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  delay.enable()
+  const t0 = performance.now()
+  const xlsx = await buildExport(input)
+  const ms = performance.now() - t0
+  delay.disable()
+  clearInterval(sampler)
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
+  rows.push({
+    what: `export of ten years (${history.reports.length} reports, ${(xlsx.length / 1e6).toFixed(1)} MB)`,
+    value: ms,
+    unit: 'ms',
+    target: 2000,
+    better: 'lower',
+  })
+  rows.push({
+    what: 'extra memory during that export (peak RSS)',
+    value: (rssPeak - rssBefore) / 1024 / 1024,
+    unit: 'MiB',
+    target: 200,
+    better: 'lower',
+  })
+  rows.push({
+    what: 'longest event-loop stall during that export',
+    value: delay.max / 1e6,
+    unit: 'ms',
+    target: 100,
+    better: 'lower',
+  })
+  const year = { period: parsePeriod('2026')!, now, sites: history.sites, reports: history.reports }
+  const t2 = performance.now()
+  await renderHeatmap(year)
+  rows.push({
+    what: 'heatmap of a year, first in the process',
+    value: performance.now() - t2,
+    unit: 'ms',
+    target: 1500,
+    better: 'lower',
+  })
+  const t1 = performance.now()
+  await renderHeatmap(year)
+  rows.push({
+    what: 'heatmap of a year (PNG)',
+    value: performance.now() - t1,
+    unit: 'ms',
+    target: 1000,
+    better: 'lower',
+  })
+  // On the worker thread the main loop stays free, the worker's cold start included.
+  const stall = monitorEventLoopDelay({ resolution: 5 })
+  stall.enable()
+  await renderHeatmapInWorker(year)
+  await renderHeatmapInWorker(year)
+  stall.disable()
+  await closeHeatmapWorker()
+  rows.push({
+    what: 'longest stall while a worker draws two heatmaps',
+    value: stall.max / 1e6,
+    unit: 'ms',
+    target: 100,
+    better: 'lower',
+  })
+}
+
 benchLookup()
 await benchRegistrationBurst()
+await benchFiles()
 await benchTransport()
 
 let failed = 0
