@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js'
 import type { Member, Org, RoleGrant } from '../domain/types.js'
 import type { LinkInfo } from '../domain/reports.js'
 import type { Precondition } from './preconditions.js'
+import { DEFAULT_REPORT_KEYWORDS } from '../domain/vocabulary.js'
 import type { ReminderSettings } from '../domain/reminders.js'
 import type { HolidayCalendar } from '../domain/holidays.js'
 import type { Repository } from './ports.js'
@@ -105,7 +106,7 @@ export interface Deps {
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
-  keywords: ['创建信息', '示范点', '工青妇'],
+  keywords: [...DEFAULT_REPORT_KEYWORDS],
   lateDays: 5,
   shareWindowMs: 10 * 60_000,
 }

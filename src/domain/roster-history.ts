@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { addMonths, type Month } from './calendar.js'
-import { Roster } from './roster.js'
+import { Roster, RosterError, type RosterProblem } from './roster.js'
 import { groupNoSchema, isoSchema, orgSchema, siteSchema } from './schemas.js'
 import type { GroupNo, Org, Site } from './types.js'
 
@@ -134,7 +134,7 @@ export type RosterChangeError =
   | { code: 'SAME_GROUP'; site: Site; group: GroupNo }
   | { code: 'SAME_NAME'; site: Site }
   | { code: 'DUPLICATE_ID'; id: string }
-  | { code: 'ROSTER_INVALID'; detail: string }
+  | { code: 'ROSTER_INVALID'; problem: RosterProblem | null }
 
 /**
  * Checks a change against the history: the site exists (on the day it takes effect), the change
@@ -172,7 +172,7 @@ export function applyChange(
   } catch (e) {
     return {
       ok: false,
-      error: { code: 'ROSTER_INVALID', detail: e instanceof Error ? e.message : String(e) },
+      error: { code: 'ROSTER_INVALID', problem: e instanceof RosterError ? e.problem : null },
     }
   }
   return { ok: true, history: next }

@@ -1,5 +1,6 @@
 import type { Line, Org, Site } from './types.js'
 import { LINES } from './types.js'
+import { LINE_WORDS } from './vocabulary.js'
 import { isSubsequence, nameKey, similarity } from './text.js'
 
 export type LookupResult =
@@ -19,6 +20,19 @@ function exactKeys(org: Org): { key: string; via: 'name' | 'alias' }[] {
   return keys
 }
 
+/** Why a roster is not valid: the sentence comes from the messages (`rosterProblem`). */
+export type RosterProblem =
+  | { code: 'DUPLICATE_ID'; id: string }
+  | { code: 'DUPLICATE_NO'; no: number }
+  | { code: 'ALIAS_CLASH'; key: string; first: string; second: string }
+
+export class RosterError extends Error {
+  constructor(readonly problem: RosterProblem) {
+    super(`roster invalid: ${JSON.stringify(problem)}`)
+    this.name = 'RosterError'
+  }
+}
+
 /** The registry of organisations: the 30 sites and the 工会/团委/妇联 above them. */
 export class Roster {
   private readonly byId = new Map<string, Org>()
@@ -29,8 +43,8 @@ export class Roster {
 
   constructor(readonly orgs: readonly Org[]) {
     for (const org of orgs) {
-      if (this.byId.has(org.id)) throw new Error(`名单中编号重复：${org.id}`)
-      if (this.byNo.has(org.no)) throw new Error(`名单中序号重复：${org.no}`)
+      if (this.byId.has(org.id)) throw new RosterError({ code: 'DUPLICATE_ID', id: org.id })
+      if (this.byNo.has(org.no)) throw new RosterError({ code: 'DUPLICATE_NO', no: org.no })
       this.byId.set(org.id, org)
       this.byNo.set(org.no, org)
       const keys = exactKeys(org)
@@ -41,7 +55,7 @@ export class Roster {
       for (const { key, via } of keys) {
         const seen = this.exact.get(key)
         if (seen && seen.org.id !== org.id) {
-          throw new Error(`名单中简称“${key}”同时指向“${seen.org.name}”和“${org.name}”`)
+          throw new RosterError({ code: 'ALIAS_CLASH', key, first: seen.org.name, second: org.name })
         }
         if (!seen || via === 'name') this.exact.set(key, { org, via })
       }
@@ -106,9 +120,9 @@ export class Roster {
 
 /** A line word at the end of an organisation as typed: 日新街道工会 → 日新街道 + 工会. */
 const LINE_SUFFIXES: [RegExp, Line][] = [
-  [/(总工会|工会)$/, '工会'],
-  [/(团委|团区委|团市委|团县委|团工委|共青团|团支部|团总支)$/, '团委'],
-  [/(妇女联合会|妇联|妇委会)$/, '妇联'],
+  [/(总工会|工会)$/, LINE_WORDS[0]],
+  [/(团委|团区委|团市委|团县委|团工委|共青团|团支部|团总支)$/, LINE_WORDS[1]],
+  [/(妇女联合会|妇联|妇委会)$/, LINE_WORDS[2]],
 ]
 
 /** Reads a line word (工会/团委/妇联 and their longer forms); null when it is none. */

@@ -3,10 +3,11 @@
  * the stores validate what they load with the same schemas, so one rule holds each fact.
  */
 import { z } from 'zod'
+import { LEVEL_WORDS, LINE_WORDS } from './vocabulary.js'
 
-export const lineSchema = z.enum(['工会', '团委', '妇联'])
+export const lineSchema = z.enum(LINE_WORDS)
 export const groupNoSchema = z.union([z.literal(1), z.literal(2), z.literal(3)])
-export const levelSchema = z.enum(['省级', '市级'])
+export const levelSchema = z.enum(LEVEL_WORDS)
 export const isoSchema = z.string().min(10)
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 

@@ -10,13 +10,14 @@ import type {
   roleGrantSchema,
   siteSchema,
 } from './schemas.js'
+import { LINE_WORDS } from './vocabulary.js'
 
 export type Level = z.infer<typeof levelSchema>
 export type GroupNo = z.infer<typeof groupNoSchema>
 export type Line = z.infer<typeof lineSchema>
-export const LINES: readonly Line[] = ['工会', '团委', '妇联']
+export const LINES: readonly Line[] = LINE_WORDS
 export const GROUP_NOS: readonly GroupNo[] = [1, 2, 3]
-export const GROUP_NAMES: Record<GroupNo, string> = { 1: '第一组', 2: '第二组', 3: '第三组' }
+export { GROUP_NAMES } from './vocabulary.js'
 
 export type Site = z.infer<typeof siteSchema>
 export type LineOrg = z.infer<typeof lineOrgSchema>

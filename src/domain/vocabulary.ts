@@ -11,6 +11,9 @@ export const SCOPE_WORDS = {
   city: '市级',
 } as const
 
+/** The working groups' names, as the notice writes them (also typed by people). */
+export const GROUP_NAMES = { 1: '第一组', 2: '第二组', 3: '第三组' } as const
+
 /** The three 条线 (lines) of 工青妇. */
 export const LINE_WORDS = ['工会', '团委', '妇联'] as const
 

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../domain/audit.js'
 import type { Guidance, Plan, Project, SixHaveEntry, SixItem, SixState } from '../domain/records.js'
 import { SIX_ITEMS } from '../domain/records.js'
 import type { RosterChangeError } from '../domain/roster-history.js'
+import { rosterProblem } from './zh.js'
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 
@@ -144,7 +145,7 @@ export const REC = {
       case 'SAME_NAME':
         return `${e.site.name} 已是这个名称。`
       case 'ROSTER_INVALID':
-        return `改动未保存：${e.detail}`
+        return `改动未保存：${e.problem ? rosterProblem(e.problem) : '名单校验未通过'}。`
       default:
         return '改动未保存：单位不存在或不是示范点。'
     }

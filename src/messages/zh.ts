@@ -5,6 +5,7 @@
 import type { Line, Member, Org, Role, RoleGrant, RoleSpec, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { shanghaiDate } from '../domain/calendar.js'
+import type { RosterProblem } from '../domain/roster.js'
 import type { RegistrationError } from '../domain/registration.js'
 
 export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
@@ -32,8 +33,22 @@ export function roleLabel(g: RoleSpec): string {
   return `${g.district}联络员`
 }
 
+/** Why a roster is not valid (a duplicate id or 编号, a short name pointing at two units). */
+export function rosterProblem(p: RosterProblem): string {
+  switch (p.code) {
+    case 'DUPLICATE_ID':
+      return `名单中编号重复：${p.id}`
+    case 'DUPLICATE_NO':
+      return `名单中序号重复：${p.no}`
+    case 'ALIAS_CLASH':
+      return `名单中简称“${p.key}”同时指向“${p.first}”和“${p.second}”`
+  }
+}
+
 export const M = {
   busy: '系统繁忙，请稍后再试。',
+  duplicateCommand: (word: string, first: string, second: string) =>
+    `命令名重复：“${word}”同时属于 #${first} 和 #${second}`,
   emptyCommand: '请在 # 后面写命令，例如 #帮助。',
   privateHint: '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
   unknownCommand: (word: string, suggestion?: string) =>
