@@ -2,6 +2,7 @@
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
+import { isMonthDay, parseTimeOfDay } from '../src/domain/time-rules.js'
 import { REMINDER_KINDS, type ReminderKind } from '../src/domain/reminders.js'
 import { KIND_LABEL, KIND_WORDS, REM } from '../src/messages/reminders.js'
 import { M } from '../src/messages/zh.js'
@@ -46,13 +47,13 @@ export const reminderSettings = defineCommand({
             ? REM.kindUnknown(x)
             : M.badArgs('请写明提醒种类和时间。', REM.settingsUsage, '#提醒设置 时间 最后 15:30'),
         }
-      const m = /^(\d{1,2})[:：](\d{2})$/.exec(y ?? '')
-      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { op: 'error', text: REM.timeInvalid(y ?? '') }
-      return { op: 'time', kind, time: `${m[1]!.padStart(2, '0')}:${m[2]}` }
+      const time = parseTimeOfDay(y ?? '')
+      if (!time) return { op: 'error', text: REM.timeInvalid(y ?? '') }
+      return { op: 'time', kind, time }
     }
     if (op === '月中日') {
       const day = Number(x)
-      if (!Number.isInteger(day) || day < 1 || day > 28) return { op: 'error', text: REM.dayInvalid(x ?? '') }
+      if (!isMonthDay(day)) return { op: 'error', text: REM.dayInvalid(x ?? '') }
       return { op: 'midDay', day }
     }
     return { op: 'error', text: M.badArgs('请写明要做什么。', REM.settingsUsage, '#提醒设置 暂停') }

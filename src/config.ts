@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parse as parseDotenv } from 'dotenv'
 import { z } from 'zod'
+import { HHMM, MONTH_DAY_MAX, MONTH_DAY_MIN } from './domain/time-rules.js'
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 
@@ -25,7 +26,7 @@ const intString = (min: number, max: number) =>
         .max(max, { message: `不能大于 ${max}` }),
     )
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 24 小时制“时:分”，例如 09:30' })
+const hhmm = z.string().regex(HHMM, { message: '应为 24 小时制“时:分”，例如 09:30' })
 
 /** Every variable the bot reads, with its default and its rule. `.env.example` mirrors this list. */
 const envSchema = z.object({
@@ -50,7 +51,7 @@ const envSchema = z.object({
   LATE_REPORT_DAYS: intString(0, 28).optional(),
   SHARE_WINDOW_MINUTES: intString(1, 120).optional(),
   REMINDERS_ENABLED: boolString.optional(),
-  REMINDER_MID_DAY: intString(1, 28).optional(),
+  REMINDER_MID_DAY: intString(MONTH_DAY_MIN, MONTH_DAY_MAX).optional(),
   REMINDER_PRE_WORKDAYS: intString(1, 10).optional(),
   REMINDER_MID_TIME: hhmm.optional(),
   REMINDER_PRE_TIME: hhmm.optional(),

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
+import { hhmmSchema, monthDaySchema } from '../src/domain/time-rules.js'
 import {
   REMINDER_KINDS,
   type OccurrenceState,
@@ -11,13 +12,12 @@ import type { RemindersPort } from '../src/core/ports.js'
 import { JsonFileStore } from './json-file-store.js'
 
 const kind = z.enum(REMINDER_KINDS as [ReminderKind, ...ReminderKind[]])
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
 const settingsOverride = z.object({
   paused: z.boolean().optional(),
   off: z.array(kind).optional(),
-  times: z.partialRecord(kind, hhmm).optional(),
-  midDay: z.number().int().min(1).max(31).optional(),
+  times: z.partialRecord(kind, hhmmSchema).optional(),
+  midDay: monthDaySchema.optional(),
   preWorkdays: z.number().int().min(1).max(10).optional(),
 })
 
