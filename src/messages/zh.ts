@@ -110,9 +110,10 @@ export const M = {
   // Admin code
   adminOk: '认证成功，您已成为管理员。可用 #任命 设置工作组组长和区联络员。',
   adminAlready: '您已经是管理员。',
-  adminWrong: '认证码不正确，请核对机器人启动日志中的管理员认证码。',
-  adminUsed: '该认证码已被使用。如需新的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
-  adminNone: '当前没有可用的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
+  adminWrong:
+    '认证码不正确。认证码在机器人首次启动时显示一次；如已找不到，请运维人员在服务器上停止机器人后运行 npm run admin-code 生成新码。',
+  adminUsed: '该认证码已被使用。如需新的认证码，请运维人员在服务器上停止机器人后运行 npm run admin-code。',
+  adminNone: '当前没有可用的认证码，请运维人员在服务器上停止机器人后运行 npm run admin-code。',
   adminLocked: '认证失败次数过多，请 10 分钟后再试。',
   adminMissing: '请写上认证码。',
 
