@@ -1,5 +1,6 @@
 import { rawArgs } from '../src/core/args.js'
 import { defineCommand } from '../src/core/types.js'
+import { namesakes } from '../src/domain/namesakes.js'
 import { parseRegistration } from '../src/domain/registration.js'
 import { M, REGISTER_EXAMPLE, REGISTER_USAGE } from '../src/messages/zh.js'
 
@@ -33,7 +34,21 @@ export const register = defineCommand({
       { name, orgId: org.id, line, wechatName: sender.wechatName },
       deps.clock(),
     )
-    if (!before) return [{ text: M.registered(name, org, line) }]
-    return [{ text: M.registrationUpdated(name, org, line, before, roster.get(before.orgId)) }]
+    const receipt = before
+      ? M.registrationUpdated(name, org, line, before, roster.get(before.orgId))
+      : M.registered(name, org, line)
+    // Someone else with this name: roles and mentions will tell them apart by unit.
+    const others = namesakes(deps.repo.members(), roster, name).filter(
+      (n) => n.member.contactId !== sender.id,
+    )
+    if (others.length === 0 || before?.name === name) return [{ text: receipt }]
+    return [
+      {
+        text: `${receipt}\n${M.nameShared(
+          name,
+          others.map((n) => n.label),
+        )}`,
+      },
+    ]
   },
 })

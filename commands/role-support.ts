@@ -2,6 +2,7 @@
 import { rawArgs } from '../src/core/args.js'
 import type { CommandContext, Reply } from '../src/core/types.js'
 import { DISTRICT_NAMES, parseDistrict, parseGroup, parseRole } from '../src/domain/roles.js'
+import { byUnit, namesakes, splitNameUnit } from '../src/domain/namesakes.js'
 import type { GroupNo, Role, RoleSpec } from '../src/domain/types.js'
 import { M } from '../src/messages/zh.js'
 
@@ -12,6 +13,8 @@ export interface RoleArgs {
   district: string | null
   mention: { id: string; name: string } | null
   targetName: string | null
+  /** Words left over, such as the unit of a person who shares a name: 张三 日新街道. */
+  others: string[]
 }
 
 /** Reads `角色 @某人 [范围]` in any order: 组长 @张三 第一组, 联络员 李四 西岗区, 管理员 @王五. */
@@ -23,9 +26,15 @@ export const roleArgs = rawArgs.transform((a): RoleArgs => {
     district: null,
     mention: a.mentions[0] ?? null,
     targetName: null,
+    others: [],
   }
   for (const t of a.tokens) {
-    if (t.startsWith('@')) continue
+    // A real @-mention arrives with the contact; `@钱进` typed by hand (or in a client that sent
+    // no mention) is the name itself.
+    if (t.startsWith('@')) {
+      if (!out.mention && !out.targetName && t.length > 1) out.targetName = t.slice(1)
+      continue
+    }
     const role = parseRole(t)
     if (role && !out.role) {
       out.role = role
@@ -43,11 +52,16 @@ export const roleArgs = rawArgs.transform((a): RoleArgs => {
     }
     if (!out.roleWord && !out.role && /(长|员)$/.test(t)) out.roleWord = t
     else if (!out.targetName) out.targetName = t
+    else out.others.push(t)
   }
   return out
 })
 
-/** Finds who a role command is about: the @-mentioned contact, or a unique registered name. */
+/**
+ * Finds who a role command is about: the @-mentioned contact, or a registered name. Two people
+ * with one name are told apart by unit, `张三（日新街道）` or `张三 日新街道`; otherwise the
+ * reply lists them with their units.
+ */
 export function resolveTarget(
   { deps }: CommandContext,
   args: RoleArgs,
@@ -57,11 +71,31 @@ export function resolveTarget(
     return { ok: true, id: args.mention.id, name: m?.name ?? args.mention.name }
   }
   if (!args.targetName) return { ok: false, reply: [{ text: M.targetMissing }] }
-  const found = deps.repo.members().filter((m) => m.name === args.targetName)
-  if (found.length === 0) return { ok: false, reply: [{ text: M.targetNotFound(args.targetName) }] }
-  if (found.length > 1)
-    return { ok: false, reply: [{ text: M.targetAmbiguous(args.targetName, found.length) }] }
-  return { ok: true, id: found[0]!.contactId, name: found[0]!.name }
+  const roster = deps.repo.roster()
+  const members = deps.repo.members()
+  const { name, unit } = splitNameUnit(args.targetName)
+  let found = namesakes(members, roster, name)
+  if (found.length === 0) {
+    // A WeChat display name typed after @ by hand.
+    const shown = members.filter((m) => m.wechatName === name)
+    if (shown.length === 1) return { ok: true, id: shown[0]!.contactId, name: shown[0]!.name }
+    return { ok: false, reply: [{ text: M.targetNotFound(name) }] }
+  }
+  const labels = found.map((c) => c.label)
+  if (unit !== null) {
+    found = byUnit(found, roster, unit)
+    if (found.length === 0) return { ok: false, reply: [{ text: M.targetNoSuchUnit(name, unit, labels) }] }
+  } else if (found.length > 1) {
+    for (const word of args.others) {
+      const picked = byUnit(found, roster, word)
+      if (picked.length === 1) {
+        found = picked
+        break
+      }
+    }
+  }
+  if (found.length > 1) return { ok: false, reply: [{ text: M.targetAmbiguous(name, labels) }] }
+  return { ok: true, id: found[0]!.member.contactId, name: found[0]!.member.name }
 }
 
 /** The role and the person a role command is about, or the reply that says what is missing. */

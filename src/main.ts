@@ -14,14 +14,14 @@ import { GqfBot } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
 import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
 import { runConsole } from './console/console-group.js'
+import { appendLines, consoleLogPath } from './console/log-file.js'
+import { ADMIN_CODE } from './messages/admin-code.js'
 import { routeWechatyLog } from './wechaty-log.js'
 
-async function announceAdminCode(repo: Repository, cfg: Config, logger: Logger): Promise<void> {
+/** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
+async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
   const { generated } = await repo.ensureAdminCode(cfg.adminCode, new Date())
-  if (generated) {
-    logger.warn(`管理员认证码（一次性，仅显示这一次）：${generated}`)
-    logger.warn(`在工作群或私聊机器人发送：#认证管理员 ${generated}`)
-  }
+  if (generated) process.stdout.write(ADMIN_CODE.box(generated) + '\n')
 }
 
 async function runService(cfg: Config, repo: Repository, logger: Logger): Promise<void> {
@@ -92,14 +92,22 @@ export async function main(env: Env = process.env): Promise<void> {
     throw e
   }
   const secrets = [cfg.service.token, cfg.adminCode].filter((s): s is string => !!s)
-  const logger = createLogger(cfg.logLevel, undefined, undefined, secrets)
-  routeWechatyLog(cfg.wechatyLog, secrets)
+  // The console group keeps log lines out of the conversation: they go to a file named at start.
+  const logFile = cfg.mode === 'console' ? consoleLogPath(cfg.dataDir, new Date()) : null
+  const toFile = logFile ? appendLines(logFile) : undefined
+  const logger = createLogger(cfg.logLevel, toFile, undefined, secrets)
+  routeWechatyLog(cfg.wechatyLog, secrets, toFile)
+  /** A reason not to start reaches the terminal whatever the mode. */
+  const fatal = (message: string) => {
+    logger.error(message)
+    if (logFile) console.error(message)
+  }
   // One process per data folder: before any store is opened and before WeChat is touched.
   try {
     releaseOnExit(acquireLock(cfg.dataDir))
   } catch (e) {
     if (e instanceof LockHeldError) {
-      logger.error(e.message)
+      fatal(e.message)
       process.exit(4)
     }
     throw e
@@ -109,14 +117,14 @@ export async function main(env: Env = process.env): Promise<void> {
     repo = await openRepository(cfg.dataDir)
   } catch (e) {
     if (e instanceof StoreError) {
-      logger.error(e.message)
+      fatal(e.message)
       process.exit(3)
     }
     throw e
   }
-  await announceAdminCode(repo, cfg, logger)
+  await announceAdminCode(repo, cfg)
   if (cfg.mode === 'service') await runService(cfg, repo, logger)
-  else await runConsole(cfg, repo, logger)
+  else await runConsole(cfg, repo, logger, { logFile })
 }
 
 await main()

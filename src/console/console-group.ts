@@ -1,85 +1,175 @@
 /**
  * The console group: the coordination room played in a terminal on wechaty-puppet-mock, with the
  * same plugin as real WeChat. You type as a member; /as switches who speaks.
+ *
+ * What the terminal shows is the conversation only: log lines go to a file (see main.ts); files the
+ * bot sends are saved under DATA_DIR/console-files and named; `@名字` of a member becomes a real
+ * mention of that contact, as WeChat sends it; the members of the last session (registered
+ * console contacts in the store) are back in the room at start.
  */
 import { createHash } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
-import { createInterface } from 'node:readline'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
+import { clearLine, createInterface, cursorTo } from 'node:readline'
+import { FileBox } from 'file-box'
 import { WechatyBuilder } from 'wechaty'
-import { existsSync, readFileSync } from 'node:fs'
-import { basename } from 'node:path'
 import { mock } from 'wechaty-puppet-mock'
+import { safeFileName } from '../../storage/report-store.js'
 import { LinkServingPuppetMock, postMessage, type Posted } from './mock-messages.js'
 import type { Repository } from '../core/ports.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
+import { CONSOLE } from '../messages/console.js'
+
+const BOT_NAME = CONSOLE.botName
 import { GqfBot, type GqfBotHandle } from '../plugin.js'
 
-const BOT_NAME = '工青妇协同助手'
-
-type MockPayload = { payload: { talkerId?: string; text?: string } }
+type MockPayload = { payload: { id?: string; talkerId?: string; text?: string } }
 /** The mock's rooms and contacts are event emitters whose typings do not resolve here. */
 export function onMockMessage(target: object, listener: (m: MockPayload) => void): void {
   ;(target as EventEmitter).on('message', listener)
 }
 const ROOM_ID = 'console-room@chatroom'
+const ID_PREFIX = 'console-'
 
 /** Stable ids, so a registration made in the console is still there after a restart. */
-const contactId = (name: string) => 'console-' + createHash('sha1').update(name).digest('hex').slice(0, 12)
+export const contactId = (name: string) =>
+  ID_PREFIX + createHash('sha1').update(name).digest('hex').slice(0, 12)
 
-export const CONSOLE_HELP = [
-  '控制台群：您在模拟的工作群中发言，机器人与真实微信中的行为相同。',
-  '  直接输入        以当前身份在群里发言，例如：#注册 张三 日新街道 妇联',
-  '  @助手 文本      @机器人发言',
-  '  /as 姓名        切换发言人（不在群里的会先被拉进群）',
-  '  /add 姓名       拉人进群',
-  '  /dm 文本        以当前身份私聊机器人',
-  '  /link 标题      分享一篇公众号文章（标题含“创建信息”等关键词的直接计入）',
-  '  /file 文件      分享一个文件或图片（可写本机路径，或只写文件名）',
-  '  /who            查看群成员',
-  '  /help           查看本说明',
-  '  /quit           退出',
-].join('\n')
+/** A contact id the console group made (the bot's own excepted). */
+export const isConsoleId = (id: string) =>
+  id.startsWith(ID_PREFIX) && /^[0-9a-f]{12}$/.test(id.slice(ID_PREFIX.length))
+
+export const CONSOLE_HELP = CONSOLE.help
+
+/**
+ * `@名字` in typed text, as WeChat sends a mention: each known name (longest first, so @张三丰 is
+ * not @张三) becomes `@名字` + U+2005 and is listed; other `@words` stay plain text.
+ */
+export function mentionsIn(
+  text: string,
+  known: readonly string[],
+): { text: string; names: string[]; unknown: string[] } {
+  const names: string[] = []
+  const unknown: string[] = []
+  const byLength = [...known].sort((a, b) => [...b].length - [...a].length)
+  const out = text.replace(/@([^\s@\u2005]+)[ \u2005]?/g, (whole, word: string) => {
+    const name = byLength.find((n) => word.startsWith(n))
+    if (!name) {
+      unknown.push(word)
+      return whole
+    }
+    if (!names.includes(name)) names.push(name)
+    const tail = word.slice(name.length)
+    return `@${name}\u2005${tail}${tail && whole.endsWith(' ') ? ' ' : ''}`
+  })
+  return { text: out.trimEnd(), names, unknown }
+}
+
+/** A free file name in `dir` for `name`: name, name-2, name-3… */
+function freePath(dir: string, name: string): string {
+  const safe = safeFileName(name)
+  const ext = extname(safe)
+  const stem = safe.slice(0, safe.length - ext.length)
+  let path = join(dir, safe)
+  for (let i = 2; existsSync(path); i++) path = join(dir, `${stem}-${i}${ext}`)
+  return path
+}
+
+/**
+ * Saves the file a mock message carries (what the bot sent with `OutgoingFile`) under `dir`, with
+ * its own name made safe and not overwriting an earlier one; null when the message has no file.
+ */
+export async function saveSentFile(
+  mocker: InstanceType<typeof mock.Mocker>,
+  messageId: string,
+  dir: string,
+): Promise<{ name: string; path: string } | null> {
+  const json = mocker.cacheFileBoxPayload.get(messageId)
+  if (!json) return null
+  const box = FileBox.fromJSON(json)
+  mkdirSync(dir, { recursive: true })
+  const path = freePath(dir, box.name)
+  writeFileSync(path, await box.toBuffer())
+  return { name: box.name, path }
+}
 
 export interface ConsoleIO {
-  input: NodeJS.ReadableStream
+  input: NodeJS.ReadableStream & { isTTY?: boolean }
   output: NodeJS.WritableStream
+}
+
+export interface ConsoleOptions {
+  /** Where the log lines go (named at start); null when they are not written to a file. */
+  logFile?: string | null
+  io?: ConsoleIO
 }
 
 export async function runConsole(
   cfg: Config,
   repo: Repository,
   logger: Logger,
-  io: ConsoleIO = { input: process.stdin, output: process.stdout },
+  opts: ConsoleOptions = {},
 ): Promise<void> {
-  const write = (s: string) => io.output.write(s + '\n')
+  const io = opts.io ?? { input: process.stdin, output: process.stdout }
+  // On a terminal, readline reads raw keys: the terminal's own line editing (canonical mode)
+  // keeps only 4,095 bytes of a line, which cut a pasted 3,204-character report to 1,363.
+  const terminal = io.input.isTTY === true
   const mocker = new mock.Mocker()
   const puppet = new LinkServingPuppetMock({ mocker })
   const botUser = mocker.createContact({ id: 'console-bot', name: BOT_NAME })
   const people = new Map<string, ReturnType<typeof mocker.createContact>>()
+  const filesDir = join(cfg.dataDir, 'console-files')
+
+  let rl: ReturnType<typeof createInterface> | undefined
+  /** Prints above the line being typed, then puts the prompt and the typed text back. */
+  const write = (s: string) => {
+    if (terminal && rl) {
+      clearLine(io.output, 0)
+      cursorTo(io.output, 0)
+    }
+    io.output.write(s + '\n')
+    if (rl) rl.prompt(true)
+  }
+
+  /** A file the bot sent: saved under DATA_DIR/console-files, named in the conversation. */
+  const shownFile = async (messageId: string): Promise<string | null> => {
+    try {
+      const saved = await saveSentFile(mocker, messageId, filesDir)
+      return saved && CONSOLE.fileSent(saved.name, saved.path)
+    } catch (e) {
+      logger.warn('console file not saved', { messageId, error: e })
+      return CONSOLE.fileUnreadable(String(messageId))
+    }
+  }
+  const fromBot = async (m: MockPayload, header: string) => {
+    if (m.payload.talkerId !== botUser.id) return
+    const file = m.payload.id ? await shownFile(m.payload.id) : null
+    write(`\n${header}\n${file ?? m.payload.text ?? ''}`)
+  }
 
   const room = mocker.createRoom({ id: ROOM_ID, topic: cfg.roomTopic, memberIdList: [botUser.id] })
-  const person = (name: string) => {
+  const person = (name: string, id = contactId(name)) => {
     let c = people.get(name)
     if (!c) {
-      c = mocker.createContact({ id: contactId(name), name })
+      c = mocker.createContact({ id, name })
       people.set(name, c)
-      onMockMessage(c, (m) => {
-        if (m.payload.talkerId === botUser.id)
-          write(`\n【${BOT_NAME} → 私聊 ${name}】\n${m.payload.text ?? ''}`)
-      })
+      onMockMessage(c, (m) => void fromBot(m, CONSOLE.botPrivate(BOT_NAME, name)))
     }
     return c
   }
-  let speaker = person('张三')
-  room.payload.memberIdList.push(speaker.id)
 
-  onMockMessage(room, (m) => {
-    if (m.payload.talkerId === botUser.id) {
-      write(`\n【${BOT_NAME}】\n${m.payload.text ?? ''}`)
-      rl.prompt(true)
-    }
-  })
+  // The members of the last session: registered console contacts, under the name they spoke as.
+  const returning = repo
+    .members()
+    .filter((m) => isConsoleId(m.contactId))
+    .map((m) => person(m.wechatName || m.name, m.contactId))
+  for (const c of returning) room.payload.memberIdList.push(c.id)
+  let speaker = person(CONSOLE.firstSpeaker)
+  if (!room.payload.memberIdList.includes(speaker.id)) room.payload.memberIdList.push(speaker.id)
+
+  onMockMessage(room, (m) => void fromBot(m, CONSOLE.bot(BOT_NAME)))
 
   let handle: GqfBotHandle | undefined
   const bot = WechatyBuilder.build({ puppet })
@@ -105,10 +195,13 @@ export async function runConsole(
   await ready
   puppet.emit('ready', { data: 'console' })
 
-  const rl = createInterface({ input: io.input, output: io.output, terminal: false })
-  const setPrompt = () => rl.setPrompt(`[${speaker.payload.name}] > `)
-  write(`已进入控制台群“${cfg.roomTopic}”。数据目录：${cfg.dataDir}`)
+  write(CONSOLE.entered(cfg.roomTopic, cfg.dataDir))
+  if (opts.logFile) write(CONSOLE.logFile(opts.logFile))
+  write(CONSOLE.filesFolder(filesDir))
   write(CONSOLE_HELP)
+  if (returning.length > 0) write(CONSOLE.restored(returning.map((c) => c.payload.name)))
+  rl = createInterface({ input: io.input, output: io.output, terminal, crlfDelay: Infinity })
+  const setPrompt = () => rl?.setPrompt(`[${speaker.payload.name}] > `)
   setPrompt()
   rl.prompt()
 
@@ -130,17 +223,40 @@ export async function runConsole(
               name: basename(what.path),
               data: existsSync(what.path)
                 ? readFileSync(what.path)
-                : Buffer.from(`（控制台群模拟文件：${what.path}）`),
+                : Buffer.from(CONSOLE.simulatedFile(what.path)),
               image: /\.(jpe?g|png|gif)$/i.test(what.path),
             },
           }
     postMessage(puppet, { id, talkerId, roomId: room.id, at: new Date(), what: posted })
   }
 
-  const join = (name: string) => {
-    const c = person(name)
+  /** The contact for a name: someone who spoke as it, else the registered console member so named. */
+  const known = (name: string) => {
+    const spoke = people.get(name)
+    if (spoke) return spoke
+    const registered = repo.members().filter((m) => m.name === name && isConsoleId(m.contactId))
+    const one = registered.length === 1 ? registered[0]! : undefined
+    return one ? person(one.wechatName || one.name, one.contactId) : person(name)
+  }
+  const bringIn = (name: string) => {
+    const c = known(name)
     if (!room.payload.memberIdList.includes(c.id)) room.add(c).by(speaker)
     return c
+  }
+  /** Says a line in the room, with its @-mentions as real mentions of room members. */
+  const sayInRoom = (line: string) => {
+    const inRoom = new Map(
+      room.payload.memberIdList
+        .filter((id) => id !== botUser.id)
+        .map((id) => [mocker.contactPayload(id).name, mocker.ContactMock.load(id)] as const),
+    )
+    inRoom.set(CONSOLE.botShortName, botUser)
+    inRoom.set(BOT_NAME, botUser)
+    const { text, names, unknown } = mentionsIn(line, [...inRoom.keys()])
+    const said = text.replace(new RegExp(`@${CONSOLE.botShortName}\u2005`, 'g'), `@${BOT_NAME}\u2005`)
+    const contacts = [...new Set(names.map((n) => inRoom.get(n)!))]
+    if (unknown.length > 0) write(CONSOLE.unknownMention(unknown))
+    speaker.say(said, contacts).to(room)
   }
 
   for await (const raw of rl) {
@@ -157,31 +273,29 @@ export async function runConsole(
       const names = room.payload.memberIdList
         .filter((id) => id !== botUser.id)
         .map((id) => mocker.contactPayload(id).name)
-      write(`群成员 ${names.length} 人：${names.join('、')}（当前发言：${speaker.payload.name}）`)
+      write(CONSOLE.members(names, speaker.payload.name))
     } else if (cmd === '/as' || cmd === '/add') {
-      if (!rest) write(`用法：${cmd} 姓名`)
+      if (!rest) write(CONSOLE.usage(cmd))
       else {
-        const c = join(rest)
+        const c = bringIn(rest)
         if (cmd === '/as') speaker = c
         setPrompt()
       }
     } else if (cmd === '/dm') {
       if (rest) speaker.say(rest).to(botUser)
     } else if (cmd === '/link' || cmd === '/file') {
-      if (!rest) write(`用法：${cmd} ${cmd === '/link' ? '标题' : '文件'}`)
+      if (!rest) write(CONSOLE.usage(cmd))
       else share(speaker.id, cmd === '/link' ? { title: rest } : { path: rest })
-    } else if (line.startsWith('@助手') || line.startsWith(`@${BOT_NAME}`)) {
-      const text = line.replace(/^@\S+\s*/, '')
-      speaker.say(`@${BOT_NAME}\u2005${text}`, [botUser]).to(room)
     } else {
-      speaker.say(line).to(room)
+      sayInRoom(line)
     }
     rl.prompt()
   }
   rl.close()
+  rl = undefined
   await new Promise((r) => setTimeout(r, 200))
   await handle?.idle()
   await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))])
-  write('已退出控制台群。')
+  write(CONSOLE.quit)
   process.exit(0)
 }

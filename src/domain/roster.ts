@@ -33,6 +33,19 @@ export class RosterError extends Error {
   }
 }
 
+/**
+ * A key without the words of administrative rank that people insert or leave out: 区, 街道, 社区,
+ * 村 (and 园区) anywhere, 有限公司 / 集团 / 公司 at the end, 大连(市) at the start. The notice writes
+ * 大连市甘井子大连湾李家村; people type 甘井子区大连湾街道李家村: both are 甘井子大连湾李家.
+ */
+export function looseKey(key: string): string {
+  const k = key
+    .replace(/(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)+$/, '')
+    .replace(/街道|社区|村委会|村民委员会|园区|村|区/g, '')
+  const short = k.replace(CITY_PREFIX, '')
+  return [...short].length >= 2 ? short : k
+}
+
 /** The registry of organisations: the 30 sites and the 工会/团委/妇联 above them. */
 export class Roster {
   private readonly byId = new Map<string, Org>()
@@ -40,6 +53,9 @@ export class Roster {
   private readonly exact = new Map<string, { org: Org; via: 'name' | 'alias' }>()
   /** Every key of every organisation, computed once: the loose tiers scan them. */
   private readonly keysOf = new Map<string, string[]>()
+  /** Every key without rank words (see looseKey), to the one organisation it names. */
+  private readonly loose = new Map<string, Org>()
+  private readonly looseOf = new Map<string, string[]>()
 
   constructor(readonly orgs: readonly Org[]) {
     for (const org of orgs) {
@@ -58,6 +74,15 @@ export class Roster {
           throw new RosterError({ code: 'ALIAS_CLASH', key, first: seen.org.name, second: org.name })
         }
         if (!seen || via === 'name') this.exact.set(key, { org, via })
+      }
+      const looseKeys = [...new Set(keys.map((k) => looseKey(k.key)))].filter((k) => [...k].length >= 2)
+      this.looseOf.set(org.id, looseKeys)
+      for (const key of looseKeys) {
+        const seen = this.loose.get(key)
+        if (seen && seen.id !== org.id) {
+          throw new RosterError({ code: 'ALIAS_CLASH', key, first: seen.name, second: org.name })
+        }
+        this.loose.set(key, org)
       }
     }
   }
@@ -89,12 +114,18 @@ export class Roster {
 
     if ([...key].length < 2) return { kind: 'unknown', suggestions: [] }
 
-    const tiers: ['substring' | 'subsequence', (k: string) => boolean][] = [
-      ['substring', (k) => k.includes(key)],
-      ['subsequence', (k) => isSubsequence(key, k)],
+    // The full forms people type: 区 / 街道 / 社区 / 村 written or left out, 有限公司 added.
+    const loose = looseKey(key)
+    const looseHit = this.loose.get(loose)
+    if (looseHit && usable(looseHit)) return { kind: 'found', org: looseHit, via: 'alias' }
+
+    const tiers: ['substring' | 'subsequence', (org: Org) => boolean][] = [
+      ['substring', (org) => this.keysOf.get(org.id)!.some((k) => k.includes(key))],
+      ['subsequence', (org) => this.keysOf.get(org.id)!.some((k) => isSubsequence(key, k))],
+      ['subsequence', (org) => this.looseOf.get(org.id)!.some((k) => isSubsequence(loose, k))],
     ]
     for (const [via, test] of tiers) {
-      const found = active.filter((org) => this.keysOf.get(org.id)!.some(test))
+      const found = active.filter(test)
       if (found.length === 1) return { kind: 'found', org: found[0]!, via }
       if (found.length > 1) return { kind: 'ambiguous', candidates: found }
     }

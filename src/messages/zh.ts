@@ -125,9 +125,10 @@ export const M = {
   // Admin code
   adminOk: '认证成功，您已成为管理员。可用 #任命 设置工作组组长和区联络员。',
   adminAlready: '您已经是管理员。',
-  adminWrong: '认证码不正确，请核对机器人启动日志中的管理员认证码。',
-  adminUsed: '该认证码已被使用。如需新的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
-  adminNone: '当前没有可用的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
+  adminWrong:
+    '认证码不正确。认证码在机器人首次启动时显示一次；如已找不到，请运维人员在服务器上停止机器人后运行 npm run admin-code 生成新码。',
+  adminUsed: '该认证码已被使用。如需新的认证码，请运维人员在服务器上停止机器人后运行 npm run admin-code。',
+  adminNone: '当前没有可用的认证码，请运维人员在服务器上停止机器人后运行 npm run admin-code。',
   adminLocked: '认证失败次数过多，请 10 分钟后再试。',
   adminMissing: '请写上认证码。',
 
@@ -136,7 +137,20 @@ export const M = {
   roleMissing: '请写明角色：组长、联络员或管理员。',
   targetMissing: '请 @ 要任命的人，或写出其已注册的姓名。',
   targetNotFound: (name: string) => `没有找到已注册的“${name}”。请 @ 此人，或请其先发送 #注册。`,
-  targetAmbiguous: (name: string, n: number) => `已注册的“${name}”有 ${n} 位，请直接 @ 要任命的人。`,
+  targetAmbiguous: (name: string, units: string[]) =>
+    [
+      `已注册的“${name}”有 ${units.length} 位：`,
+      ...units.map((u, i) => `${i + 1}. ${name}（${u}）`),
+      `请 @ 此人，或在姓名后写明单位，例如：${name}（${units[units.length - 1]}）`,
+    ].join('\n'),
+  targetNoSuchUnit: (name: string, unit: string, units: string[]) =>
+    [
+      `没有找到${unit}的“${name}”。已注册的“${name}”：`,
+      ...units.map((u, i) => `${i + 1}. ${name}（${u}）`),
+    ].join('\n'),
+  /** After #注册, when someone else already has the name. */
+  nameShared: (name: string, units: string[]) =>
+    `提示：已有其他同名的“${name}”（${units.join('、')}）。任命等操作中会以“${name}（单位）”区分，被 @ 时请留意。`,
   targetNotRegistered: (name: string) => `${name} 尚未实名注册，请其先发送 #注册。`,
   groupMissing: '组长需指定工作组：第一组、第二组或第三组。',
   districtMissing: (districts: string[]) => `联络员需指定区市县，可选：${districts.join('、')}。`,

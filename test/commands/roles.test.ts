@@ -25,7 +25,7 @@ describe('the one-time admin code', () => {
     const t = await withAdmin()
     expect(t.repo.roles('admin').map((g) => g.role)).toEqual(['admin'])
     expect(await t.ask('u1', '#认证管理员 TEST-CODE-1')).toBe(
-      '该认证码已被使用。如需新的认证码，请运维人员设置 GQF_ADMIN_CODE 后重启机器人。',
+      '该认证码已被使用。如需新的认证码，请运维人员在服务器上停止机器人后运行 npm run admin-code。',
     )
     expect(await t.ask('admin', '#认证管理员 TEST-CODE-1')).toBe('您已经是管理员。')
   })
@@ -45,7 +45,7 @@ describe('the one-time admin code', () => {
     await t.repo.ensureAdminCode('RIGHT-CODE', new Date())
     for (let i = 0; i < 5; i++)
       expect(await t.ask('x', '#认证管理员 WRONG1')).toBe(
-        '认证码不正确，请核对机器人启动日志中的管理员认证码。',
+        '认证码不正确。认证码在机器人首次启动时显示一次；如已找不到，请运维人员在服务器上停止机器人后运行 npm run admin-code 生成新码。',
       )
     expect(await t.ask('x', '#认证管理员 RIGHT-CODE')).toBe('认证失败次数过多，请 10 分钟后再试。')
     expect(t.repo.roles('x')).toEqual([])
