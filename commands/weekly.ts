@@ -45,7 +45,7 @@ export const weekly = defineCommand({
       sites,
       reports: [...deps.repo.reports.ofMonth(addMonths(month, -1)), ...deps.repo.reports.ofMonth(month)],
       since: new Date(now.getTime() - WEEK_MS),
-      until: now,
+      until: new Date(now.getTime() + 1),
       calendar: deps.calendar,
       lateDays: deps.settings.lateDays,
     })

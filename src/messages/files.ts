@@ -73,7 +73,7 @@ export const WEEKLY = {
 export function digestText(d: DigestData, scope: string): string {
   const lines = [
     `【周报】${scope}｜${dayMonthLabel(d.since)}—${dayMonthLabel(d.until)}`,
-    d.newReports.length > 0 ? `上周新上报 ${d.newReports.length} 篇：` : '上周没有新的上报。',
+    d.newReports.length > 0 ? `新上报 ${d.newReports.length} 篇：` : '这段时间没有新的上报。',
     ...d.newReports.slice(0, 20).map(({ site, report }) => `· ${shortName(site)}：${titleOf(report)}`),
     ...(d.newReports.length > 20 ? [`……另有 ${d.newReports.length - 20} 篇`] : []),
     d.missing.length > 0
