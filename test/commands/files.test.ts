@@ -32,7 +32,7 @@ const send = (senderId: string, text: string, kind: 'room' | 'private' = 'room')
 
 async function workbook(reply: Reply): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(reply.file!.data)
+  await wb.xlsx.load(reply.file!.data as unknown as ExcelJS.Buffer)
   return wb
 }
 /** The values of one column, data rows only (header left out). */
@@ -91,16 +91,20 @@ describe('#导出', () => {
     const lw = await workbook(liaison!)
     const xigang = sites.filter((s) => s.district === '西岗区').map((s) => s.name)
     expect(new Set(column(lw, '月度统计', 5).filter(Boolean))).toEqual(new Set(['西岗区']))
-    expect(column(lw, '月度统计', 2).filter((x) => sites.some((s) => s.name === x)).sort()).toEqual(
-      [...xigang].sort(),
-    )
+    expect(
+      column(lw, '月度统计', 2)
+        .filter((x) => sites.some((s) => s.name === x))
+        .sort(),
+    ).toEqual([...xigang].sort())
     expect(column(lw, '上报明细', 8).sort()).toEqual(['大船工会开展技能比武', '日新街道开展巾帼宣讲活动'])
     expect(lw.getWorksheet('日志')).toBeUndefined()
     expect(liaison!.file!.name).toBe('工青妇示范点创建信息_2026年下半年.xlsx')
 
     const [admin] = await send('admin', '#导出', 'private')
     const aw = await workbook(admin!)
-    expect(column(aw, '月度统计', 2).filter((x) => sites.some((s) => s.name === x))).toHaveLength(sites.length)
+    expect(column(aw, '月度统计', 2).filter((x) => sites.some((s) => s.name === x))).toHaveLength(
+      sites.length,
+    )
     expect(aw.getWorksheet('日志')).toBeDefined()
     expect(column(aw, '日志', 5).length).toBeGreaterThan(0)
   })
@@ -135,7 +139,7 @@ describe('#图表', () => {
 })
 
 describe('#周报', () => {
-  it("shows a leader the digest of their group now", async () => {
+  it('shows a leader the digest of their group now', async () => {
     const [r] = await send('lead2', '#周报', 'private')
     expect(r!.text).toContain('【周报】第二组')
     expect(r!.text).toContain('日新街道开展巾帼宣讲活动')
