@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
+import type { FileBoxInterface } from 'file-box'
 import { LinkServingPuppetMock, postMessage, type Posted } from '../../src/console/mock-messages.js'
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
@@ -48,6 +49,14 @@ export class RecordingPuppetMock extends LinkServingPuppetMock {
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
+  }
+
+  /** Files and pictures the bot sent, with the bytes that arrived. */
+  readonly files: { conversationId: string; name: string; data: Buffer }[] = []
+  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
+    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() })
+    for (const w of [...this.watchers]) w()
+    return super.messageSendFile(conversationId, file)
   }
 
   /**
