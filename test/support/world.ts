@@ -108,7 +108,7 @@ export class World {
   }
 
   /** Does `act`, then resolves with the next `n` messages the bot sends (in any conversation). */
-  async replies(act: () => unknown, n = 1): Promise<Said[]> {
+  async replies(act: () => unknown, n = 1): Promise<(Said & { conversationId: string })[]> {
     const from = this.sent
     act()
     await this.puppet.whenSent(() => this.sent >= from + n, `${n} message(s)`)
