@@ -33,6 +33,9 @@ import { summary } from './summary.js'
 import { tally } from './tally.js'
 import { unregistered } from './unregistered.js'
 import { withdraw } from './withdraw.js'
+import { exportFile } from './export.js'
+import { chart } from './chart.js'
+import { weekly } from './weekly.js'
 
 /** Every command, in the order #帮助 lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -51,6 +54,9 @@ export const COMMANDS: readonly AnyCommand[] = [
   reminders,
   missing,
   summary,
+  exportFile,
+  chart,
+  weekly,
   sixHave,
   projects,
   plan,

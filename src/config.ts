@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { HHMM, MONTH_DAY_MAX, MONTH_DAY_MIN } from './domain/time-rules.js'
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from './domain/digest.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
@@ -58,6 +59,9 @@ const envSchema = z.object({
   REMINDER_FINAL_TIME: hhmm.optional(),
   REMINDER_CLOSE_TIME: hhmm.optional(),
   REMINDER_WARN_TIME: hhmm.optional(),
+  DIGEST_ENABLED: boolString.optional(),
+  DIGEST_TIME: hhmm.optional(),
+  MAX_FILE_MB: intString(1, 100).default(20),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
     .optional(),
@@ -102,6 +106,10 @@ export interface Config {
   reports: ReportSettings
   /** Reminder defaults (admins may change them with #提醒设置), or false when reminders are off. */
   reminders: ReminderSettings | false
+  /** The weekly digest to leaders and admins (its time also carries the half-year notice). */
+  digest: DigestSettings
+  /** Largest file (Excel, picture) the bot sends; a larger one is refused with a message. */
+  maxFileBytes: number
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   /** Wechaty's own log level (WECHATY_LOG); errors only by default, so the console stays readable. */
   wechatyLog: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
@@ -186,6 +194,11 @@ export function readConfig(env: Env = process.env): Config {
               warn: v.REMINDER_WARN_TIME ?? DEFAULT_REMINDER_SETTINGS.times.warn,
             },
           },
+    digest: {
+      enabled: v.DIGEST_ENABLED ?? DEFAULT_DIGEST_SETTINGS.enabled,
+      time: v.DIGEST_TIME ?? DEFAULT_DIGEST_SETTINGS.time,
+    },
+    maxFileBytes: v.MAX_FILE_MB * 1024 * 1024,
     reports: {
       keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
       lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,

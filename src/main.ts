@@ -43,6 +43,8 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
       maxMessageLength: cfg.maxMessageLength,
       reports: cfg.reports,
       reminders: cfg.reminders,
+      digest: cfg.digest,
+      maxFileBytes: cfg.maxFileBytes,
       logger,
     }),
   )

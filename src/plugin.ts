@@ -13,6 +13,10 @@ import { SeenIds } from './transport/seen-ids.js'
 import { toIncoming } from './transport/to-incoming.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 import { ReminderScheduler } from './scheduler/reminders.js'
+import type { DigestSettings } from './domain/digest.js'
+import { closeHeatmapWorker, renderHeatmapInWorker } from './render/heatmap.js'
+import type { Delivery } from './core/delivery.js'
+import { FILES } from './messages/files.js'
 
 export interface GqfBotOptions {
   repo: Repository
@@ -28,6 +32,10 @@ export interface GqfBotOptions {
   reports?: Partial<ReportSettings>
   /** Reminder times and switches (admins may change them later); false turns the scheduler off. */
   reminders?: Partial<ReminderSettings> | false
+  /** The weekly digest to leaders and admins (and the time of the half-year notice); off when absent. */
+  digest?: DigestSettings
+  /** Largest file the bot sends; a larger one is refused and the asker told. */
+  maxFileBytes?: number
   logger?: Logger
   clock?: () => Date
   commands?: AnyCommand[]
@@ -98,10 +106,11 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       intervalMs: options.sendIntervalMs ?? 1000,
       maxLength: options.maxMessageLength ?? 1500,
       logger,
+      ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     })
 
     const scheduler =
-      options.reminders === false
+      options.reminders === false && !options.digest?.enabled
         ? null
         : new ReminderScheduler({
             repo,
@@ -111,11 +120,32 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
             lateDays: settings.lateDays,
             send: (to, reply) => outbox.enqueue(to, reply),
             calendar,
+            reminders: options.reminders !== false,
+            ...(options.digest ? { digest: options.digest } : {}),
+            picture: renderHeatmapInWorker,
           })
 
-    async function deliver(replies: Reply[], fallback: Conversation, msg?: string): Promise<void> {
+    async function deliver(
+      replies: Reply[],
+      fallback: Conversation,
+      msg?: string,
+      asker?: string,
+    ): Promise<void> {
       const outcomes = await Promise.all(replies.map((r) => outbox.enqueue(r.to ?? fallback, r)))
-      for (const d of outcomes) if (!d.ok) logger.error('reply not delivered', { msg, reason: d.reason })
+      const told: Promise<Delivery>[] = []
+      outcomes.forEach((d, i) => {
+        if (d.ok) return
+        logger.error('reply not delivered', { msg, reason: d.reason })
+        // A file that did not go out: the person who asked for it hears why.
+        const file = replies[i]!.file
+        if (!file || !asker || (d.reason !== 'file-too-large' && d.reason !== 'send-failed')) return
+        const text =
+          d.reason === 'file-too-large'
+            ? FILES.fileTooLarge(file.name, d.size, d.maxBytes)
+            : FILES.fileFailed(file.name)
+        told.push(outbox.enqueue({ kind: 'private', id: asker }, { text }))
+      })
+      await Promise.all(told)
     }
 
     function track(p: Promise<void>): void {
@@ -147,7 +177,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         .then(async () => {
           const replies = await core.handle(incoming)
           // Queued in order; sending goes on in the outbox while the next message is handled.
-          void deliver(replies, incoming.conversation, incoming.id)
+          void deliver(replies, incoming.conversation, incoming.id, incoming.senderId)
         })
       lanes.set(key, mine)
       try {
@@ -179,7 +209,10 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       // Timers start on login (catching up what fell due while the bot was away) and stop on logout.
       login: () => track(findRoom().then(() => scheduler?.start())),
       logout: () => scheduler?.stop(),
-      stop: () => scheduler?.stop(),
+      stop: () => {
+        scheduler?.stop()
+        void closeHeatmapWorker()
+      },
       ready: () => track(findRoom()),
       message: (m: Message) => track(onMessage(m)),
       'room-join': (room: Room, invitees: Contact[]) => track(onRoomJoin(room, invitees)),
@@ -208,6 +241,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       bot.off('message', listeners.message)
       bot.off('room-join', listeners['room-join'])
       outbox.stop()
+      void closeHeatmapWorker()
     }
   }
 }

@@ -19,6 +19,8 @@ const settingsOverride = z.object({
   times: z.partialRecord(kind, hhmmSchema).optional(),
   midDay: monthDaySchema.optional(),
   preWorkdays: z.number().int().min(1).max(10).optional(),
+  /** Contacts who switched the weekly digest off (#周报 关闭). */
+  digestOff: z.array(z.string()).optional(),
 })
 
 const fileSchema = z.object({
@@ -84,6 +86,19 @@ export class ReminderStore implements RemindersPort {
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn)
     return () => this.listeners.delete(fn)
+  }
+
+  digestOff(contactId: string): boolean {
+    return this.store.data.overrides.digestOff?.includes(contactId) ?? false
+  }
+
+  async setDigestOff(contactId: string, off: boolean): Promise<boolean> {
+    if (this.digestOff(contactId) === off) return false
+    await this.store.update((d) => {
+      const rest = (d.overrides.digestOff ?? []).filter((id) => id !== contactId)
+      d.overrides.digestOff = off ? [...rest, contactId] : rest
+    })
+    return true
   }
 
   createdAt(): Date {

@@ -33,10 +33,20 @@ describe('configuration', () => {
         preWorkdays: 3,
         times: { mid: '09:30', pre: '09:30', final: '16:00', close: '09:30', warn: '10:00' },
       },
+      digest: { enabled: true, time: '09:00' },
+      maxFileBytes: 20 * 1024 * 1024,
       logLevel: 'warn',
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
     })
+  })
+
+  it('reads the weekly digest and the largest file sent', () => {
+    const cfg = readConfig({ DIGEST_ENABLED: 'false', DIGEST_TIME: '08:15', MAX_FILE_MB: '5' })
+    expect(cfg.digest).toEqual({ enabled: false, time: '08:15' })
+    expect(cfg.maxFileBytes).toBe(5 * 1024 * 1024)
+    expect(errorOf({ MAX_FILE_MB: '0' }).message).toContain('MAX_FILE_MB=“0”：不能小于 1')
+    expect(errorOf({ DIGEST_TIME: '9点' }).message).toContain('DIGEST_TIME')
   })
 
   it('reads where backups go and how many are kept', () => {

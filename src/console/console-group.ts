@@ -184,6 +184,8 @@ export async function runConsole(
         maxMessageLength: cfg.maxMessageLength,
         reports: cfg.reports,
         reminders: cfg.reminders,
+        digest: cfg.digest,
+        maxFileBytes: cfg.maxFileBytes,
         logger,
       },
       (h) => (handle = h),

@@ -4,6 +4,7 @@
  * inner layers never import an adapter.
  */
 import type { Month } from '../domain/calendar.js'
+import type { DigestPrefsPort } from './digest-port.js'
 import type { HolidaysPort } from './holiday-port.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
@@ -44,8 +45,8 @@ export interface ReportsPort {
   readFile?(file: FileInfo): Promise<Buffer | null>
 }
 
-/** Reminder settings changed by admins, and the record of every occurrence. */
-export interface RemindersPort {
+/** Reminder settings changed by admins, the record of every occurrence, and the digest opt-outs. */
+export interface RemindersPort extends DigestPrefsPort {
   /** The settings in force: the configuration's, with the admins' changes on top. */
   settings(defaults: ReminderSettings): ReminderSettings
   change(mutate: (o: SettingsOverride) => void): Promise<void>

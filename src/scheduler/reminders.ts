@@ -22,6 +22,10 @@ import { HOL } from '../messages/holidays.js'
 import { REM } from '../messages/reminders.js'
 import { REMINDER_FAILED } from '../messages/reminder-failures.js'
 import type { Repository } from '../core/ports.js'
+import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest.js'
+import type { HeatmapInput } from '../render/heatmap.js'
+import { heatmapFileName } from '../messages/export.js'
+import { dueDigests, dueHalfYearNotices, type PrivateNote } from './digest.js'
 
 export interface ReminderDeps {
   repo: Repository
@@ -38,6 +42,12 @@ export interface ReminderDeps {
   retryMs?: number
   /** node-cron's createTask; replaceable in tests. */
   createTask?: typeof createTask
+  /** False: no reminders (the digest and notices may still run). Default true. */
+  reminders?: boolean
+  /** The weekly digest to leaders and admins; off when absent. Its time also carries the half-year notice. */
+  digest?: DigestSettings
+  /** Draws the heatmap PNG the closing tally carries after its text; no picture when absent. */
+  picture?: (input: HeatmapInput) => Promise<Buffer>
 }
 
 export class ReminderScheduler {
@@ -64,7 +74,12 @@ export class ReminderScheduler {
    */
   async start(): Promise<void> {
     this.stop()
-    const times = [...new Set(Object.values(this.settings().times))]
+    const times = [
+      ...new Set([
+        ...(this.deps.reminders === false ? [] : Object.values(this.settings().times)),
+        ...(this.deps.digest ? [this.deps.digest.time] : []),
+      ]),
+    ]
     const make = this.deps.createTask ?? createTask
     for (const t of times) {
       const [hh, mm] = t.split(':').map(Number)
@@ -118,11 +133,46 @@ export class ReminderScheduler {
     )
   }
 
+  private digestSettings(): DigestSettings {
+    return this.deps.digest ?? { ...DEFAULT_DIGEST_SETTINGS, enabled: false }
+  }
+
   private async check(): Promise<void> {
-    const { repo, clock, logger } = this.deps
-    const now = clock()
-    const s = this.settings()
+    const now = this.deps.clock()
     await this.holidayNotice(now)
+    if (this.deps.reminders !== false) await this.checkReminders(now)
+    const { repo, lateDays } = this.deps
+    const digest = this.digestSettings()
+    await this.sendNotes(dueDigests(repo, now, digest, this.calendar, lateDays), now, 'digest sent')
+    await this.sendNotes(
+      dueHalfYearNotices(repo, now, digest.time, this.calendar, lateDays),
+      now,
+      'half-year notice sent',
+    )
+  }
+
+  /** Private notes, each recorded before it is sent (exactly once; a failed one is retried). */
+  private async sendNotes(notes: PrivateNote[], now: Date, what: string): Promise<void> {
+    const { repo, logger } = this.deps
+    for (const n of notes) {
+      if (!n.reply) {
+        await repo.reminders.record(n.id, 'paused', now)
+        continue
+      }
+      await repo.reminders.record(n.id, 'sending', now)
+      const d = await this.deliver(n.reply.to, n.reply)
+      await repo.reminders.record(n.id, d.ok ? 'sent' : 'failed', this.deps.clock())
+      if (d.ok) logger.info(what, { id: n.id })
+      else {
+        this.failing = true
+        logger.warn('note not delivered; will retry', { id: n.id, reason: d.reason })
+      }
+    }
+  }
+
+  private async checkReminders(now: Date): Promise<void> {
+    const { repo, logger } = this.deps
+    const s = this.settings()
     const month = monthOf(now)
     // Undecided occurrences, and those whose send failed (retried until they expire).
     const open = (id: string) => {
@@ -156,7 +206,7 @@ export class ReminderScheduler {
   private async fire(o: Occurrence, now: Date): Promise<boolean> {
     const { repo } = this.deps
     const room = repo.room()
-    const messages = this.compose(o, now)
+    const messages = await this.compose(o, now)
     if (messages.length === 0) {
       await repo.reminders.record(o.id, 'skipped', now)
       return false
@@ -167,7 +217,8 @@ export class ReminderScheduler {
     }
     await repo.reminders.record(o.id, 'sending', now)
     const outcomes = await Promise.all(messages.map((m) => this.deliver(m.to, m)))
-    const failed = outcomes.find((d) => !d.ok)
+    // A picture too large is not sent, but the text went out: the occurrence is done.
+    const failed = outcomes.find((d) => !d.ok && d.reason !== 'file-too-large')
     if (failed) {
       await repo.reminders.record(o.id, 'failed', this.deps.clock())
       this.failing = true
@@ -216,7 +267,7 @@ export class ReminderScheduler {
     return outcomes.every((d) => d.ok)
   }
 
-  private compose(o: Occurrence, now: Date): (Reply & { to: Conversation })[] {
+  private async compose(o: Occurrence, now: Date): Promise<(Reply & { to: Conversation })[]> {
     const { repo } = this.deps
     // Nothing about months before the bot began counting (a new install has no tally to post).
     if (o.month < repo.trackingSince()) return []
@@ -242,10 +293,34 @@ export class ReminderScheduler {
       case 'close': {
         const deadline = lateDeadline(o.month, this.deps.lateDays)
         const lateUntil = now < deadline ? shanghaiDate(new Date(deadline.getTime() - 1)) : null
-        return toRoom(REM.close(t, unreported, lateUntil), lateUntil ? mentions : [])
+        const [tally] = toRoom(REM.close(t, unreported, lateUntil), lateUntil ? mentions : [])
+        if (!tally) return []
+        const file = await this.picture(o.month, now)
+        return [file ? { ...tally, file } : tally]
       }
       case 'warn':
         return this.warnings(o.month)
+    }
+  }
+
+  /** The heatmap of the year up to the closed month, for the closing tally; null without one. */
+  private async picture(month: Month, now: Date): Promise<Reply['file'] | null> {
+    const draw = this.deps.picture
+    if (!draw) return null
+    const { repo } = this.deps
+    const period = { kind: 'year' as const, from: `${month.slice(0, 4)}-01`, to: month }
+    try {
+      const data = await draw({
+        period,
+        now,
+        sites: repo.roster().orgs.filter((o) => o.kind === 'site'),
+        reports: repo.reports.all().filter((r) => r.month >= period.from && r.month <= period.to),
+        trackingSince: repo.trackingSince(),
+      })
+      return { name: heatmapFileName(period), data, kind: 'image' }
+    } catch (error) {
+      this.deps.logger.error('closing tally picture failed; the text goes alone', { error })
+      return null
     }
   }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
+import type { FileBoxInterface } from 'file-box'
 import { LinkServingPuppetMock, postMessage, type Posted } from '../../src/console/mock-messages.js'
 import { PuppetService } from 'wechaty-puppet-service'
 import { ServingPuppetServer as PuppetServer } from './puppet-server.js'
@@ -49,6 +50,14 @@ export class RecordingPuppetMock extends LinkServingPuppetMock {
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
+  }
+
+  /** Files and pictures the bot sent, with the bytes that arrived. */
+  readonly files: { conversationId: string; name: string; data: Buffer }[] = []
+  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
+    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() })
+    for (const w of [...this.watchers]) w()
+    return super.messageSendFile(conversationId, file)
   }
 
   /**
@@ -100,7 +109,7 @@ export class World {
   }
 
   /** Does `act`, then resolves with the next `n` messages the bot sends (in any conversation). */
-  async replies(act: () => unknown, n = 1): Promise<Said[]> {
+  async replies(act: () => unknown, n = 1): Promise<(Said & { conversationId: string })[]> {
     const from = this.sent
     act()
     await this.puppet.whenSent(() => this.sent >= from + n, `${n} message(s)`)
