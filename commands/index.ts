@@ -33,6 +33,11 @@ import { summary } from './summary.js'
 import { tally } from './tally.js'
 import { unregistered } from './unregistered.js'
 import { withdraw } from './withdraw.js'
+import { siteFile } from './site-file.js'
+import { assessmentSettings } from './assessment-settings.js'
+import { addSite } from './add-site.js'
+import { moveSite } from './move-site.js'
+import { renameSite } from './rename-site.js'
 
 /** Every command, in the order #帮助 lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -51,6 +56,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   reminders,
   missing,
   summary,
+  siteFile,
   sixHave,
   projects,
   plan,
@@ -66,7 +72,11 @@ export const COMMANDS: readonly AnyCommand[] = [
   dismiss,
   retireSite,
   restoreSite,
+  addSite,
+  moveSite,
+  renameSite,
   auditLog,
+  assessmentSettings,
   reminderSettings,
   holidays,
 ]

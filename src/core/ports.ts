@@ -41,7 +41,7 @@ export interface ReportsPort {
     kind: FileInfo['kind'],
   ): Promise<FileInfo>
   /** Reads a saved attachment back (for exports and compilations); null when it is gone. */
-  readFile?(file: FileInfo): Promise<Buffer | null>
+  readFile(file: FileInfo): Promise<Buffer | null>
 }
 
 /** Reminder settings changed by admins, and the record of every occurrence. */
