@@ -34,6 +34,7 @@ import { tally } from './tally.js'
 import { unregistered } from './unregistered.js'
 import { withdraw } from './withdraw.js'
 import { siteFile } from './site-file.js'
+import { shareToRecords } from './records-share.js'
 import { assessmentSettings } from './assessment-settings.js'
 import { addSite } from './add-site.js'
 import { moveSite } from './move-site.js'
@@ -82,7 +83,7 @@ export const COMMANDS: readonly AnyCommand[] = [
 ]
 
 /** What shared articles, files and pictures go to. */
-export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToReport]
+export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToRecords, shareToReport]
 
 /** The commands of one bot (kept as a function: the composition root and tests call it). */
 export function builtinCommands(): AnyCommand[] {

@@ -91,7 +91,9 @@ export const REC = {
       ...SIX_ITEMS.map((i) => {
         const e = items[i]
         const state: SixState = e?.state ?? '未达标'
-        const ev = e && e.evidence.reports.length > 0 ? ` 见编号${e.evidence.reports.join('、')}` : ''
+        const ev =
+          (e && e.evidence.reports.length > 0 ? ` 见编号${e.evidence.reports.join('、')}` : '') +
+          (e && e.evidence.files.length > 0 ? ` 附件${e.evidence.files.length}个` : '')
         return `${STATE_MARK[state]} ${i} ${state}${e?.description ? `：${e.description}` : ''}${ev}`
       }),
     ].join('\n'),
@@ -128,6 +130,8 @@ export const REC = {
   planUsage: '#计划 [单位] 年份 计划内容',
   planYearMissing: '请写年份和计划内容，例如 #计划 2027 一季度完成阵地改造…',
   planEmpty: '请写计划内容，或先分享计划文件再发送 #计划 年份。',
+  planAwaitingFile: (year: number, minutes: number) =>
+    `请在 ${minutes} 分钟内分享${year}年工作计划文件（Word、PDF 或照片），或写 #计划 ${year} 计划内容。`,
   planSaved: (s: Site, p: Plan, updated: boolean) =>
     `已${updated ? '更新' : '提交'} ${s.name} ${p.year}年工作计划${p.file ? `（文件：${p.file.name}）` : ''}。`,
   plansMissing: (year: number, missing: readonly Site[], total: number) =>

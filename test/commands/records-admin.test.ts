@@ -200,3 +200,36 @@ describe('#推荐 撤销 and photos in the compilation', () => {
     expect(repo.audit.entries().at(-1)).toMatchObject({ action: 'report.unrecommend', reason: '' })
   })
 })
+
+describe('files as evidence', () => {
+  it('a bare #计划 waits for the file; a file shared first is taken; #上报 pairing stays', async () => {
+    const { ask, core, incoming, repo } = await makeRecordsCore()
+    expect(await ask('zhang', '#计划 2027')).toContain('请在 10 分钟内分享2027年工作计划文件')
+    const out = await core.handle(image(incoming('zhang', ''), '计划.pdf'))
+    expect(out.map((r) => r.text).join()).toContain(
+      '已提交 大连市西岗区日新街道 2027年工作计划（文件：计划.pdf）',
+    )
+    expect(repo.records.plans()[0]!.file?.name).toBe('计划.pdf')
+    expect(repo.reports.all()).toHaveLength(0)
+    // The plan took its one file: a photo after it waits for a #上报 as before.
+    await core.handle(image(incoming('zhang', ''), 'a.png'))
+    expect(await ask('zhang', '#上报 活动 正文')).toContain('编号1')
+    expect(repo.reports.get(1)!.files.map((f) => f.name)).toEqual(['a.png'])
+    // Shared first, then the bare command.
+    await core.handle(image(incoming('li', ''), '大船计划.docx'))
+    expect(await ask('li', '#计划 2027')).toContain('（文件：大船计划.docx）')
+  })
+
+  it('photos right after a #六有 entry are its evidence, not a report', async () => {
+    const { ask, core, incoming, repo } = await makeRecordsCore()
+    await ask('zhang', '#上报 活动 正文')
+    await ask('zhang', '#六有 有阵地 已达标 活动室120㎡')
+    await core.handle(image(incoming('zhang', ''), 'p1.png'))
+    await core.handle(image(incoming('zhang', ''), 'p2.png'))
+    const entry = repo.records.six().find((e) => e.item === '有阵地')!
+    expect(entry.evidence.files.map((f) => f.name)).toEqual(['p1.png', 'p2.png'])
+    expect(entry.state).toBe('已达标')
+    expect(repo.reports.get(1)!.files).toHaveLength(0)
+    expect(await ask('zhang', '#六有')).toContain('附件2个')
+  })
+})
