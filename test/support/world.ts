@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
+import type { FileBoxInterface } from 'file-box'
 import { LinkServingPuppetMock, postMessage, type Posted } from '../../src/console/mock-messages.js'
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
@@ -39,7 +40,14 @@ export interface Said {
 /** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them) and serving shared links. */
 export class RecordingPuppetMock extends LinkServingPuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
+  /** Files the bot sent, with their bytes. */
+  readonly files: { conversationId: string; name: string; data: Buffer }[] = []
   private readonly watchers = new Set<() => void>()
+  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
+    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() })
+    for (const w of [...this.watchers]) w()
+    return super.messageSendFile(conversationId, file)
+  }
   override async messageSendText(
     conversationId: string,
     text: string,
