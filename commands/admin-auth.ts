@@ -1,7 +1,8 @@
 import { rawArgs } from '../src/core/args.js'
+import { audited } from './audit-support.js'
 import { defineCommand, localKey } from '../src/core/types.js'
 import { isAdmin } from '../src/domain/authority.js'
-import { M } from '../src/messages/zh.js'
+import { M, roleLabel } from '../src/messages/zh.js'
 
 const MAX_FAILURES = 5
 const LOCK_MS = 10 * 60_000
@@ -36,7 +37,10 @@ export const adminAuth = defineCommand({
       return [{ text: M.adminWrong }]
     }
     failures.delete(sender.id)
-    if (result === 'ok') deps.logger.info('admin code redeemed', { by: sender.id })
+    if (result === 'ok') {
+      deps.logger.info('admin code redeemed', { by: sender.id })
+      await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
+    }
     return [{ text: result === 'ok' ? M.adminOk : result === 'used' ? M.adminUsed : M.adminNone }]
   },
 })

@@ -1,6 +1,7 @@
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { M, roleLabel } from '../src/messages/zh.js'
+import { audited } from './audit-support.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
 
 export const appoint = defineCommand({
@@ -21,6 +22,8 @@ export const appoint = defineCommand({
     if (!scope.ok) return [{ text: scope.text }]
     const label = roleLabel(scope.spec)
     const fresh = await ctx.deps.repo.grant(target.id, scope.spec, ctx.sender.id, ctx.deps.clock())
+    if (fresh)
+      await audited(ctx.deps, ctx.sender, 'role.grant', target.id, { name: target.name, role: label })
     return [{ text: fresh ? M.granted(target.name, label) : M.alreadyGranted(target.name, label) }]
   },
 })

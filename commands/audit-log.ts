@@ -3,7 +3,7 @@ import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { selectEntries } from '../src/domain/audit.js'
-import { REC } from '../src/messages/records.js'
+import { auditTarget, REC } from '../src/messages/records.js'
 import { recordsOf, siteByName } from './records-support.js'
 
 export const auditLog = defineCommand({
@@ -22,13 +22,19 @@ export const auditLog = defineCommand({
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const all = rec.value.audit.entries()
+    const nameOf = (target: string) => {
+      const org = deps.repo.roster().get(target)
+      return auditTarget(target, org?.kind === 'site' ? org : undefined, deps.repo.member(target)?.name)
+    }
     if (all.length === 0) return [{ text: REC.auditEmpty }]
     if (word === '' || /^\d+$/.test(word)) {
       const n = Math.min(Number(word || 10), 50)
-      return [{ text: REC.auditLines(selectEntries(all, { n }), all.length) }]
+      return [{ text: REC.auditLines(selectEntries(all, { n }), all.length, nameOf) }]
     }
     const site = siteByName(deps, word, { includeRetired: true })
     if (!site.ok) return site.reply
-    return [{ text: REC.auditLines(selectEntries(all, { target: site.value.id, n: 10 }), all.length) }]
+    return [
+      { text: REC.auditLines(selectEntries(all, { target: site.value.id, n: 10 }), all.length, nameOf) },
+    ]
   },
 })

@@ -36,7 +36,8 @@ export const compilation = defineCommand({
       items.push({ report, site, recommender: r.byName, reason: r.reason })
     }
     if (items.length === 0) return [{ text: REC.compilationEmpty(period) }]
-    const readFile = deps.repo.reports.readFile?.bind(deps.repo.reports) ?? (async () => null)
+    const readFile = (file: Parameters<typeof deps.repo.reports.readFile>[0]) =>
+      deps.repo.reports.readFile(file)
     const data = await buildCompilation({ period, items, readFile })
     const to = { kind: 'private' as const, id: sender.id }
     const file = { name: COMPILATION.fileName(period), data, kind: 'file' as const }

@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/types.js'
 import { sameRole } from '../src/domain/authority.js'
 import type { Role, RoleSpec } from '../src/domain/types.js'
 import { M, roleLabel } from '../src/messages/zh.js'
+import { audited } from './audit-support.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
 
 export const dismiss = defineCommand({
@@ -36,6 +37,10 @@ export const dismiss = defineCommand({
       if (admins.length <= 1) return [{ text: M.lastAdmin }]
     }
     await repo.revoke(target.id, spec)
+    await audited(ctx.deps, ctx.sender, 'role.revoke', target.id, {
+      name: target.name,
+      role: held.map(roleLabel).join(' '),
+    })
     return [{ text: M.revoked(target.name, held.map(roleLabel)) }]
   },
 })

@@ -5,6 +5,7 @@ import { defineCommand } from '../src/core/types.js'
 import { isAdmin } from '../src/domain/authority.js'
 import { applyHolidayCommand, parseHolidayCommand, type HolidayCommand } from '../src/domain/holiday-input.js'
 import { HOL, HOLIDAY_WORDS } from '../src/messages/holidays.js'
+import { audited } from './audit-support.js'
 
 type Input = { ok: true; command: HolidayCommand } | { ok: false; text: string }
 
@@ -30,7 +31,7 @@ export const holidays = defineCommand({
     const parsed = parseHolidayCommand(a.tokens, HOLIDAY_WORDS)
     return parsed.ok ? { ok: true, command: parsed.value } : { ok: false, text: HOL.error(parsed.error) }
   }),
-  async run({ deps, sender }, input) {
+  async run({ deps, sender, incoming }, input) {
     if (!input.ok) return [{ text: input.text }]
     const cmd = input.command
     const store = deps.repo.holidays
@@ -39,6 +40,7 @@ export const holidays = defineCommand({
     const next = applyHolidayCommand(store.year(cmd.year), cmd)
     if (!next.ok) return [{ text: HOL.error(next.error) }]
     await store.setYear(cmd.year, next.value, sender.id, deps.clock())
+    await audited(deps, sender, 'settings.change', 'holidays', { holidays: incoming.text.slice(0, 80) })
     return [{ text: HOL.saved(cmd.year, next.value) }]
   },
 })

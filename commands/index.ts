@@ -36,6 +36,12 @@ import { withdraw } from './withdraw.js'
 import { exportFile } from './export.js'
 import { chart } from './chart.js'
 import { weekly } from './weekly.js'
+import { siteFile } from './site-file.js'
+import { shareToRecords } from './records-share.js'
+import { assessmentSettings } from './assessment-settings.js'
+import { addSite } from './add-site.js'
+import { moveSite } from './move-site.js'
+import { renameSite } from './rename-site.js'
 
 /** Every command, in the order #帮助 lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -57,6 +63,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   exportFile,
   chart,
   weekly,
+  siteFile,
   sixHave,
   projects,
   plan,
@@ -72,13 +79,17 @@ export const COMMANDS: readonly AnyCommand[] = [
   dismiss,
   retireSite,
   restoreSite,
+  addSite,
+  moveSite,
+  renameSite,
   auditLog,
+  assessmentSettings,
   reminderSettings,
   holidays,
 ]
 
 /** What shared articles, files and pictures go to. */
-export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToReport]
+export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToRecords, shareToReport]
 
 /** The commands of one bot (kept as a function: the composition root and tests call it). */
 export function builtinCommands(): AnyCommand[] {

@@ -1,11 +1,12 @@
 /** #提醒设置 lets admins pause, resume and retime reminders. */
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
-import { defineCommand } from '../src/core/types.js'
+import { defineCommand, type Deps, type Reply } from '../src/core/types.js'
 import { isMonthDay, parseTimeOfDay } from '../src/domain/time-rules.js'
 import { REMINDER_KINDS, type ReminderKind } from '../src/domain/reminders.js'
 import { KIND_LABEL, KIND_WORDS, REM } from '../src/messages/reminders.js'
 import { M } from '../src/messages/zh.js'
+import { audited } from './audit-support.js'
 
 type Change =
   | { op: 'pause' | 'resume'; kind: ReminderKind | null }
@@ -58,37 +59,45 @@ export const reminderSettings = defineCommand({
     }
     return { op: 'error', text: M.badArgs('请写明要做什么。', REM.settingsUsage, '#提醒设置 暂停') }
   }),
-  async run({ deps }, change) {
-    const store = deps.repo.reminders
-    const defaults = deps.reminderDefaults
-    switch (change.op) {
-      case 'error':
-        return [{ text: change.text }]
-      case 'pause':
-      case 'resume': {
-        const pause = change.op === 'pause'
-        await store.change((o) => {
-          if (change.kind === null) o.paused = pause
-          else {
-            const off = new Set(o.off ?? defaults.off)
-            if (pause) off.add(change.kind)
-            else off.delete(change.kind)
-            o.off = REMINDER_KINDS.filter((k) => off.has(k))
-          }
-        })
-        const what = change.kind === null ? '全部提醒' : KIND_LABEL[change.kind]
-        return [{ text: pause ? REM.paused(what) : REM.resumed(what) }]
-      }
-      case 'time':
-        await store.change((o) => {
-          o.times = { ...o.times, [change.kind]: change.time }
-        })
-        return [{ text: REM.timeSet(change.kind, change.time) }]
-      case 'midDay':
-        await store.change((o) => {
-          o.midDay = change.day
-        })
-        return [{ text: REM.midDaySet(change.day) }]
+  async run({ deps, sender, incoming }, change) {
+    const replies = await applyChange(deps, change)
+    if (change.op !== 'error') {
+      await audited(deps, sender, 'settings.change', 'reminders', { reminders: incoming.text.slice(0, 80) })
     }
+    return replies
   },
 })
+
+async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
+  const store = deps.repo.reminders
+  const defaults = deps.reminderDefaults
+  switch (change.op) {
+    case 'error':
+      return [{ text: change.text }]
+    case 'pause':
+    case 'resume': {
+      const pause = change.op === 'pause'
+      await store.change((o) => {
+        if (change.kind === null) o.paused = pause
+        else {
+          const off = new Set(o.off ?? defaults.off)
+          if (pause) off.add(change.kind)
+          else off.delete(change.kind)
+          o.off = REMINDER_KINDS.filter((k) => off.has(k))
+        }
+      })
+      const what = change.kind === null ? '全部提醒' : KIND_LABEL[change.kind]
+      return [{ text: pause ? REM.paused(what) : REM.resumed(what) }]
+    }
+    case 'time':
+      await store.change((o) => {
+        o.times = { ...o.times, [change.kind]: change.time }
+      })
+      return [{ text: REM.timeSet(change.kind, change.time) }]
+    case 'midDay':
+      await store.change((o) => {
+        o.midDay = change.day
+      })
+      return [{ text: REM.midDaySet(change.day) }]
+  }
+}

@@ -2,6 +2,7 @@
 import type { ShareHandler } from '../src/core/types.js'
 import { monthOf } from '../src/domain/calendar.js'
 import type { PendingShare } from './share-buffer.js'
+import { RECORD_SHARES } from './records-share.js'
 import { fileReport, SHARES } from './reporting-support.js'
 
 export const shareToReport: ShareHandler = {
@@ -11,6 +12,8 @@ export const shareToReport: ShareHandler = {
     const share = incoming.share
     if (!share || !sender.member) return []
     if (deps.repo.reports.byMessageId(incoming.id)) return []
+    // A file or photo a bare #计划 or a #六有 was waiting for is evidence of that record.
+    if (deps.local(RECORD_SHARES).takeClaim(incoming.id)) return []
     const buffer = deps.local(SHARES)
     const now = incoming.at.getTime()
     const month = monthOf(incoming.at)

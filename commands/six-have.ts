@@ -5,6 +5,7 @@ import { defineCommand } from '../src/core/types.js'
 import { scopesOf, sitesIn } from '../src/domain/authority.js'
 import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../src/domain/records.js'
 import { REC } from '../src/messages/records.js'
+import { awaitFiles, sharedBefore } from './records-share.js'
 import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
 
 export const sixHave = defineCommand({
@@ -15,6 +16,7 @@ export const sixHave = defineCommand({
   details: [
     '状态写 已达标（达标、完成）、建设中（在建）或 未达标；说明中写“编号12”可关联上报作为佐证。',
     '示范点成员记录本单位，联络员、组长记录负责范围内的示范点（写明单位）。',
+    '记录后几分钟内分享的照片、文件作为该项佐证（记录前刚分享的也算）。',
     '#六有 单位 查看一个示范点；组长、联络员、管理员只发 #六有 查看负责范围的完成矩阵。',
   ],
   examples: ['#六有 有阵地 已达标 社区党群服务中心二楼活动室120㎡', '#六有 日新街道', '#六有'],
@@ -50,13 +52,15 @@ export const sixHave = defineCommand({
     if (!ok.ok) return ok.reply
     const description = tokens.slice(at + 2).join(' ')
     const reports = [...description.matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))
+    const files = sharedBefore(deps, sender)
     const entry = await records.setSix(
       site.value.id,
       item,
-      { state, description, evidence: { reports, files: [] } },
+      { state, description, evidence: { reports, files } },
       actorOf(sender),
       deps.clock(),
     )
+    awaitFiles(deps, sender, { kind: 'six', siteId: site.value.id, item })
     return [{ text: REC.sixSaved(site.value, entry, sixDone(records.six(), site.value.id)) }]
   },
 })

@@ -4,6 +4,7 @@ import { defineCommand } from '../src/core/types.js'
 import { isAdmin } from '../src/domain/authority.js'
 import { R } from '../src/messages/reports.js'
 import { M } from '../src/messages/zh.js'
+import { audited } from './audit-support.js'
 import { progress } from './reporting-support.js'
 
 export const withdraw = defineCommand({
@@ -11,12 +12,15 @@ export const withdraw = defineCommand({
   aliases: ['撤销上报', '删除上报'],
   usage: R.withdrawUsage,
   summary: '撤回一篇上报（保留记录，不再计入）',
-  details: ['提交人、同单位成员或管理员可以撤回。编号见上报回执。'],
-  examples: ['#撤回 57'],
+  details: ['提交人、同单位成员或管理员可以撤回。编号见上报回执。编号后可写原因，记入 #日志。'],
+  examples: ['#撤回 57', '#撤回 57 重复上报'],
   category: 'report',
   requires: [registered],
-  args: rawArgs.transform((a) => a.tokens[0]?.replace(/^(编号|第)/, '').replace(/篇$/, '') ?? ''),
-  async run({ deps, sender }, word) {
+  args: rawArgs.transform((a) => ({
+    word: a.tokens[0]?.replace(/^(编号|第)/, '').replace(/篇$/, '') ?? '',
+    reason: a.tokens.slice(1).join(' '),
+  })),
+  async run({ deps, sender }, { word, reason }) {
     if (!/^\d+$/.test(word)) return [{ text: M.badArgs(R.withdrawNoMissing, R.withdrawUsage, undefined) }]
     const no = Number(word)
     const r = deps.repo.reports.get(no)
@@ -29,6 +33,7 @@ export const withdraw = defineCommand({
     const updated = await deps.repo.reports.change(no, (x) => {
       x.withdrawn = { by: sender.id, at: now.toISOString() }
     })
+    await audited(deps, sender, 'report.withdraw', r.orgId, { no: String(no), month: r.month }, reason)
     const site = deps.repo.roster().get(r.orgId)
     const { reported, total } = progress(deps, r.month)
     return [{ text: R.withdrawn(site, updated ?? r, reported, total) }]

@@ -322,6 +322,27 @@ export class RecordsStore implements RecordsPort {
     return rec
   }
 
+  async unrecommend(reportNo: number, month: Month, reason: string, who: Actor, now: Date) {
+    const shard = await this.year(Number(month.slice(0, 4)))
+    const rec = await shard.update((d) => {
+      const i = d.recommendations.findIndex((k) => k.reportNo === reportNo)
+      const prev = d.recommendations[i]
+      if (!prev || prev.withdrawn) return undefined
+      const { history, reportNo: _n, ...version } = prev
+      const next: Recommendation = {
+        ...prev,
+        reason,
+        withdrawn: true,
+        ...entered(who, now),
+        history: [...history, version],
+      }
+      d.recommendations[i] = next
+      return next
+    })
+    if (rec) await this.log('report.unrecommend', String(reportNo), { reason }, who, now)
+    return rec
+  }
+
   scores(): readonly LeaderScore[] {
     return this.all((f) => f.scores)
   }
@@ -357,9 +378,27 @@ export class RecordsStore implements RecordsPort {
   }
 
   async setAssessmentOverride(o: AssessmentOverride, who: Actor, now: Date): Promise<void> {
+    const before = flatten(this.sites.data.assessment)
     await this.sites.update((d) => {
       d.assessment = o
     })
-    await this.log('settings.change', 'assessment', { value: JSON.stringify(o) }, who, now)
+    // What changed, one key per setting (`weights.reporting: 40`); a removed one reads 'default'.
+    const after = flatten(o)
+    const detail: Record<string, string> = {}
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (before[k] !== after[k]) detail[k] = after[k] ?? 'default'
+    }
+    await this.log('settings.change', 'assessment', detail, who, now)
   }
+}
+
+/** `{ weights: { reporting: 40 } }` → `{ 'weights.reporting': '40' }`. */
+function flatten(o: AssessmentOverride): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue
+    if (typeof v === 'number') out[k] = String(v)
+    else for (const [k2, v2] of Object.entries(v)) if (v2 !== undefined) out[`${k}.${k2}`] = String(v2)
+  }
+  return out
 }

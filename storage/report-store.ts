@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Month } from '../src/domain/calendar.js'
@@ -27,6 +27,8 @@ export class ReportStore implements ReportsPort {
   private readonly byMessage = new Map<string, number>()
   private readonly byNo = new Map<number, Month>()
   private next = 1
+  /** Attachments of an in-memory store (tests), by path. */
+  private readonly memoryFiles = new Map<string, Buffer>()
 
   private constructor(private readonly dir: string | null) {}
 
@@ -143,8 +145,22 @@ export class ReportStore implements ReportsPort {
       const dataDir = join(this.dir, '..')
       await mkdir(join(dataDir, 'attachments', month), { recursive: true })
       await writeFile(join(dataDir, rel), data)
+    } else {
+      this.memoryFiles.set(rel, Buffer.from(data))
     }
     return { name, path: rel, size: data.length, kind }
+  }
+
+  /** Reads a saved attachment back; null when it is gone or its path leaves `attachments/`. */
+  async readFile(file: FileInfo): Promise<Buffer | null> {
+    const parts = file.path.split('/')
+    if (parts[0] !== 'attachments' || parts.some((p) => p === '..' || p === '')) return null
+    if (this.dir === null) return this.memoryFiles.get(file.path) ?? null
+    try {
+      return await readFile(join(this.dir, '..', ...parts))
+    } catch {
+      return null
+    }
   }
 }
 

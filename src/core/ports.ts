@@ -42,7 +42,7 @@ export interface ReportsPort {
     kind: FileInfo['kind'],
   ): Promise<FileInfo>
   /** Reads a saved attachment back (for exports and compilations); null when it is gone. */
-  readFile?(file: FileInfo): Promise<Buffer | null>
+  readFile(file: FileInfo): Promise<Buffer | null>
 }
 
 /** Reminder settings changed by admins, the record of every occurrence, and the digest opt-outs. */

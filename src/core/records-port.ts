@@ -72,6 +72,14 @@ export interface RecordsPort {
   ): Promise<ReportKindMark>
   recommendations(): readonly Recommendation[]
   recommend(reportNo: number, month: Month, reason: string, who: Actor, now: Date): Promise<Recommendation>
+  /** Withdraws a recommendation (kept, marked withdrawn); undefined when the report was never recommended. */
+  unrecommend(
+    reportNo: number,
+    month: Month,
+    reason: string,
+    who: Actor,
+    now: Date,
+  ): Promise<Recommendation | undefined>
   scores(): readonly LeaderScore[]
   /** One score per leader, site and half-year; giving it again changes it (the old one kept). */
   setScore(

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'report.withdraw',
   'report.kind',
   'report.recommend',
+  'report.unrecommend',
   'settings.change',
   'six.set',
   'project.add',

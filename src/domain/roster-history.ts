@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { addMonths, type Month } from './calendar.js'
-import { Roster, RosterError, type RosterProblem } from './roster.js'
+import { exactKeys, Roster, RosterError, type RosterProblem } from './roster.js'
 import { groupNoSchema, isoSchema, orgSchema, siteSchema } from './schemas.js'
 import type { GroupNo, Org, Site } from './types.js'
 
@@ -134,6 +134,8 @@ export type RosterChangeError =
   | { code: 'SAME_GROUP'; site: Site; group: GroupNo }
   | { code: 'SAME_NAME'; site: Site }
   | { code: 'DUPLICATE_ID'; id: string }
+  /** A name or alias of the new or renamed site is already another organisation's. */
+  | { code: 'NAME_TAKEN'; word: string; other: Org }
   | { code: 'ROSTER_INVALID'; problem: RosterProblem | null }
 
 /**
@@ -165,6 +167,8 @@ export function applyChange(
     if (change.kind === 'rename' && org.name === change.name)
       return { ok: false, error: { code: 'SAME_NAME', site: org } }
   }
+  const clash = nameClash(history, change)
+  if (clash) return { ok: false, error: { code: 'NAME_TAKEN', ...clash } }
   const next: RosterHistory = { base: history.base, changes: [...history.changes, change] }
   try {
     // Every day a change takes effect is a day the roster must be valid on.
@@ -176,6 +180,24 @@ export function applyChange(
     }
   }
   return { ok: true, history: next }
+}
+
+/** The first name or alias an added or renamed site would share with another organisation (as it stands at last). */
+export function nameClash(history: RosterHistory, change: RosterChange): { word: string; other: Org } | null {
+  if (change.kind !== 'add' && change.kind !== 'rename') return null
+  const everything = orgsOn(history, '9999-12-31')
+  const id = change.kind === 'add' ? change.site.id : change.orgId
+  const self = change.kind === 'add' ? change.site : everything.find((o) => o.id === id)
+  if (!self) return null
+  const candidate: Org =
+    change.kind === 'rename' ? { ...self, name: change.name, aliases: change.aliases } : self
+  const taken = new Map<string, Org>()
+  for (const o of everything) if (o.id !== id) for (const k of exactKeys(o)) taken.set(k.key, o)
+  for (const k of exactKeys(candidate)) {
+    const other = taken.get(k.key)
+    if (other) return { word: k.key, other }
+  }
+  return null
 }
 
 /** Aliases after a rename: the old ones, plus the old name, minus anything equal to the new name. */

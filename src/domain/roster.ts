@@ -11,7 +11,7 @@ export type LookupResult =
 const CITY_PREFIX = /^(大连市|大连)/
 
 /** Keys an organisation is found by exactly: its full name, the name without 大连(市), its aliases. */
-function exactKeys(org: Org): { key: string; via: 'name' | 'alias' }[] {
+export function exactKeys(org: Org): { key: string; via: 'name' | 'alias' }[] {
   const full = nameKey(org.name)
   const keys: { key: string; via: 'name' | 'alias' }[] = [{ key: full, via: 'name' }]
   const short = full.replace(CITY_PREFIX, '')

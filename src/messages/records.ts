@@ -1,11 +1,12 @@
 /** Every sentence of the site records: 六有, projects, plans, guidance, kinds, 档案, roster changes, 日志. */
-import type { AuditEntry } from '../domain/audit.js'
+import type { AuditAction, AuditEntry } from '../domain/audit.js'
 import type { Guidance, Plan, Project, SixHaveEntry, SixItem, SixState } from '../domain/records.js'
 import { SIX_ITEMS } from '../domain/records.js'
 import type { RosterChangeError } from '../domain/roster-history.js'
 import { rosterProblem } from './zh.js'
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
+import { SETTING_LABEL } from './assessment-settings.js'
 
 /** 2026-H1 → 2026上半年. */
 export const periodLabel = (period: string) =>
@@ -25,6 +26,51 @@ export function namedList(label: string, names: readonly string[], max = 12): st
 }
 
 export const shortName = (s: Site) => s.aliases[0] ?? s.name
+
+/** An instant as Dalian reads it: `2026-11-24 10:00` (Asia/Shanghai has no daylight saving: UTC+8). */
+export const shanghaiTime = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** How a detail value of the audit trail reads, by its key (others as they are). */
+const DETAIL: Record<string, (v: string) => string> = {
+  from: (v) => `${v}起`,
+  group: (v) => GROUP_NAMES[Number(v) as GroupNo] ?? v,
+  status: (v) => (v in PROJECT_STATUS ? PROJECT_STATUS[v as Project['status']] : v),
+  no: (v) => `#${v}`,
+  period: (v) => periodLabel(v),
+  score: (v) => `${v}分`,
+  year: (v) => `${v}年`,
+}
+
+/** What an audit entry concerns, in words: a site's short name, a person, a report number. */
+export function auditTarget(target: string, org: Site | undefined, person: string | undefined): string {
+  if (org) return shortName(org)
+  if (person) return person
+  return /^\d+$/.test(target) ? `编号${target}` : target === 'assessment' ? '考核设置' : target
+}
+
+/** The audit actions in words. */
+export const AUDIT_LABEL: Record<AuditAction, string> = {
+  'roster.retire': '退出示范点',
+  'roster.restore': '恢复示范点',
+  'roster.add': '新增示范点',
+  'roster.move': '调整工作组',
+  'roster.rename': '示范点更名',
+  'role.grant': '任命',
+  'role.revoke': '免职',
+  'report.withdraw': '撤回上报',
+  'report.kind': '标记类别',
+  'report.recommend': '推荐典型',
+  'report.unrecommend': '撤销推荐',
+  'settings.change': '修改设置',
+  'six.set': '六有',
+  'project.add': '新增项目',
+  'project.status': '项目状态',
+  'plan.set': '工作计划',
+  'guidance.add': '指导',
+  'score.set': '组长评分',
+  'assessment.verdict': '考核结论',
+}
 
 export const REC = {
   unavailable: '示范点档案功能尚未启用，请联系管理员。',
@@ -46,7 +92,9 @@ export const REC = {
       ...SIX_ITEMS.map((i) => {
         const e = items[i]
         const state: SixState = e?.state ?? '未达标'
-        const ev = e && e.evidence.reports.length > 0 ? ` 见编号${e.evidence.reports.join('、')}` : ''
+        const ev =
+          (e && e.evidence.reports.length > 0 ? ` 见编号${e.evidence.reports.join('、')}` : '') +
+          (e && e.evidence.files.length > 0 ? ` 附件${e.evidence.files.length}个` : '')
         return `${STATE_MARK[state]} ${i} ${state}${e?.description ? `：${e.description}` : ''}${ev}`
       }),
     ].join('\n'),
@@ -83,6 +131,8 @@ export const REC = {
   planUsage: '#计划 [单位] 年份 计划内容',
   planYearMissing: '请写年份和计划内容，例如 #计划 2027 一季度完成阵地改造…',
   planEmpty: '请写计划内容，或先分享计划文件再发送 #计划 年份。',
+  planAwaitingFile: (year: number, minutes: number) =>
+    `请在 ${minutes} 分钟内分享${year}年工作计划文件（Word、PDF 或照片），或写 #计划 ${year} 计划内容。`,
   planSaved: (s: Site, p: Plan, updated: boolean) =>
     `已${updated ? '更新' : '提交'} ${s.name} ${p.year}年工作计划${p.file ? `（文件：${p.file.name}）` : ''}。`,
   plansMissing: (year: number, missing: readonly Site[], total: number) =>
@@ -101,27 +151,35 @@ export const REC = {
   reportWithdrawn: (no: number) => `编号 ${no} 的上报已撤回。`,
   kindSaved: (no: number, kind: string) => `已将编号 ${no} 标记为「${kind}」。`,
 
+  fileUsage: '#档案 [单位]',
   siteFile: (f: {
     site: Site
     people: number
-    months: { reported: number; elapsed: number }
-    six: number
+    months: { reported: number; elapsed: number; year: string }
+    six: SixState[]
     projects: number
     plan: string | null
     guidance: number
     period: string
-    last: string | null
+    last: { period: string; score: number; verdict: string; rank: number; of: number } | null
   }) =>
     [
-      `【${f.site.name}】${f.site.level} ${GROUP_NAMES[f.site.group]} ${f.site.district} 编号${f.site.no}`,
+      `【${f.site.name}】${f.site.retired ? '（已退出）' : ''}`,
+      `编号${f.site.no} ${f.site.level} ${GROUP_NAMES[f.site.group]} ${f.site.district}`,
       `已注册 ${f.people} 人`,
-      `今年已报 ${f.months.reported}/${f.months.elapsed} 个月`,
-      `六有已达标 ${f.six}/6`,
+      `${f.months.year}年已报 ${f.months.reported}/${f.months.elapsed} 个月`,
+      `六有 ${f.six.map((x) => STATE_MARK[x]).join('')} 已达标 ${f.six.filter((x) => x === '已达标').length}/6`,
       `服务项目 ${f.projects} 个`,
       `工作计划：${f.plan ?? '未提交'}`,
       `${periodLabel(f.period)}指导 ${f.guidance} 次`,
-      `最近考核：${f.last ?? '暂无'}`,
+      `最近考核：${
+        f.last
+          ? `${periodLabel(f.last.period)} ${f.last.score}分 ${f.last.verdict}（组内第${f.last.rank}/${f.last.of}）`
+          : '暂无'
+      }`,
     ].join('\n'),
+  planShort: (p: Plan) =>
+    `${p.year}年已提交${p.file ? `（${p.file.name}）` : `：${p.text.slice(0, 16)}${p.text.length > 16 ? '…' : ''}`}`,
 
   addUsage: '#新增示范点 名称 省级|市级 第N组 区名 [简称、简称]',
   addBad: '格式：#新增示范点 名称 省级|市级 第N组 区名 [简称、简称]',
@@ -144,6 +202,8 @@ export const REC = {
         return `${e.site.name} 已在${GROUP_NAMES[e.group]}。`
       case 'SAME_NAME':
         return `${e.site.name} 已是这个名称。`
+      case 'NAME_TAKEN':
+        return `未保存：“${e.word}”已是${e.other.name}的名称或简称，请换一个。`
       case 'ROSTER_INVALID':
         return `改动未保存：${e.problem ? rosterProblem(e.problem) : '名单校验未通过'}。`
       default:
@@ -151,7 +211,9 @@ export const REC = {
     }
   },
 
-  recommendUsage: '#推荐 编号 理由',
+  recommendUsage: '#推荐 编号 理由｜#推荐 撤销 编号 [原因]',
+  unrecommended: (no: number, site: string) => `已撤销编号 ${no}（${site}）的推荐，不再收入经验汇编。`,
+  notRecommended: (no: number) => `编号 ${no} 没有被推荐，无需撤销。`,
   recommended: (no: number, site: string) => `已推荐编号 ${no}（${site}）为典型经验，将收入经验汇编。`,
   compilationUsage: '#经验汇编 2026上半年',
   compilationEmpty: (period: string) =>
@@ -160,17 +222,17 @@ export const REC = {
   compilationFile: (period: string, n: number) => `${periodLabel(period)}经验汇编，共 ${n} 篇。`,
   auditUsage: '#日志 [条数|单位]',
   auditEmpty: '日志中还没有记录。',
-  auditLines: (entries: readonly AuditEntry[], total: number) =>
+  auditLines: (entries: readonly AuditEntry[], total: number, nameOf: (target: string) => string) =>
     [
       `操作日志（共 ${total} 条，最新在前）：`,
-      ...entries.map(
-        (e) =>
-          `${e.seq}. ${e.at.slice(5, 16).replace('T', ' ')} ${e.byName || e.by} ${e.action} ${e.target} ${Object.entries(
-            e.detail,
-          )
-            .map(([k, v]) => `${k}=${v}`)
-            .join(' ')}${e.reason ? ` 原因：${e.reason}` : ''}`,
-      ),
+      ...entries.map((e) => {
+        const what = Object.entries(e.detail)
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => DETAIL[k]?.(v) ?? (k in SETTING_LABEL ? `${SETTING_LABEL[k]}=${v}` : v))
+          .join(' ')
+        const line = `${shanghaiTime(e.at).slice(5)} ${e.byName || e.by} ${AUDIT_LABEL[e.action]} ${nameOf(e.target)}${what ? ` ${what}` : ''}${e.reason ? ` 原因：${e.reason}` : ''}`
+        return line.length > 60 ? `${line.slice(0, 59)}…` : line
+      }),
     ].join('\n'),
   auditSheet: {
     name: '操作日志',
@@ -189,10 +251,10 @@ export function auditSheet(entries: readonly AuditEntry[]): {
     columns: REC.auditSheet.columns,
     rows: entries.map((e) => [
       String(e.seq),
-      e.at,
+      shanghaiTime(e.at),
       e.byName,
       e.by,
-      e.action,
+      AUDIT_LABEL[e.action],
       e.target,
       Object.entries(e.detail)
         .map(([k, v]) => `${k}=${v}`)

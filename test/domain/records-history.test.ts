@@ -65,7 +65,11 @@ describe('roster history', () => {
       aliases: ['大船'],
       ...meta(9, '2026-09-01'),
     })
-    expect(clash.ok ? null : clash.error.code).toBe('ROSTER_INVALID')
+    expect(clash.ok ? null : clash.error).toMatchObject({
+      code: 'NAME_TAKEN',
+      word: '大船',
+      other: { id: 'S04' },
+    })
   })
 
   it('a rename keeps the old name findable', () => {

@@ -41,7 +41,14 @@ export interface Said {
 /** The mock puppet, recording the @-mentions the bot sends (the mock itself drops them) and serving shared links. */
 export class RecordingPuppetMock extends LinkServingPuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
+  /** Files the bot sent, with their bytes. */
+  readonly files: { conversationId: string; name: string; data: Buffer }[] = []
   private readonly watchers = new Set<() => void>()
+  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
+    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() })
+    for (const w of [...this.watchers]) w()
+    return super.messageSendFile(conversationId, file)
+  }
   override async messageSendText(
     conversationId: string,
     text: string,
@@ -50,14 +57,6 @@ export class RecordingPuppetMock extends LinkServingPuppetMock {
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
-  }
-
-  /** Files and pictures the bot sent, with the bytes that arrived. */
-  readonly files: { conversationId: string; name: string; data: Buffer }[] = []
-  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
-    this.files.push({ conversationId, name: file.name, data: await file.toBuffer() })
-    for (const w of [...this.watchers]) w()
-    return super.messageSendFile(conversationId, file)
   }
 
   /**
