@@ -3,7 +3,10 @@ import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { actsFor } from '../src/domain/authority.js'
+import { parseNo } from '../src/domain/numbers.js'
 import { REC } from '../src/messages/records.js'
+import { U } from '../src/messages/usability.js'
+import { M } from '../src/messages/zh.js'
 import { actorOf, recordsOf } from './records-support.js'
 
 export const recommend = defineCommand({
@@ -19,11 +22,14 @@ export const recommend = defineCommand({
   async run({ deps, sender }, { no, reason }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
-    const report = /^\d+$/.test(no) ? deps.repo.reports.get(Number(no)) : undefined
-    if (!report) return [{ text: REC.reportUnknown(no) }]
+    const n = parseNo(no)
+    if (n === null)
+      return [{ text: M.badArgs(no ? U.noInvalid(no) : U.noMissing, REC.recommendUsage, undefined) }]
+    const report = deps.repo.reports.get(n)
+    if (!report) return [{ text: REC.reportUnknown(String(n)) }]
     if (report.withdrawn) return [{ text: REC.reportWithdrawn(report.no) }]
     const site = deps.repo.roster().get(report.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(no) }]
+    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
     if (!actsFor(sender.roles, site)) return [{ text: REC.notYours(site) }]
     await rec.value.records.recommend(report.no, report.month, reason, actorOf(sender), deps.clock())
     return [{ text: REC.recommended(report.no, site.name) }]

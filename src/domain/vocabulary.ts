@@ -25,3 +25,29 @@ export const FULL_WIDTH_HASH = '＃'
 
 /** Words that default the report keywords: a shared article whose title holds one counts. */
 export const DEFAULT_REPORT_KEYWORDS = ['创建信息', '示范点', '工青妇']
+
+/** Months named without a number: this month and last month. */
+export const RELATIVE_MONTH_WORDS = {
+  current: ['本月', '这个月', '这月', '当月'],
+  previous: ['上月', '上个月', '上一个月'],
+} as const
+
+/** Chinese numerals for months: 一月 … 十二月 (index + 1 is the month). */
+export const CHINESE_MONTH_NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+] as const
+
+/** Words around a 编号 people write: 编号6, 第6, 6号, No.6, #6. */
+export const NUMBER_PREFIXES = ['编号', '序号', '第', 'no.', 'no', '#'] as const
+export const NUMBER_SUFFIXES = ['号', '篇', '个'] as const

@@ -48,7 +48,7 @@ describe('tallies on constructed data', () => {
     expect(text.split('\n')).toHaveLength(2 + 3 + 30)
     expect(text.split('\n').filter((l) => l.startsWith('✅'))).toHaveLength(3)
     expect((await t.ask('a', '#统计')).split('\n')[0]).toBe('2026年11月创建信息：全市已报 3/30')
-    expect(await t.ask('a', '#统计 上个月')).toBe('“上个月”不是有效的月份，请写成 2026-11 这样的格式。')
+    expect(await t.ask('a', '#统计 上上月')).toBe('“上上月”不是有效的月份，请写成 2026-11 或 11月 这样的格式。')
   })
 
   it('#未报 sends one message that @-mentions the registered people of the sites without a report', async () => {
