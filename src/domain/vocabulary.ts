@@ -51,3 +51,22 @@ export const CHINESE_MONTH_NUMERALS = [
 /** Words around a 编号 people write: 编号6, 第6, 6号, No.6, #6. */
 export const NUMBER_PREFIXES = ['编号', '序号', '第', 'no.', 'no', '#'] as const
 export const NUMBER_SUFFIXES = ['号', '篇', '个'] as const
+
+/** Words that are never a person's name: 条线, scopes, roles, the parts of #注册 itself. */
+export const RESERVED_NAME_WORDS: readonly string[] = [
+  ...LINE_WORDS,
+  '总工会',
+  '共青团',
+  '妇女联合会',
+  ...SCOPE_WORDS.all,
+  ...LEVEL_WORDS,
+  '管理员',
+  '组长',
+  '联络员',
+  '姓名',
+  '单位',
+  '注册',
+  '实名注册',
+  '上报',
+  '示范点',
+]

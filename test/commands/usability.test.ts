@@ -50,3 +50,27 @@ describe('9. numbers as people write them', () => {
     expect(await t.ask('new', '#注册 钱七 第6')).toMatch(/^钱七 注册成功：大连市西岗区日新街道/)
   })
 })
+
+describe('1. registration answers what it cannot read', () => {
+  it('a 条线 word never becomes a name; two 条线 words and stray words are answered', async () => {
+    const t = await network()
+    expect(await t.ask('hj', '#注册 何军 星海湾街道 工会 团委')).toBe(
+      '条线只能写一个，您写了“工会”和“团委”，请只保留一个。\n正确格式：#注册 姓名 单位 [工会|团委|妇联]\n例如：#注册 张三 日新街道 妇联',
+    )
+    expect(t.repo.member('hj')).toBeUndefined()
+    expect((await t.ask('boss', '#单位 20')).split('\n').at(-1)).toBe('尚无人注册')
+    expect((await t.ask('hj', '#注册 工会 星海湾街道')).split('\n')[0]).toBe(
+      '“工会”不能作为姓名（这是条线或命令用词）。请先写姓名，再写单位。',
+    )
+    expect((await t.ask('dada', '#注册 吴刚 大连大学 青年')).split('\n')[0]).toBe(
+      '单位“大连大学”后面的“青年”无法识别：条线只能写工会、团委或妇联。',
+    )
+    expect(t.repo.member('dada')).toMatchObject({ name: '吴磊', line: '团委' })
+    // Registering again without a 条线 keeps the one given before.
+    expect(await t.ask('dada', '#注册 吴刚 大连大学')).toMatch(/^吴刚 注册信息已更新：.*（.*团委）/)
+    expect(t.repo.member('dada')).toMatchObject({ name: '吴刚', line: '团委' })
+    expect((await t.ask('sw', '#注册 孙 伟 大船 工会')).split('\n')[0]).toBe(
+      '姓名“孙”只有一个字。如果姓名是“孙伟”，请连起来写：#注册 孙伟 大船 工会',
+    )
+  })
+})
