@@ -5,7 +5,8 @@ import type { MonthTally } from '../domain/reports.js'
 import type { Occurrence, ReminderKind, ReminderSettings } from '../domain/reminders.js'
 import type { Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
-import { groupLines, shortName } from './reports.js'
+import { groupLines } from './reports.js'
+import { behindLines } from './usability.js'
 
 export const KIND_LABEL: Record<ReminderKind, string> = {
   mid: '月中进度',
@@ -37,9 +38,7 @@ export function dayLabel(date: string): string {
 }
 
 function unreportedLines(unreported: Site[], nobody: Site[]): string[] {
-  const lines = ['尚未上报：', ...groupLines(unreported)]
-  if (nobody.length > 0) lines.push(`尚无人注册：${nobody.map(shortName).join('、')}`)
-  return lines
+  return ['尚未上报：', ...behindLines(unreported, nobody)]
 }
 
 export const REM = {

@@ -84,24 +84,6 @@ export const R = {
     return lines.join('\n')
   },
 
-  missing(
-    month: Month,
-    unreported: Site[],
-    nobody: Site[],
-    names: string[] | null,
-    due: string | null,
-  ): string {
-    if (unreported.length === 0) return `${fullMonthLabel(month)}示范点均已上报创建信息。`
-    const lines = [
-      `${fullMonthLabel(month)}尚未上报创建信息的示范点 ${unreported.length} 个：`,
-      ...groupLines(unreported),
-    ]
-    if (nobody.length > 0) lines.push(`尚无人注册：${nobody.map(shortName).join('、')}`)
-    if (names && names.length > 0) lines.push(`联系人：${names.join('、')}`)
-    if (due) lines.push(`请抓紧上报（${due}）。`)
-    return lines.join('\n')
-  },
-
   siteYear(y: SiteYear, current: Month, year: string): string {
     const lines = [`${y.site.name} ${year}年创建信息（共 ${y.total} 篇）：`]
     for (const m of y.months) {

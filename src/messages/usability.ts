@@ -2,8 +2,13 @@
  * Sentences of issue 10 (a coordinator's first week): months and numbers as people write them,
  * hints that fit the command, plain-language questions, duplicate reports, phone-length lists.
  */
+import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
-import { monthLabel } from '../domain/calendar.js'
+import { fullMonthLabel, monthLabel } from '../domain/calendar.js'
+import type { Site } from '../domain/types.js'
+import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
+import { SCOPE_WORDS } from '../domain/vocabulary.js'
+import { shortName } from './reports.js'
 
 export const U = {
   /** A word that is no month; `example` is a month the command would accept. */
@@ -13,4 +18,66 @@ export const U = {
   noInvalid: (word: string) => `“${word}”不是有效的编号，可写 6、6号、第6 或 No.6。`,
   /** A 编号 left out. */
   noMissing: '请写上编号（见上报回执或列表）。',
+}
+
+/** 第一组, 西岗区, 省级, 全市. */
+export function scopeLabel(scope: Scope): string {
+  switch (scope.kind) {
+    case 'all':
+      return SCOPE_WORDS.all[0]
+    case 'group':
+      return GROUP_NAMES[scope.group]
+    case 'district':
+      return scope.district
+    case 'level':
+      return scope.level
+  }
+}
+
+/** Marks a site nobody has registered for (nobody to @-mention). */
+const NOBODY_MARK = '*'
+
+/**
+ * The sites behind, one line per working group, each site once: `第一组（3）：A、B*、C`, a site
+ * marked * when nobody has registered for it; with `names`, the people of each site in brackets.
+ */
+export function behindLines(unreported: Site[], nobody: Site[], names?: Map<string, string[]>): string[] {
+  const empty = new Set(nobody.map((s) => s.id))
+  const lines: string[] = []
+  for (const g of GROUP_NOS) {
+    const inGroup = unreported.filter((s) => s.group === g)
+    if (inGroup.length === 0) continue
+    const shown = inGroup.map((s) => {
+      if (empty.has(s.id)) return shortName(s) + NOBODY_MARK
+      const who = names?.get(s.id)
+      return who && who.length > 0 ? `${shortName(s)}（${who.join('、')}）` : shortName(s)
+    })
+    lines.push(`${GROUP_NAMES[g]}（${inGroup.length}）：${shown.join('、')}`)
+  }
+  if (nobody.length > 0) lines.push(`${NOBODY_MARK} 尚无人注册，无法 @`)
+  return lines
+}
+
+export const MISSING = {
+  /** #未报: `names` (site id → people) in private, where nobody is @-mentioned. */
+  list(
+    month: Month,
+    label: string,
+    unreported: Site[],
+    nobody: Site[],
+    names: Map<string, string[]> | null,
+    due: string | null,
+  ): string {
+    if (unreported.length === 0) return `${label} ${fullMonthLabel(month)}示范点均已上报创建信息。`
+    const lines = [
+      `${label} ${fullMonthLabel(month)}尚未上报创建信息的示范点 ${unreported.length} 个：`,
+      ...behindLines(unreported, nobody, names ?? undefined),
+    ]
+    if (due) lines.push(names ? `（${due}）` : `请抓紧上报（${due}）。`)
+    return lines.join('\n')
+  },
+  wordUnknown: (word: string) =>
+    `“${word}”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。`,
+  outOfScope: (label: string, mine: string[]) =>
+    `#未报 会 @ 相关人员，只能用于您负责的${mine.join('、')}。查看${label}的上报情况请用 #统计 或 #汇总 ${label}。`,
 }

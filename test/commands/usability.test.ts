@@ -74,3 +74,27 @@ describe('1. registration answers what it cannot read', () => {
     )
   })
 })
+
+describe('2. #未报 keeps to the asker’s scope', () => {
+  it('a 第二组 leader’s #未报 lists and @-mentions 第二组 only; a scope and a month in either order', async () => {
+    const t = await network()
+    const [own] = await t.core.handle(t.incoming('leader2', '#未报'))
+    expect(own!.text.split('\n')[0]).toBe('第二组 2026年11月尚未上报创建信息的示范点 10 个：')
+    expect(own!.text).not.toContain('第一组')
+    expect(own!.mentionIds).toEqual(['rixin', 'dada']) // 大船 (dachuan) is in 第一组
+    expect(await t.ask('leader2', '#未报 第一组')).toBe(
+      '#未报 会 @ 相关人员，只能用于您负责的第二组。查看第一组的上报情况请用 #统计 或 #汇总 第一组。',
+    )
+    const [first] = await t.core.handle(t.incoming('leader1', '#未报 第一组 10月'))
+    expect(first!.text.split('\n')[0]).toBe('第一组 2026年10月尚未上报创建信息的示范点 10 个：')
+    expect(first!.mentionIds).toEqual(['dachuan'])
+    const [city] = await t.core.handle(t.incoming('boss', '#未报 上月 全市'))
+    expect(city!.text.split('\n')[0]).toBe('全市 2026年10月尚未上报创建信息的示范点 30 个：')
+    const [xg] = await t.core.handle(t.incoming('xg', '#未报'))
+    expect(xg!.text.split('\n')[0]).toMatch(/^西岗区 2026年11月尚未上报创建信息的示范点 \d+ 个：$/)
+    expect(xg!.mentionIds).toEqual(['dachuan', 'rixin']) // both sites lie in 西岗区
+    expect(await t.ask('boss', '#未报 火星')).toBe(
+      '“火星”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。',
+    )
+  })
+})
