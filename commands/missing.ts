@@ -33,10 +33,7 @@ export const missing = defineCommand({
       else
         return [
           {
-            text:
-              /\d|月/.test(word)
-                ? U.monthInvalid(word, month)
-                : MISSING.wordUnknown(word),
+            text: /\d|月/.test(word) ? U.monthInvalid(word, month) : MISSING.wordUnknown(word),
           },
         ]
     }

@@ -9,6 +9,7 @@ import { lateDeadline, monthOf, type Month } from '../src/domain/calendar.js'
 import { tallyMonth, type Report } from '../src/domain/reports.js'
 import type { Site } from '../src/domain/types.js'
 import { R } from '../src/messages/reports.js'
+import { U } from '../src/messages/usability.js'
 import { ShareBuffer, type PendingShare } from './share-buffer.js'
 
 /** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
@@ -106,7 +107,8 @@ export async function reportFor(
       ...flags,
       title: '',
     })
-    return [{ text: R.waitingForShare(site, month, Math.round(deps.settings.shareWindowMs / 60_000)) }]
+    const minutes = Math.round(deps.settings.shareWindowMs / 60_000)
+    return [{ text: U.waitingForShare(site, month, minutes, flags) }]
   }
   return fileReport(deps, sender, {
     site,

@@ -27,9 +27,6 @@ export const R = {
   notASite: (org: Org) =>
     `您注册的单位是${org.name}，不是示范点，上报未计入。如需代示范点上报，请联络员、组长或管理员用：#代报 单位 正文`,
   retired: (org: Org) => `${org.name}已不在示范点名单中，上报未计入。如有疑问请联系管理员。`,
-  waitingForShare: (site: Site, month: Month, minutes: number) =>
-    `请在 ${minutes} 分钟内发送${shortName(site)}的${monthLabel(month)}创建信息（文章链接、文件或图片），或写成：#上报 正文`,
-
   receipt: (site: Site, report: Report, reported: number, total: number, current: Month) =>
     `已收到${shortName(site)}的${monthLabel(report.month)}创建信息（编号${report.no}${report.late ? '，补报' : ''}${report.onBehalf ? '，代报' : ''}），` +
     `${report.month === current ? '本月' : monthLabel(report.month)}全市已报 ${reported}/${total}。`,

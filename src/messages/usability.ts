@@ -11,6 +11,14 @@ import { SCOPE_WORDS } from '../domain/vocabulary.js'
 import { shortName } from './reports.js'
 
 export const U = {
+  /** A bare #上报 / #补报 / #代报 waiting for its share; the way to write it as text fits the command. */
+  waitingForShare: (site: Site, month: Month, minutes: number, how: { late: boolean; onBehalf: boolean }) =>
+    `请在 ${minutes} 分钟内发送${shortName(site)}的${monthLabel(month)}创建信息（文章链接、文件或图片），或写成：` +
+    (how.onBehalf
+      ? `#代报 ${shortName(site)}${how.late ? ` ${month}` : ''} 正文`
+      : how.late
+        ? `#补报 ${month} 正文`
+        : '#上报 正文'),
   /** A word that is no month; `example` is a month the command would accept. */
   monthInvalid: (word: string, example: Month) =>
     `“${word}”不是有效的月份，请写成 ${example} 或 ${monthLabel(example)} 这样的格式。`,

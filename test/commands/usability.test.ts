@@ -98,3 +98,45 @@ describe('2. #未报 keeps to the asker’s scope', () => {
     )
   })
 })
+
+describe('3. #代报 backfills last month within the 补报 window', () => {
+  it('#代报 大船 2026-10 十月活动 counts for October as 补报 and 代报', async () => {
+    const t = await network()
+    t.setNow('2026-11-03T02:00:00Z')
+    expect(await t.ask('boss', '#代报 大船 2026-10 十月活动')).toBe(
+      '已收到大船的10月创建信息（编号1，补报，代报），10月全市已报 1/30。',
+    )
+    expect(t.repo.reports.get(1)).toMatchObject({
+      month: '2026-10',
+      late: true,
+      onBehalf: true,
+      text: '十月活动',
+    })
+    expect(await t.ask('boss', '#代报 大船 上月 又一篇')).toMatch(
+      /^已收到大船的10月创建信息（编号2，补报，代报）/,
+    )
+    expect(await t.ask('boss', '#代报 大船 2026-09 九月')).toBe(
+      '2026年9月的补报已于 2026-10-05 截止，未计入。',
+    )
+    expect(await t.ask('boss', '#代报 大船 12月 下月')).toBe('2025年12月的补报已于 2026-01-05 截止，未计入。')
+    expect(await t.ask('boss', '#代报 大船 本月 本月的')).toMatch(/^已收到大船的11月创建信息（编号3，代报）/)
+    t.setNow('2026-11-24T02:00:00Z')
+    expect(await t.ask('boss', '#代报 大船 2026-10 迟了')).toBe(
+      '2026年10月的补报已于 2026-11-05 截止，未计入。',
+    )
+    expect(t.repo.reports.all()).toHaveLength(3)
+  })
+})
+
+describe('10. hints that fit the command', () => {
+  it('#代报 辛寨子 without text suggests #代报, not #上报', async () => {
+    const t = await network()
+    expect(await t.ask('boss', '#代报 辛寨子')).toBe(
+      '请在 10 分钟内发送辛寨子街道的11月创建信息（文章链接、文件或图片），或写成：#代报 辛寨子街道 正文',
+    )
+    t.setNow('2026-11-03T02:00:00Z')
+    expect(await t.ask('rixin', '#补报 10月')).toBe(
+      '请在 10 分钟内发送日新街道的10月创建信息（文章链接、文件或图片），或写成：#补报 2026-10 正文',
+    )
+  })
+})
