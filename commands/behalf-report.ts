@@ -12,7 +12,7 @@ import { checkLate, rawLength, reportFor } from './reporting-support.js'
 export const behalfReport = defineCommand({
   name: '代报',
   aliases: ['代为上报'],
-  usage: '#代报 单位 [上月] 正文',
+  usage: '#代报 单位 [月份] 正文',
   summary: '代示范点上报本月创建信息',
   details: [
     '区联络员可代本区示范点上报，组长可代本组示范点上报，管理员可代任何示范点上报。单位可写简称或编号。',

@@ -90,4 +90,3 @@ export function parseScope(word: string): Scope | null {
   const district = parseDistrict(word)
   return district ? { kind: 'district', district } : null
 }
-

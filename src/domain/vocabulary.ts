@@ -70,3 +70,27 @@ export const RESERVED_NAME_WORDS: readonly string[] = [
   '上报',
   '示范点',
 ]
+
+/**
+ * Questions people ask the bot in plain words, and the command that answers them. The first
+ * intent whose phrase the message contains wins, so more specific phrases come first.
+ */
+export const INTENTS: readonly { phrases: readonly string[]; command: string; tokens: readonly string[] }[] =
+  [
+    {
+      phrases: ['还有谁没报', '谁没报', '谁还没报', '哪些没报', '哪些单位没报', '还有哪些没报', '没报的'],
+      command: '未报',
+      tokens: [],
+    },
+    { phrases: ['怎么注册', '如何注册', '注册怎么'], command: '帮助', tokens: ['注册'] },
+    { phrases: ['怎么上报', '如何上报', '怎么报', '上报怎么'], command: '帮助', tokens: ['上报'] },
+    { phrases: ['怎么补报', '如何补报'], command: '帮助', tokens: ['补报'] },
+    {
+      phrases: ['报了没有', '报了没', '报了吗', '有没有报', '报没报', '我们的进度', '上报情况'],
+      command: '进度',
+      tokens: [],
+    },
+    { phrases: ['报了多少', '几个报了', '多少家报了', '全市情况', '统计一下'], command: '统计', tokens: [] },
+    { phrases: ['我是谁', '我注册了吗', '我的信息', '我注册的'], command: '我的信息', tokens: [] },
+    { phrases: ['有什么命令', '怎么用', '能做什么', '会什么'], command: '帮助', tokens: [] },
+  ]

@@ -11,6 +11,11 @@ import { SCOPE_WORDS } from '../domain/vocabulary.js'
 import { shortName } from './reports.js'
 
 export const U = {
+  /** A # word that is no command, with up to three close ones. */
+  unknownCommand: (word: string, suggestions: string[]) =>
+    `没有“#${word}”这个命令。` +
+    (suggestions.length > 0 ? `您是不是要用 ${suggestions.map((s) => `#${s}`).join('、')}？` : '') +
+    '发送 #帮助 查看全部命令。',
   /** A bare #上报 / #补报 / #代报 waiting for its share; the way to write it as text fits the command. */
   waitingForShare: (site: Site, month: Month, minutes: number, how: { late: boolean; onBehalf: boolean }) =>
     `请在 ${minutes} 分钟内发送${shortName(site)}的${monthLabel(month)}创建信息（文章链接、文件或图片），或写成：` +

@@ -140,3 +140,38 @@ describe('10. hints that fit the command', () => {
     )
   })
 })
+
+describe('7. did you mean', () => {
+  it('#上报望海社区又一篇 is read as #上报 望海社区又一篇; longer names win over the names they begin with', async () => {
+    const t = await network()
+    expect(await t.ask('rixin', '#上报望海社区又一篇')).toBe(
+      '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
+    )
+    expect(t.repo.reports.get(1)?.text).toBe('望海社区又一篇')
+    expect(await t.ask('boss', '#提醒设置暂停 月中')).toMatch(/^已暂停/)
+    expect(await t.ask('boss', '#统计10月')).toMatch(/^2026年10月创建信息/)
+    expect(await t.ask('rixin', '#注册周敏 日新街道 妇联')).toMatch(/无需重复注册/)
+  })
+
+  it('an unknown command gets up to three close ones', async () => {
+    const t = await network()
+    const out = await t.ask('rixin', '#统记')
+    expect(out).toMatch(
+      /^没有“#统记”这个命令。您是不是要用 #统计(、#[^、？]+){0,2}？发送 #帮助 查看全部命令。$/,
+    )
+    expect(await t.ask('rixin', '#abc')).toBe('没有“#abc”这个命令。发送 #帮助 查看全部命令。')
+  })
+
+  it('a plain-language question to the bot is answered by its command, never echoed back with a #', async () => {
+    const t = await network()
+    const asked = await t.ask('rixin', '帮我看看我们单位报了没有', { mentionSelf: true })
+    expect(asked).not.toContain('#帮我看看')
+    expect(asked.split('\n')[0]).toBe('大连市西岗区日新街道 2026年创建信息（共 0 篇）：')
+    expect((await t.ask('leader2', '还有谁没报', { mentionSelf: true })).split('\n')[0]).toBe(
+      '第二组 2026年11月尚未上报创建信息的示范点 10 个：',
+    )
+    expect(await t.ask('rixin', '今天天气不错', { mentionSelf: true })).toBe(
+      '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
+    )
+  })
+})
