@@ -77,7 +77,7 @@ export const REM = {
   },
   warn: (months: Month[], sites: Site[], scope: string) =>
     [
-      `【预警】${scope}以下示范点已连续两个月（${months.map((m) => monthLabel(m)).join('、')}）未上报创建信息：`,
+      `【预警】${scope}以下示范点${months.map((m) => monthLabel(m)).join('、')}连续未报创建信息：`,
       ...groupLines(sites),
       '请督促整改；半年考核时将据此落实退出机制。',
     ].join('\n'),

@@ -5,12 +5,20 @@
 import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
 import { fullMonthLabel, monthLabel } from '../domain/calendar.js'
-import type { Site } from '../domain/types.js'
+import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { SCOPE_WORDS } from '../domain/vocabulary.js'
 import { shortName } from './reports.js'
 
 export const U = {
+  duplicate: (no: number) => `这篇已经报过了，编号${no}，不再重复计入。`,
+  similar: (no: number, minutes: number) =>
+    `这篇和编号${no}很相似，暂未计入。如确需再报一篇，请 ${minutes} 分钟内把同样的内容再发一次。`,
+  tallyFuture: (month: Month) => `${fullMonthLabel(month)}还没到，没有可统计的上报。`,
+  tallyBeforeTracking: (month: Month, since: Month) =>
+    `机器人从${fullMonthLabel(since)}起统计上报，${fullMonthLabel(month)}没有记录。`,
+  progressNotASite: (org: Org) =>
+    `${org.name}不是示范点：区市县和市级工会、团委、妇联没有每月上报任务。查看一个区的示范点请用 #汇总 区名，例如：#汇总 ${org.kind === 'district' ? org.district : '西岗区'}`,
   /** A # word that is no command, with up to three close ones. */
   unknownCommand: (word: string, suggestions: string[]) =>
     `没有“#${word}”这个命令。` +

@@ -21,7 +21,13 @@ async function season() {
   t.setNow('2026-09-15T02:00:00Z')
   for (const id of ['a', 'b', 'c']) await t.ask(id, '#上报 9月的活动')
   t.setNow('2026-10-12T02:00:00Z')
-  for (const id of ['a', 'a', 'd']) await t.ask(id, '#上报 10月的活动')
+  // Two different reports of 日新街道 (the same text twice would count once).
+  for (const [id, what] of [
+    ['a', '宣讲'],
+    ['a', '义诊'],
+    ['d', '宣讲'],
+  ])
+    await t.ask(id!, `#上报 10月的${what}活动`)
   t.setNow('2026-11-03T02:00:00Z')
   await t.ask('b', '#补报 2026-10 10月的活动')
   t.setNow('2026-11-24T02:00:00Z')

@@ -23,8 +23,9 @@ async function network() {
 describe('8. months as people write them', () => {
   it('#统计 and #未报 take 10月, 十月, 上月, 本月, 2026年10月, 2026.10, 2026/10', async () => {
     const t = await network()
+    // Counting began in November here: October is understood, and said to lie before it.
     for (const w of ['10月', '十月', '上月', '2026年10月', '2026.10', '2026/10'])
-      expect((await t.ask('boss', `#统计 ${w}`)).split('\n')[0], w).toBe('2026年10月创建信息：全市已报 0/30')
+      expect(await t.ask('boss', `#统计 ${w}`), w).toBe('机器人从2026年11月起统计上报，2026年10月没有记录。')
     expect((await t.ask('boss', '#统计 本月')).split('\n')[0]).toBe('2026年11月创建信息：全市已报 0/30')
     expect((await t.ask('boss', '#未报 上月')).split('\n')[0]).toContain('2026年10月')
   })
@@ -149,7 +150,7 @@ describe('7. did you mean', () => {
     )
     expect(t.repo.reports.get(1)?.text).toBe('望海社区又一篇')
     expect(await t.ask('boss', '#提醒设置暂停 月中')).toMatch(/^已暂停/)
-    expect(await t.ask('boss', '#统计10月')).toMatch(/^2026年10月创建信息/)
+    expect(await t.ask('boss', '#统计本月')).toMatch(/^2026年11月创建信息/)
     expect(await t.ask('rixin', '#注册周敏 日新街道 妇联')).toMatch(/无需重复注册/)
   })
 
@@ -172,6 +173,39 @@ describe('7. did you mean', () => {
     )
     expect(await t.ask('rixin', '今天天气不错', { mentionSelf: true })).toBe(
       '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
+    )
+  })
+})
+
+describe('4. the same report twice counts once', () => {
+  it('an identical #上报 is answered with its number; a near-duplicate within minutes is asked about', async () => {
+    const t = await network()
+    await t.ask('rixin', '#上报 11月20日，日新街道开展主题宣讲。')
+    expect(await t.ask('rixin', '#上报 11月20日，日新街道开展主题宣讲。')).toBe(
+      '这篇已经报过了，编号1，不再重复计入。',
+    )
+    t.setNow('2026-11-24T05:00:00Z')
+    expect(await t.ask('rixin', '#上报 11月20日 日新街道开展主题宣讲')).toBe(
+      '这篇已经报过了，编号1，不再重复计入。',
+    )
+    await t.ask('rixin', '#上报 社区运动会\n上午举行了趣味运动会')
+    const similar = '#上报 社区运动会\n下午继续举行了趣味运动会'
+    expect(await t.ask('rixin', similar)).toBe(
+      '这篇和编号2很相似，暂未计入。如确需再报一篇，请 2 分钟内把同样的内容再发一次。',
+    )
+    t.setNow('2026-11-24T05:01:00Z')
+    expect(await t.ask('rixin', similar)).toMatch(/^已收到日新街道的11月创建信息（编号3）/)
+    expect(t.repo.reports.ofMonth('2026-11')).toHaveLength(3)
+  })
+})
+
+describe('10. hints that fit the command (tallies)', () => {
+  it('#统计 of a future month or one before tracking says so; #进度 of a district organisation points to #汇总', async () => {
+    const t = await network()
+    expect(await t.ask('boss', '#统计 2026-12')).toBe('2026年12月还没到，没有可统计的上报。')
+    expect(await t.ask('boss', '#统计 2025-10')).toBe('机器人从2026年11月起统计上报，2025年10月没有记录。')
+    expect(await t.ask('boss', '#进度 西岗区总工会')).toBe(
+      '大连市西岗区总工会不是示范点：区市县和市级工会、团委、妇联没有每月上报任务。查看一个区的示范点请用 #汇总 区名，例如：#汇总 西岗区',
     )
   })
 })
