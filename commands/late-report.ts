@@ -1,7 +1,8 @@
 import { rawArgs } from '../src/core/args.js'
 import { siteMember } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
-import { parseMonth } from '../src/domain/calendar.js'
+import { addMonths, monthOf, parseMonth } from '../src/domain/calendar.js'
+import { U } from '../src/messages/usability.js'
 import { R } from '../src/messages/reports.js'
 import { M } from '../src/messages/zh.js'
 import { checkLate, ownSite, reportFor } from './reporting-support.js'
@@ -9,7 +10,7 @@ import { checkLate, ownSite, reportFor } from './reporting-support.js'
 /** Reads `YYYY-MM 正文`. */
 const lateArgs = rawArgs.transform((a) => {
   const first = a.rest.split(/\s+/)[0] ?? ''
-  return { monthWord: first, month: parseMonth(first), text: a.rest.slice(first.length).trim() }
+  return { monthWord: first, text: a.rest.slice(first.length).trim() }
 })
 
 export const lateReport = defineCommand({
@@ -24,10 +25,11 @@ export const lateReport = defineCommand({
   args: lateArgs,
   async run({ deps, sender, incoming }, args) {
     if (!args.monthWord) return [{ text: M.badArgs(R.lateMonthMissing, R.lateUsage, undefined) }]
-    if (!args.month) return [{ text: R.monthInvalid(args.monthWord) }]
-    const check = checkLate(deps, incoming, args.month)
+    const month = parseMonth(args.monthWord, incoming.at)
+    if (!month) return [{ text: U.monthInvalid(args.monthWord, addMonths(monthOf(incoming.at), -1)) }]
+    const check = checkLate(deps, incoming, month)
     if (check) return check
-    return reportFor(deps, incoming, sender, ownSite(sender), args.month, args.text, {
+    return reportFor(deps, incoming, sender, ownSite(sender), month, args.text, {
       late: true,
       onBehalf: false,
     })

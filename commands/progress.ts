@@ -6,6 +6,7 @@ import { siteYear } from '../src/domain/reports.js'
 import type { Site } from '../src/domain/types.js'
 import { R } from '../src/messages/reports.js'
 import { M } from '../src/messages/zh.js'
+import { U } from '../src/messages/usability.js'
 import { findOrg } from './find-org.js'
 import { yearStart } from './tally-support.js'
 
@@ -24,7 +25,7 @@ export const progress = defineCommand({
     if (input) {
       const found = findOrg(deps, input)
       if (!found.ok) return found.reply
-      if (found.org.kind !== 'site') return [{ text: R.behalfNotASite(found.org) }]
+      if (found.org.kind !== 'site') return [{ text: U.progressNotASite(found.org) }]
       site = found.org
     } else {
       if (sender.org?.kind !== 'site')

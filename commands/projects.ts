@@ -2,7 +2,10 @@
 import { rawArgs } from '../src/core/args.js'
 import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
+import { parseNo } from '../src/domain/numbers.js'
 import { REC } from '../src/messages/records.js'
+import { U } from '../src/messages/usability.js'
+import { M } from '../src/messages/zh.js'
 import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
 
 const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
@@ -62,7 +65,11 @@ export const projects = defineCommand({
       )
       return [{ text: REC.projectAdded(site.value, p) }]
     }
-    const no = Number(tokens[1])
+    const no = parseNo(tokens.slice(1).join(''))
+    if (no === null) {
+      const word = tokens.slice(1).join('')
+      return [{ text: M.badArgs(word ? U.noInvalid(word) : U.noMissing, REC.projectUsage, undefined) }]
+    }
     const project = records.projects().find((p) => p.no === no)
     if (!project) return [{ text: REC.projectUnknown(no) }]
     const site = deps.repo.roster().get(project.orgId)

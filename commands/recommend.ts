@@ -4,7 +4,10 @@ import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { actsFor } from '../src/domain/authority.js'
 import { UNDO_WORDS } from '../src/domain/vocabulary.js'
+import { parseNo } from '../src/domain/numbers.js'
 import { REC } from '../src/messages/records.js'
+import { U } from '../src/messages/usability.js'
+import { M } from '../src/messages/zh.js'
 import { actorOf, recordsOf } from './records-support.js'
 
 const isUndo = (w: string | undefined) => UNDO_WORDS.some((u) => u === w)
@@ -29,10 +32,13 @@ export const recommend = defineCommand({
   async run({ deps, sender }, { undo, no, reason }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
-    const report = /^\d+$/.test(no) ? deps.repo.reports.get(Number(no)) : undefined
-    if (!report) return [{ text: REC.reportUnknown(no) }]
+    const n = parseNo(no)
+    if (n === null)
+      return [{ text: M.badArgs(no ? U.noInvalid(no) : U.noMissing, REC.recommendUsage, undefined) }]
+    const report = deps.repo.reports.get(n)
+    if (!report) return [{ text: REC.reportUnknown(String(n)) }]
     const site = deps.repo.roster().get(report.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(no) }]
+    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
     if (!actsFor(sender.roles, site)) return [{ text: REC.notYours(site) }]
     if (undo) {
       const done = await rec.value.records.unrecommend(

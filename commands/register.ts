@@ -24,8 +24,10 @@ export const register = defineCommand({
     if (!parsed.ok) {
       return [{ text: M.badArgs(M.registrationError(parsed), REGISTER_USAGE, REGISTER_EXAMPLE) }]
     }
-    const { name, org, line } = parsed
+    const { name, org } = parsed
     const before = sender.member
+    // Registering again for the same site without a 条线 keeps the one given before.
+    const line = parsed.line ?? (before?.orgId === org.id && org.kind === 'site' ? before.line : null)
     if (before && before.name === name && before.orgId === org.id && before.line === line) {
       return [{ text: M.registrationUnchanged(name, org, line) }]
     }

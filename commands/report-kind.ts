@@ -3,7 +3,10 @@ import { rawArgs } from '../src/core/args.js'
 import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { parseReportKind } from '../src/domain/records.js'
+import { parseNo } from '../src/domain/numbers.js'
 import { REC } from '../src/messages/records.js'
+import { U } from '../src/messages/usability.js'
+import { M } from '../src/messages/zh.js'
 import { actorOf, recordable, recordsOf } from './records-support.js'
 
 export const reportKind = defineCommand({
@@ -19,13 +22,15 @@ export const reportKind = defineCommand({
   async run({ deps, sender }, { no, word }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
-    const report = /^\d+$/.test(no) ? deps.repo.reports.get(Number(no)) : undefined
-    if (!report) return [{ text: REC.reportUnknown(no) }]
+    const n = parseNo(no)
+    if (n === null) return [{ text: M.badArgs(no ? U.noInvalid(no) : U.noMissing, REC.kindUsage, undefined) }]
+    const report = deps.repo.reports.get(n)
+    if (!report) return [{ text: REC.reportUnknown(String(n)) }]
     if (report.withdrawn) return [{ text: REC.reportWithdrawn(report.no) }]
     const kind = parseReportKind(word)
     if (!kind) return [{ text: REC.kindBad(word) }]
     const site = deps.repo.roster().get(report.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(no) }]
+    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
     const ok = recordable(sender, site)
     if (!ok.ok) return ok.reply
     await rec.value.records.setKind(report.no, report.month, kind, actorOf(sender), deps.clock())

@@ -6,13 +6,17 @@ import { OPEN_CLOSE } from '../src/core/parse.js'
 import type { Deps, Incoming, Reply, Sender } from '../src/core/types.js'
 import { localKey } from '../src/core/types.js'
 import { lateDeadline, monthOf, type Month } from '../src/domain/calendar.js'
-import { tallyMonth, type Report } from '../src/domain/reports.js'
+import { findDuplicate, tallyMonth, type Report } from '../src/domain/reports.js'
 import type { Site } from '../src/domain/types.js'
 import { R } from '../src/messages/reports.js'
+import { U } from '../src/messages/usability.js'
 import { ShareBuffer, type PendingShare } from './share-buffer.js'
 
 /** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
 export const SHARES = localKey('shares', (deps) => new ShareBuffer(deps.settings.shareWindowMs))
+
+/** A near-duplicate is filed when the same text is sent again within this time. */
+const CONFIRM_MS = 2 * 60_000
 
 /** The sender's own site; the `siteMember` precondition has made sure there is one. */
 export function ownSite(sender: Sender): Site {
@@ -106,7 +110,16 @@ export async function reportFor(
       ...flags,
       title: '',
     })
-    return [{ text: R.waitingForShare(site, month, Math.round(deps.settings.shareWindowMs / 60_000)) }]
+    const minutes = Math.round(deps.settings.shareWindowMs / 60_000)
+    return [{ text: U.waitingForShare(site, month, minutes, flags) }]
+  }
+  if (text && shares.length === 0) {
+    // The same report twice never counts twice; a near-duplicate is asked about first.
+    const dup = findDuplicate(deps.repo.reports.ofMonth(month), site.id, text, now)
+    if (dup?.kind === 'same') return [{ text: U.duplicate(dup.report.no) }]
+    if (dup?.kind === 'similar' && !buffer.confirmSimilar(sender.id, text, now, CONFIRM_MS)) {
+      return [{ text: U.similar(dup.report.no, CONFIRM_MS / 60_000) }]
+    }
   }
   return fileReport(deps, sender, {
     site,

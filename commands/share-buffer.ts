@@ -27,6 +27,7 @@ export class ShareBuffer {
   private readonly shares = new Map<string, PendingShare[]>()
   private readonly intents = new Map<string, ReportIntent>()
   private readonly lastReport = new Map<string, { no: number; at: number }>()
+  private readonly similar = new Map<string, { text: string; at: number }>()
 
   constructor(private readonly windowMs: number) {}
 
@@ -53,6 +54,20 @@ export class ShareBuffer {
     const intent = this.intents.get(senderId)
     this.intents.delete(senderId)
     return intent && this.fresh(intent.at, now) ? intent : undefined
+  }
+
+  /**
+   * A near-duplicate asked about: true when the member sends the same text again within
+   * `withinMs` (then it is filed), else remembers it and returns false.
+   */
+  confirmSimilar(senderId: string, text: string, now: number, withinMs: number): boolean {
+    const seen = this.similar.get(senderId)
+    if (seen && seen.text === text && now - seen.at <= withinMs) {
+      this.similar.delete(senderId)
+      return true
+    }
+    this.similar.set(senderId, { text, at: now })
+    return false
   }
 
   /** Remembers the member's latest report, so shares right after it are added to it. */

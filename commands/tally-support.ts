@@ -8,15 +8,17 @@ import { GROUP_NAMES } from '../src/domain/types.js'
 import { SCOPE_WORDS } from '../src/domain/vocabulary.js'
 import { daysOf } from '../src/domain/workdays.js'
 import { R } from '../src/messages/reports.js'
+import { U } from '../src/messages/usability.js'
 
 /** The month asked for, this month by default; a reply when the word is no month. */
 export function pickMonth(
   deps: Deps,
   word: string,
 ): { ok: true; month: Month } | { ok: false; text: string } {
-  if (!word) return { ok: true, month: monthOf(deps.clock()) }
-  const month = parseMonth(word)
-  return month ? { ok: true, month } : { ok: false, text: R.monthInvalid(word) }
+  const now = deps.clock()
+  if (!word) return { ok: true, month: monthOf(now) }
+  const month = parseMonth(word, now)
+  return month ? { ok: true, month } : { ok: false, text: U.monthInvalid(word, monthOf(now)) }
 }
 
 /** When the month's reports are due, as a phrase; null once 补报 has closed too. */

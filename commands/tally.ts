@@ -2,7 +2,9 @@ import { rawArgs } from '../src/core/args.js'
 import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { tallyMonth } from '../src/domain/reports.js'
+import { monthOf } from '../src/domain/calendar.js'
 import { R } from '../src/messages/reports.js'
+import { U } from '../src/messages/usability.js'
 import { pickMonth } from './tally-support.js'
 
 export const tally = defineCommand({
@@ -18,6 +20,9 @@ export const tally = defineCommand({
   run({ deps }, word) {
     const m = pickMonth(deps, word)
     if (!m.ok) return [{ text: m.text }]
+    if (m.month > monthOf(deps.clock())) return [{ text: U.tallyFuture(m.month) }]
+    if (m.month < deps.repo.trackingSince())
+      return [{ text: U.tallyBeforeTracking(m.month, deps.repo.trackingSince()) }]
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(m.month),
       deps.repo.reports.ofMonth(m.month),

@@ -2,7 +2,9 @@ import { rawArgs } from '../src/core/args.js'
 import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { isAdmin } from '../src/domain/authority.js'
+import { parseNo } from '../src/domain/numbers.js'
 import { R } from '../src/messages/reports.js'
+import { U } from '../src/messages/usability.js'
 import { M } from '../src/messages/zh.js'
 import { audited } from './audit-support.js'
 import { progress } from './reporting-support.js'
@@ -17,12 +19,15 @@ export const withdraw = defineCommand({
   category: 'report',
   requires: [registered],
   args: rawArgs.transform((a) => ({
-    word: a.tokens[0]?.replace(/^(编号|第)/, '').replace(/篇$/, '') ?? '',
+    word: a.tokens[0] ?? '',
+    no: parseNo(a.tokens[0] ?? ''),
     reason: a.tokens.slice(1).join(' '),
   })),
-  async run({ deps, sender }, { word, reason }) {
-    if (!/^\d+$/.test(word)) return [{ text: M.badArgs(R.withdrawNoMissing, R.withdrawUsage, undefined) }]
-    const no = Number(word)
+  async run({ deps, sender }, { word, no, reason }) {
+    if (no === null) {
+      const problem = word ? U.noInvalid(word) : R.withdrawNoMissing
+      return [{ text: M.badArgs(problem, R.withdrawUsage, undefined) }]
+    }
     const r = deps.repo.reports.get(no)
     if (!r) return [{ text: R.withdrawUnknown(no) }]
     if (r.withdrawn) return [{ text: R.withdrawAlready(no) }]

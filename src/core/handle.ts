@@ -1,7 +1,8 @@
 import { M } from '../messages/zh.js'
 import { refusalText } from '../messages/refusals.js'
 import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders.js'
-import { parseCommand } from './parse.js'
+import { U } from '../messages/usability.js'
+import { parseCommand, understand } from './parse.js'
 import { firstRefusal } from './preconditions.js'
 import { CommandRegistry } from './registry.js'
 import { DEFAULT_REPORT_SETTINGS } from './types.js'
@@ -71,16 +72,18 @@ export function createCore(
       return replies
     }
     const addressed = incoming.mentionSelf || incoming.conversation.kind === 'private'
-    const parsed = parseCommand(incoming.text, addressed)
-    if (!parsed) return []
-    if (parsed.word === '') {
-      return [{ text: parsed.hashed ? M.emptyCommand : M.privateHint }]
+    const first = parseCommand(incoming.text, addressed)
+    if (!first) return []
+    if (first.word === '') {
+      return [{ text: first.hashed ? M.emptyCommand : M.privateHint }]
     }
-    const cmd = registry.find(parsed.word)
-    if (!cmd) {
-      if (!parsed.hashed && incoming.conversation.kind === 'private') return [{ text: M.privateHint }]
-      return [{ text: M.unknownCommand(parsed.word, registry.suggest(parsed.word)) }]
+    const found = understand(registry, first, incoming.text)
+    if (!found.ok) {
+      // Words without # are never echoed back as a command the person did not type.
+      if (!first.hashed) return [{ text: M.privateHint }]
+      return [{ text: U.unknownCommand(first.word, registry.suggestions(first.word, 3)) }]
     }
+    const { cmd, parsed } = found
     trace.command = cmd.name
     const sender = senderOf(incoming)
     const refusal = firstRefusal(cmd.requires, sender, cmd.name)

@@ -1,3 +1,6 @@
+import { matchIntent } from './intents.js'
+import type { AnyCommand, CommandRegistryView } from './types.js'
+
 /**
  * Recognises commands and splits their arguments.
  * A command starts with # or ＃ (after the bot's @-mention, if any), or is any message that
@@ -63,4 +66,38 @@ export function parseCommand(text: string, addressed: boolean): ParsedCommand | 
   const word = (m?.[1] ?? '').normalize('NFKC')
   const rest = (m?.[2] ?? '').trim()
   return { hashed, word, rest, tokens: tokenize(rest) }
+}
+
+/**
+ * The command a parsed message asks for: the command word itself; with # also a command name run
+ * together with its arguments (#上报望海社区又一篇); without # a plain-language question that
+ * clearly matches one (报了没有 → #进度).
+ */
+export function understand(
+  registry: CommandRegistryView & {
+    longestPrefix(word: string): { cmd: AnyCommand; rest: string } | undefined
+  },
+  parsed: ParsedCommand,
+  text: string,
+): { ok: true; cmd: AnyCommand; parsed: ParsedCommand } | { ok: false } {
+  const cmd = registry.find(parsed.word)
+  if (cmd) return { ok: true, cmd, parsed }
+  if (parsed.hashed) {
+    const p = registry.longestPrefix(parsed.word)
+    if (!p) return { ok: false }
+    const rest = [p.rest, parsed.rest].filter((x) => x !== '').join(' ')
+    return {
+      ok: true,
+      cmd: p.cmd,
+      parsed: { ...parsed, word: parsed.word.slice(0, -p.rest.length), rest, tokens: tokenize(rest) },
+    }
+  }
+  const intent = matchIntent(text)
+  const target = intent && registry.find(intent.command)
+  if (!intent || !target) return { ok: false }
+  return {
+    ok: true,
+    cmd: target,
+    parsed: { ...parsed, word: intent.command, rest: intent.tokens.join(' '), tokens: intent.tokens },
+  }
 }

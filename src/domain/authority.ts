@@ -3,6 +3,8 @@
  * answers it, for commands and the scheduler alike.
  */
 import type { Roster } from './roster.js'
+import { parseDistrict, parseGroup } from './roles.js'
+import { SCOPE_WORDS } from './vocabulary.js'
 import type { GroupNo, Member, RoleGrant, RoleSpec, Site } from './types.js'
 
 export const isAdmin = (grants: readonly RoleGrant[]): boolean => grants.some((g) => g.role === 'admin')
@@ -77,4 +79,14 @@ export function sameRole(g: RoleGrant, spec: RoleSpec): boolean {
   if (g.role === 'leader' && spec.role === 'leader') return g.group === spec.group
   if (g.role === 'liaison' && spec.role === 'liaison') return g.district === spec.district
   return g.role === spec.role && g.role === 'admin'
+}
+
+/** A scope as people write it: 第一组, 西岗区 / 西岗, 省级, 市级, 全市; null when the word is none. */
+export function parseScope(word: string): Scope | null {
+  const group = parseGroup(word)
+  if (group) return { kind: 'group', group }
+  if (word === SCOPE_WORDS.province || word === SCOPE_WORDS.city) return { kind: 'level', level: word }
+  if ((SCOPE_WORDS.all as readonly string[]).includes(word)) return { kind: 'all' }
+  const district = parseDistrict(word)
+  return district ? { kind: 'district', district } : null
 }

@@ -1,3 +1,5 @@
+import { CHINESE_MONTH_NUMERALS, RELATIVE_MONTH_WORDS } from './vocabulary.js'
+
 /** Dates as people in Dalian read them: Asia/Shanghai, whatever the server's TZ. */
 export const TIME_ZONE = 'Asia/Shanghai'
 /** Asia/Shanghai has no daylight saving time: always UTC+8. */
@@ -23,12 +25,33 @@ export function monthOf(at: Date): Month {
   return shanghaiDate(at).slice(0, 7)
 }
 
-export function parseMonth(s: string): Month | null {
-  const m = /^(\d{4})[-/.年]?(\d{1,2})月?$/.exec(s.normalize('NFKC').trim())
-  if (!m) return null
-  const month = Number(m[2])
+/**
+ * A month as people write it: 2026-10, 2026.10, 2026/10, 2026年10月, 202610; with `now` also the
+ * year-less forms 10月, 十月, 本月, 上月 (a year-less month later than the current one is last
+ * year's). Null when the word is no month.
+ */
+export function parseMonth(s: string, now?: Date): Month | null {
+  const k = s.normalize('NFKC').replace(/\s+/g, '')
+  const dated = /^(\d{4})(?:[-/.年]?(\d{1,2})|年?([一二三四五六七八九十]{1,3}))月?$/.exec(k)
+  if (dated) {
+    const month = dated[2] !== undefined ? Number(dated[2]) : chineseMonth(dated[3]!)
+    return month >= 1 && month <= 12 ? `${dated[1]}-${String(month).padStart(2, '0')}` : null
+  }
+  if (!now) return null
+  const current = monthOf(now)
+  if ((RELATIVE_MONTH_WORDS.current as readonly string[]).includes(k)) return current
+  if ((RELATIVE_MONTH_WORDS.previous as readonly string[]).includes(k)) return addMonths(current, -1)
+  const bare = /^(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))(?:月份|月)$/.exec(k)
+  if (!bare) return null
+  const month = bare[1] !== undefined ? Number(bare[1]) : chineseMonth(bare[2]!)
   if (month < 1 || month > 12) return null
-  return `${m[1]}-${String(month).padStart(2, '0')}`
+  const [y, m] = current.split('-').map(Number) as [number, number]
+  return `${month > m ? y - 1 : y}-${String(month).padStart(2, '0')}`
+}
+
+/** 十一 → 11; 0 when it is no month numeral. */
+function chineseMonth(word: string): number {
+  return (CHINESE_MONTH_NUMERALS as readonly string[]).indexOf(word) + 1
 }
 
 export function addMonths(month: Month, n: number): Month {

@@ -22,7 +22,7 @@ const YEAR = /^(\d{4})年?$/
 const YEARS = /^(\d{4})年?[-~～—至到](\d{4})年?$/
 
 /** 2026-11, 2026年11月, 2026上半年, 2026下半年, 2026年, 2026, 2017-2026 → the period; else null. */
-export function parsePeriod(input: string): Period | null {
+export function parsePeriod(input: string, now?: Date): Period | null {
   const s = input.normalize('NFKC').replace(/\s+/g, '')
   const half = HALF.exec(s)
   if (half) {
@@ -39,7 +39,7 @@ export function parsePeriod(input: string): Period | null {
     if (a >= b) return null
     return { kind: 'years', from: `${a}-01`, to: `${b}-12` }
   }
-  const month = parseMonth(s)
+  const month = parseMonth(s, now)
   return month ? { kind: 'month', from: month, to: month } : null
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { fileInfoSchema, linkInfoSchema, reportSchema } from './schemas.js'
 import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
+import { similarity } from './text.js'
 import type { GroupNo, Level, Member, Site } from './types.js'
 
 export type LinkInfo = z.infer<typeof linkInfoSchema>
@@ -109,4 +110,34 @@ export function contactsOf(
     .sort((a, b) => rank.get(a.orgId)! - rank.get(b.orgId)! || a.registeredAt.localeCompare(b.registeredAt))
   const covered = new Set(people.map((p) => p.orgId))
   return { people, nobody: sites.filter((s) => !covered.has(s.id)) }
+}
+
+/** Reports' texts are compared without spaces and punctuation. */
+const textKey = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}]+/gu, '')
+
+/** Near-duplicates are looked for among the site's reports of the last minutes. */
+export const SIMILAR_WINDOW_MS = 10 * 60_000
+
+/**
+ * An earlier counted report of the site in the month with the same text ('same', any time), or
+ * within the last minutes with the same first line or a very similar text ('similar').
+ */
+export function findDuplicate(
+  reports: readonly Report[],
+  siteId: string,
+  text: string,
+  now: number,
+): { kind: 'same' | 'similar'; report: Report } | undefined {
+  const key = textKey(text)
+  const title = textKey(text.split('\n')[0] ?? '')
+  const own = reports.filter((r) => r.orgId === siteId && counts(r) && r.text)
+  const same = own.find((r) => textKey(r.text) === key)
+  if (same) return { kind: 'same', report: same }
+  const recent = own.filter((r) => now - Date.parse(r.at) <= SIMILAR_WINDOW_MS)
+  const near = recent.find(
+    (r) =>
+      (title !== '' && textKey(r.text.split('\n')[0] ?? '') === title) ||
+      similarity(textKey(r.text), key) >= 0.8,
+  )
+  return near ? { kind: 'similar', report: near } : undefined
 }

@@ -1,6 +1,7 @@
 import type { Line, Org, Site } from './types.js'
 import { LINES } from './types.js'
 import { LINE_WORDS } from './vocabulary.js'
+import { parseNo } from './numbers.js'
 import { isSubsequence, nameKey, similarity } from './text.js'
 
 export type LookupResult =
@@ -103,9 +104,9 @@ export class Roster {
     const usable = (o: Org) => !o.retired || opts.includeRetired === true
     const active = this.orgs.filter(usable)
 
-    const numberMatch = /^(?:编号|序号|no\.?)?(\d{1,3})号?$/.exec(key)
-    if (numberMatch) {
-      const org = this.byNo.get(Number(numberMatch[1]))
+    const no = parseNo(key)
+    if (no !== null) {
+      const org = this.byNo.get(no)
       return org && usable(org) ? { kind: 'found', org, via: 'number' } : { kind: 'unknown', suggestions: [] }
     }
 

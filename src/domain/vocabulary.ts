@@ -56,3 +56,72 @@ export const ASSESSMENT_WORDS = {
   otherWord: ['参数'],
   resetWord: ['恢复默认', '默认'],
 } as const
+
+/** Months named without a number: this month and last month. */
+export const RELATIVE_MONTH_WORDS = {
+  current: ['本月', '这个月', '这月', '当月'],
+  previous: ['上月', '上个月', '上一个月'],
+} as const
+
+/** Chinese numerals for months: 一月 … 十二月 (index + 1 is the month). */
+export const CHINESE_MONTH_NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+] as const
+
+/** Words around a 编号 people write: 编号6, 第6, 6号, No.6, #6. */
+export const NUMBER_PREFIXES = ['编号', '序号', '第', 'no.', 'no', '#'] as const
+export const NUMBER_SUFFIXES = ['号', '篇', '个'] as const
+
+/** Words that are never a person's name: 条线, scopes, roles, the parts of #注册 itself. */
+export const RESERVED_NAME_WORDS: readonly string[] = [
+  ...LINE_WORDS,
+  '总工会',
+  '共青团',
+  '妇女联合会',
+  ...SCOPE_WORDS.all,
+  ...LEVEL_WORDS,
+  '管理员',
+  '组长',
+  '联络员',
+  '姓名',
+  '单位',
+  '注册',
+  '实名注册',
+  '上报',
+  '示范点',
+]
+
+/**
+ * Questions people ask the bot in plain words, and the command that answers them. The first
+ * intent whose phrase the message contains wins, so more specific phrases come first.
+ */
+export const INTENTS: readonly { phrases: readonly string[]; command: string; tokens: readonly string[] }[] =
+  [
+    {
+      phrases: ['还有谁没报', '谁没报', '谁还没报', '哪些没报', '哪些单位没报', '还有哪些没报', '没报的'],
+      command: '未报',
+      tokens: [],
+    },
+    { phrases: ['怎么注册', '如何注册', '注册怎么'], command: '帮助', tokens: ['注册'] },
+    { phrases: ['怎么上报', '如何上报', '怎么报', '上报怎么'], command: '帮助', tokens: ['上报'] },
+    { phrases: ['怎么补报', '如何补报'], command: '帮助', tokens: ['补报'] },
+    {
+      phrases: ['报了没有', '报了没', '报了吗', '有没有报', '报没报', '我们的进度', '上报情况'],
+      command: '进度',
+      tokens: [],
+    },
+    { phrases: ['报了多少', '几个报了', '多少家报了', '全市情况', '统计一下'], command: '统计', tokens: [] },
+    { phrases: ['我是谁', '我注册了吗', '我的信息', '我注册的'], command: '我的信息', tokens: [] },
+    { phrases: ['有什么命令', '怎么用', '能做什么', '会什么'], command: '帮助', tokens: [] },
+  ]

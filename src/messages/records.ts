@@ -4,6 +4,11 @@ import type { Guidance, Plan, Project, SixHaveEntry, SixItem, SixState } from '.
 import { SIX_ITEMS } from '../domain/records.js'
 import type { RosterChangeError } from '../domain/roster-history.js'
 import { rosterProblem } from './zh.js'
+import { addMonths, dayMonthLabel, fullMonthLabel } from '../domain/calendar.js'
+
+/** The first month a change from `day` covers whole: that month when it is the 1st, else the next. */
+const firstWholeMonth = (day: string) =>
+  day.endsWith('-01') ? day.slice(0, 7) : addMonths(day.slice(0, 7), 1)
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { SETTING_LABEL } from './assessment-settings.js'
@@ -184,7 +189,7 @@ export const REC = {
   addUsage: '#新增示范点 名称 省级|市级 第N组 区名 [简称、简称]',
   addBad: '格式：#新增示范点 名称 省级|市级 第N组 区名 [简称、简称]',
   added: (s: Site, from: string) =>
-    `已新增示范点 ${s.no}：${s.name}（${s.level}，${GROUP_NAMES[s.group]}，${s.district}），${from} 起计入。`,
+    `已新增示范点 ${s.no}：${s.name}（${s.level}，${GROUP_NAMES[s.group]}，${s.district}），自 ${dayMonthLabel(from)}起加入，${fullMonthLabel(firstWholeMonth(from))}起计入统计。`,
   moveUsage: '#调整示范点 单位 第N组',
   moved: (s: Site, g: GroupNo, from: string) =>
     `已将 ${s.name} 调整到${GROUP_NAMES[g]}，${from} 起生效；此前月份仍按原组统计。`,

@@ -5,7 +5,8 @@ import type { MonthTally } from '../domain/reports.js'
 import type { Occurrence, ReminderKind, ReminderSettings } from '../domain/reminders.js'
 import type { Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
-import { groupLines, shortName } from './reports.js'
+import { groupLines } from './reports.js'
+import { behindLines } from './usability.js'
 
 export const KIND_LABEL: Record<ReminderKind, string> = {
   mid: '月中进度',
@@ -37,9 +38,7 @@ export function dayLabel(date: string): string {
 }
 
 function unreportedLines(unreported: Site[], nobody: Site[]): string[] {
-  const lines = ['尚未上报：', ...groupLines(unreported)]
-  if (nobody.length > 0) lines.push(`尚无人注册：${nobody.map(shortName).join('、')}`)
-  return lines
+  return ['尚未上报：', ...behindLines(unreported, nobody)]
 }
 
 export const REM = {
@@ -78,7 +77,7 @@ export const REM = {
   },
   warn: (months: Month[], sites: Site[], scope: string) =>
     [
-      `【预警】${scope}以下示范点已连续两个月（${months.map((m) => monthLabel(m)).join('、')}）未上报创建信息：`,
+      `【预警】${scope}以下示范点${months.map((m) => monthLabel(m)).join('、')}连续未报创建信息：`,
       ...groupLines(sites),
       '请督促整改；半年考核时将据此落实退出机制。',
     ].join('\n'),

@@ -27,9 +27,6 @@ export const R = {
   notASite: (org: Org) =>
     `您注册的单位是${org.name}，不是示范点，上报未计入。如需代示范点上报，请联络员、组长或管理员用：#代报 单位 正文`,
   retired: (org: Org) => `${org.name}已不在示范点名单中，上报未计入。如有疑问请联系管理员。`,
-  waitingForShare: (site: Site, month: Month, minutes: number) =>
-    `请在 ${minutes} 分钟内发送${shortName(site)}的${monthLabel(month)}创建信息（文章链接、文件或图片），或写成：#上报 正文`,
-
   receipt: (site: Site, report: Report, reported: number, total: number, current: Month) =>
     `已收到${shortName(site)}的${monthLabel(report.month)}创建信息（编号${report.no}${report.late ? '，补报' : ''}${report.onBehalf ? '，代报' : ''}），` +
     `${report.month === current ? '本月' : monthLabel(report.month)}全市已报 ${reported}/${total}。`,
@@ -81,24 +78,6 @@ export const R = {
         )
       }
     }
-    return lines.join('\n')
-  },
-
-  missing(
-    month: Month,
-    unreported: Site[],
-    nobody: Site[],
-    names: string[] | null,
-    due: string | null,
-  ): string {
-    if (unreported.length === 0) return `${fullMonthLabel(month)}示范点均已上报创建信息。`
-    const lines = [
-      `${fullMonthLabel(month)}尚未上报创建信息的示范点 ${unreported.length} 个：`,
-      ...groupLines(unreported),
-    ]
-    if (nobody.length > 0) lines.push(`尚无人注册：${nobody.map(shortName).join('、')}`)
-    if (names && names.length > 0) lines.push(`联系人：${names.join('、')}`)
-    if (due) lines.push(`请抓紧上报（${due}）。`)
     return lines.join('\n')
   },
 

@@ -75,6 +75,14 @@ export const M = {
         return '姓名里有表情符号，请填写真实姓名。'
       case 'NAME_CHARS':
         return `姓名“${e.name}”含有不支持的字符，只能用汉字或英文字母。`
+      case 'NAME_RESERVED':
+        return `“${e.name}”不能作为姓名（这是条线或命令用词）。请先写姓名，再写单位。`
+      case 'NAME_SPLIT':
+        return `姓名“${e.name}”只有一个字。如果姓名是“${e.joined}”，请连起来写：#注册 ${e.retry}`
+      case 'LINE_MANY':
+        return `条线只能写一个，您写了${e.lines.map((l) => `“${l}”`).join('和')}，请只保留一个。`
+      case 'EXTRA_WORDS':
+        return `单位“${e.org.name}”后面的“${e.words.join(' ')}”无法识别：条线只能写工会、团委或妇联。`
       case 'ORG_UNKNOWN':
         return (
           `没有找到单位“${e.input}”。` +

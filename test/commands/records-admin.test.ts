@@ -29,11 +29,13 @@ describe('#新增示范点, #调整示范点, #更名示范点', () => {
       '#新增示范点 大连市中山区青泥洼桥街道 市级 第三组 中山区 青泥洼桥、青泥街道',
     )
     expect(out).toContain(
-      '已新增示范点 79：大连市中山区青泥洼桥街道（市级，第三组，中山区），2026-08-03 起计入',
+      '已新增示范点 79：大连市中山区青泥洼桥街道（市级，第三组，中山区），自 8月3日起加入，2026年9月起计入统计。',
     )
     expect(repo.roster().lookup('青泥洼桥')).toMatchObject({ kind: 'found', org: { id: 'S79', group: 3 } })
     expect(await ask('admin', '#统计 2026-06')).toContain('/30')
     expect(await ask('admin', '#统计 2026-07')).toContain('/30')
+    expect(await ask('admin', '#统计 2026-08')).toContain('/30')
+    setNow('2026-09-02T02:00:00Z')
     expect(await ask('admin', '#统计 2026-09')).toContain('/31')
     expect(repo.audit.entries().at(-1)).toMatchObject({ action: 'roster.add', target: 'S79', by: 'admin' })
   })

@@ -193,7 +193,11 @@ describe('#补报', () => {
     )
     expect(await t.ask('rixin', '#补报 2026-11 本月')).toBe('11月是本月，请直接用 #上报。')
     expect(await t.ask('rixin', '#补报 2026-12 下月')).toBe('2026年12月还没到，不能补报。')
-    expect(await t.ask('rixin', '#补报 十月 正文')).toBe('“十月”不是有效的月份，请写成 2026-11 这样的格式。')
+    expect(await t.ask('rixin', '#补报 十月 正文')).toBe('2026年10月的补报已于 2026-11-05 截止，未计入。')
+    // The hint names a month #补报 would take: last month, not this one.
+    expect(await t.ask('rixin', '#补报 十三月 正文')).toBe(
+      '“十三月”不是有效的月份，请写成 2026-10 或 10月 这样的格式。',
+    )
     expect(await t.ask('rixin', '#补报')).toBe(
       '请写明补报哪个月，例如：#补报 2026-10 正文\n正确格式：#补报 YYYY-MM 正文',
     )
@@ -220,6 +224,9 @@ describe('#撤回', () => {
     expect(await t.ask('boss', '#撤回 3')).toBe('编号3已经撤回过了。')
     expect(await t.ask('boss', '#撤回 99')).toBe('没有编号为 99 的上报。')
     expect(await t.ask('boss', '#撤回 abc')).toBe(
+      '“abc”不是有效的编号，可写 6、6号、第6 或 No.6。\n正确格式：#撤回 编号',
+    )
+    expect(await t.ask('boss', '#撤回')).toBe(
       // The example is printed once (the hint already carries it).
       '请写上要撤回的上报编号，例如：#撤回 57\n正确格式：#撤回 编号',
     )

@@ -21,7 +21,13 @@ async function season() {
   t.setNow('2026-09-15T02:00:00Z')
   for (const id of ['a', 'b', 'c']) await t.ask(id, '#上报 9月的活动')
   t.setNow('2026-10-12T02:00:00Z')
-  for (const id of ['a', 'a', 'd']) await t.ask(id, '#上报 10月的活动')
+  // Two different reports of 日新街道 (the same text twice would count once).
+  for (const [id, what] of [
+    ['a', '宣讲'],
+    ['a', '义诊'],
+    ['d', '宣讲'],
+  ])
+    await t.ask(id!, `#上报 10月的${what}活动`)
   t.setNow('2026-11-03T02:00:00Z')
   await t.ask('b', '#补报 2026-10 10月的活动')
   t.setNow('2026-11-24T02:00:00Z')
@@ -48,7 +54,9 @@ describe('tallies on constructed data', () => {
     expect(text.split('\n')).toHaveLength(2 + 3 + 30)
     expect(text.split('\n').filter((l) => l.startsWith('✅'))).toHaveLength(3)
     expect((await t.ask('a', '#统计')).split('\n')[0]).toBe('2026年11月创建信息：全市已报 3/30')
-    expect(await t.ask('a', '#统计 上个月')).toBe('“上个月”不是有效的月份，请写成 2026-11 这样的格式。')
+    expect(await t.ask('a', '#统计 上上月')).toBe(
+      '“上上月”不是有效的月份，请写成 2026-11 或 11月 这样的格式。',
+    )
   })
 
   it('#未报 sends one message that @-mentions the registered people of the sites without a report', async () => {
@@ -57,22 +65,24 @@ describe('tallies on constructed data', () => {
     expect(more).toEqual([])
     expect(reply!.mentionIds).toEqual(['c', 'g', 'd', 'b'])
     const lines = reply!.text.split('\n')
-    expect(lines[0]).toBe('2026年11月尚未上报创建信息的示范点 27 个：')
+    expect(lines[0]).toBe('全市 2026年11月尚未上报创建信息的示范点 27 个：')
     expect(lines[1]).toBe(
-      '第一组：365外来人员服务中心、得胜街道、高新园区党群服务中心、大船、黄河社区、椒金山街道、金石滩街道、双创联合体、东芝大连',
+      '第一组（9）：365外来人员服务中心*、得胜街道*、高新园区党群服务中心*、大船、黄河社区*、椒金山街道*、金石滩街道*、双创联合体、东芝大连*',
     )
-    expect(lines[4]).toMatch(/^尚无人注册：365外来人员服务中心、得胜街道、/)
-    expect(lines[4]).not.toContain('大船')
+    expect(lines[4]).toBe('* 尚无人注册，无法 @')
+    expect(lines.join('\n').split('365外来人员服务中心')).toHaveLength(2)
     expect(lines.at(-1)).toBe('请抓紧上报（本月截至 11月30日）。')
-    // In private the names are listed instead of mentioned.
+    // In private the names are listed with their sites instead of mentioned, and nobody is urged.
     const [dm] = await t.core.handle(t.incoming('a', '#未报', { conversation: { kind: 'private', id: 'a' } }))
     expect(dm!.mentionIds).toEqual([])
-    expect(dm!.text).toContain('\n联系人：赵刚、秦岭、孙悦、吴磊\n')
+    expect(dm!.text).toContain('、大船（赵刚）、')
+    expect(dm!.text).toContain('望海社区（孙悦）')
+    expect(dm!.text.split('\n').at(-1)).toBe('（本月截至 11月30日）')
     // Last month, while 补报 is still open, and after.
     t.setNow('2026-12-02T02:00:00Z')
     expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toBe('请抓紧上报（补报截至 12月5日）。')
     t.setNow('2026-12-09T02:00:00Z')
-    expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toMatch(/^尚无人注册/)
+    expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toBe('* 尚无人注册，无法 @')
   })
 
   it('#进度 shows one site month by month, with the months it missed', async () => {

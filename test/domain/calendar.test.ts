@@ -37,6 +37,24 @@ describe('months in Asia/Shanghai, with the process in UTC', () => {
     expect(parseMonth('202610')).toBe('2026-10')
     expect(parseMonth('2026-13')).toBeNull()
     expect(parseMonth('十月')).toBeNull()
+    expect(parseMonth('2026.10')).toBe('2026-10')
+    expect(parseMonth('2026/10')).toBe('2026-10')
+    expect(parseMonth('2026年十月')).toBe('2026-10')
+  })
+
+  it('reads year-less months against now: a later month than the current one is last year’s', () => {
+    const now = new Date('2026-11-24T02:00:00Z')
+    expect(parseMonth('10月', now)).toBe('2026-10')
+    expect(parseMonth('十月', now)).toBe('2026-10')
+    expect(parseMonth('十一月', now)).toBe('2026-11')
+    expect(parseMonth('12月', now)).toBe('2025-12')
+    expect(parseMonth('本月', now)).toBe('2026-11')
+    expect(parseMonth('上月', now)).toBe('2026-10')
+    expect(parseMonth('上个月', new Date('2026-01-05T02:00:00Z'))).toBe('2025-12')
+    expect(parseMonth('１０月', now)).toBe('2026-10')
+    expect(parseMonth('13月', now)).toBeNull()
+    expect(parseMonth('十三月', now)).toBeNull()
+    expect(parseMonth('10', now)).toBeNull()
   })
 
   it('counts months across years', () => {

@@ -49,4 +49,23 @@ describe('reading 姓名 单位 [条线]', () => {
     expect(parse('张三 西岗区')).toMatchObject({ ok: false, code: 'ORG_AMBIGUOUS' })
     expect(parse('张三 西岗区团委 妇联')).toMatchObject({ ok: false, code: 'LINE_CONFLICT' })
   })
+
+  it('never takes a 条线 word for a name, nor leaves a second 条线 or a stray word unsaid (issue 10)', () => {
+    expect(parse('何军 星海湾街道 工会 团委')).toMatchObject({
+      ok: false,
+      code: 'LINE_MANY',
+      lines: ['工会', '团委'],
+    })
+    expect(ok('何军 星海湾街道 工会 工会')).toMatchObject({ name: '何军', line: '工会' })
+    expect(parse('工会 星海湾街道')).toMatchObject({ ok: false, code: 'NAME_RESERVED', name: '工会' })
+    expect(parse('吴刚 大连大学 青年')).toMatchObject({ ok: false, code: 'EXTRA_WORDS', words: ['青年'] })
+    expect(parse('孙 伟 大船 工会')).toMatchObject({
+      ok: false,
+      code: 'NAME_SPLIT',
+      name: '孙',
+      joined: '孙伟',
+      retry: '孙伟 大船 工会',
+    })
+    expect(parse('孙 大船 工会')).toMatchObject({ ok: false, code: 'NAME_LENGTH', name: '孙' })
+  })
 })
