@@ -6,6 +6,7 @@ import type { Line, Member, Org, Role, RoleGrant, RoleSpec, Site } from '../doma
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { shanghaiDate } from '../domain/calendar.js'
 import type { RegistrationError } from '../domain/registration.js'
+import { quote } from './quote.js'
 
 export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
 export const REGISTER_EXAMPLE = '#注册 张三 日新街道 妇联'
@@ -37,7 +38,7 @@ export const M = {
   emptyCommand: '请在 # 后面写命令，例如 #帮助。',
   privateHint: '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
   unknownCommand: (word: string, suggestion?: string) =>
-    `没有“#${word}”这个命令。` +
+    `没有“#${quote(word)}”这个命令。` +
     (suggestion ? `您是不是要用 #${suggestion}？` : '') +
     '发送 #帮助 查看全部命令。',
   needRegistration: `请先实名注册：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,
@@ -51,28 +52,28 @@ export const M = {
       case 'REG_MISSING':
         return '请写上姓名和单位。'
       case 'REG_MISSING_ORG':
-        return `请在姓名“${e.name}”后面写上单位。`
+        return `请在姓名“${quote(e.name)}”后面写上单位。`
       case 'NAME_LENGTH':
-        return `姓名“${e.name}”长度不对，应为 2–20 个字。`
+        return `姓名“${quote(e.name)}”长度不对，应为 2–20 个字。`
       case 'NAME_DIGIT':
-        return `姓名“${e.name}”里有数字，请填写真实姓名。`
+        return `姓名“${quote(e.name)}”里有数字，请填写真实姓名。`
       case 'NAME_EMOJI':
         return '姓名里有表情符号，请填写真实姓名。'
       case 'NAME_CHARS':
-        return `姓名“${e.name}”含有不支持的字符，只能用汉字或英文字母。`
+        return `姓名“${quote(e.name)}”含有不支持的字符，只能用汉字或英文字母。`
       case 'ORG_UNKNOWN':
         return (
-          `没有找到单位“${e.input}”。` +
+          `没有找到单位“${quote(e.input)}”。` +
           (e.suggestions.length > 0
             ? `您是不是指：\n${numbered(e.suggestions)}`
             : '发送 #示范点 可查看全部单位和编号。')
         )
       case 'ORG_AMBIGUOUS':
-        return `“${e.input}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
+        return `“${quote(e.input)}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
       case 'LINE_CONFLICT':
         return e.org.kind === 'site'
-          ? `条线只能写一个，您写了“${e.other}”和“${e.given}”。`
-          : `“${e.org.name}”属于${e.org.line}条线，与填写的“${e.given}”不一致，请核对后重发。`
+          ? `条线只能写一个，您写了“${quote(e.other)}”和“${quote(e.given)}”。`
+          : `“${e.org.name}”属于${e.org.line}条线，与填写的“${quote(e.given)}”不一致，请核对后重发。`
     }
   },
   registered: (name: string, org: Org, line: Line | null) =>
@@ -117,11 +118,11 @@ export const M = {
   adminMissing: '请写上认证码。',
 
   // Roles
-  roleUnknown: (word: string) => `没有“${word}”这个角色，可任命：组长、联络员、管理员。`,
+  roleUnknown: (word: string) => `没有“${quote(word)}”这个角色，可任命：组长、联络员、管理员。`,
   roleMissing: '请写明角色：组长、联络员或管理员。',
   targetMissing: '请 @ 要任命的人，或写出其已注册的姓名。',
-  targetNotFound: (name: string) => `没有找到已注册的“${name}”。请 @ 此人，或请其先发送 #注册。`,
-  targetAmbiguous: (name: string, n: number) => `已注册的“${name}”有 ${n} 位，请直接 @ 要任命的人。`,
+  targetNotFound: (name: string) => `没有找到已注册的“${quote(name)}”。请 @ 此人，或请其先发送 #注册。`,
+  targetAmbiguous: (name: string, n: number) => `已注册的“${quote(name)}”有 ${n} 位，请直接 @ 要任命的人。`,
   targetNotRegistered: (name: string) => `${name} 尚未实名注册，请其先发送 #注册。`,
   groupMissing: '组长需指定工作组：第一组、第二组或第三组。',
   districtMissing: (districts: string[]) => `联络员需指定区市县，可选：${districts.join('、')}。`,
@@ -152,7 +153,7 @@ export const M = {
     }
     return parts.join('\n')
   },
-  roomUnknown: (topic: string) => `还没有找到工作群“${topic}”。请把机器人拉进该群后再试。`,
+  roomUnknown: (topic: string) => `还没有找到工作群“${quote(topic)}”。请把机器人拉进该群后再试。`,
   orgDetail(org: Org, people: Member[]): string {
     const lines = [
       org.name,
@@ -181,7 +182,7 @@ export const M = {
     return lines.join('\n')
   },
   sitesFilterUnknown: (word: string) =>
-    `无法按“${word}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
+    `无法按“${quote(word)}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
 
   // Transport
   splitMark: (i: number, n: number) => `（${i}/${n}）`,
