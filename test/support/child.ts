@@ -13,6 +13,11 @@ export interface Run {
   /** Resolves once the output contains `text` (rejects after `ms`: a safety net, not a timing). */
   printed: (text: string, ms?: number) => Promise<void>
   exited: Promise<number | null>
+  /**
+   * kill -9 of the bot itself: tsx runs the program in a child process of its own, and a SIGKILL
+   * cannot be relayed, so the whole process group is killed.
+   */
+  killHard: () => void
 }
 
 /**
@@ -25,6 +30,8 @@ export function startBot(env: Record<string, string>): Run {
     cwd: home,
     env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group, so killHard reaches tsx's child too.
+    detached: true,
   })
   let out = ''
   const watchers = new Set<() => void>()
@@ -50,5 +57,8 @@ export function startBot(env: Record<string, string>): Run {
       watchers.add(check)
       check()
     })
-  return { child, output: () => out, printed, exited }
+  const killHard = () => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+  }
+  return { child, output: () => out, printed, exited, killHard }
 }

@@ -40,11 +40,14 @@ export interface Said {
 export class RecordingPuppetMock extends LinkServingPuppetMock {
   readonly sends: { conversationId: string; text: string; mentionIds: string[] }[] = []
   private readonly watchers = new Set<() => void>()
+  /** While true, sends never complete and are not recorded (WeChat hangs; the bot is killed meanwhile). */
+  hold = false
   override async messageSendText(
     conversationId: string,
     text: string,
     mentionIdList?: string[],
   ): Promise<void> {
+    if (this.hold) return new Promise<void>(() => undefined)
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
@@ -186,6 +189,20 @@ export class World {
   /** `@工青妇协同助手 text`, as the WeChat client writes it (U+2005 after the name). */
   sayToBot(who: ContactMock, text: string): void {
     who.say(`@${BOT_NAME}\u2005${text}`, [this.botUser]).to(this.room)
+  }
+
+  /** The id of the latest message `who` sent with exactly this text (to replay it). */
+  idOf(who: ContactMock, text: string): string {
+    const m = [...this.mocker.cacheMessagePayload.values()]
+      .filter((p) => p.talkerId === who.id && p.text === text)
+      .at(-1)
+    if (!m) throw new Error(`${who.id} never said ${text}`)
+    return m.id
+  }
+
+  /** Delivers a message again, as the puppet service does after a reconnect. */
+  replay(id: string): void {
+    this.puppet.emit('message', { messageId: id })
   }
 
   dm(who: ContactMock, text: string): void {
