@@ -28,6 +28,8 @@ export interface GqfBotOptions {
   sendIntervalMs?: number
   /** Longest single message; longer texts are split. */
   maxMessageLength?: number
+  /** Wait before retrying a failed send, doubled each time (default 2 s; tests make it short). */
+  retryDelayMs?: number
   /**
    * Messages sent longer ago than this are ignored (default one day). Younger ones that arrive late
    * (the bot was down) are handled, with their own send time deciding the month.
@@ -151,6 +153,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     const outbox = new Outbox(wechatySender(bot), {
       intervalMs: options.sendIntervalMs ?? 1000,
       maxLength: options.maxMessageLength ?? 1500,
+      retryDelayMs: options.retryDelayMs,
       logger,
     })
     /** Every send goes through here: a failure is remembered for #状态. */

@@ -125,6 +125,15 @@ export class HandledStore implements HandledPort {
     )
   }
 
+  /** Every reply owed now, without taking it (tests, #状态). */
+  owed(): { id: string; conversation: string; text: string }[] {
+    return [...this.days.values()].flatMap((s) =>
+      Object.entries(s.data.owed).flatMap(([id, list]) =>
+        list.map((o) => ({ id, conversation: o.conversation, text: o.text })),
+      ),
+    )
+  }
+
   /** How many day files are kept (tests). */
   dayCount(): number {
     return this.days.size

@@ -42,12 +42,21 @@ export class RecordingPuppetMock extends LinkServingPuppetMock {
   private readonly watchers = new Set<() => void>()
   /** While true, sends never complete and are not recorded (WeChat hangs; the bot is killed meanwhile). */
   hold = false
+  /** The next this-many sends fail (WeChat refuses them); Infinity: every send fails. */
+  failNext = 0
+  /** Sends refused so far. */
+  refused = 0
   override async messageSendText(
     conversationId: string,
     text: string,
     mentionIdList?: string[],
   ): Promise<void> {
     if (this.hold) return new Promise<void>(() => undefined)
+    if (this.failNext > 0) {
+      this.failNext--
+      this.refused++
+      throw new Error('mock: send refused')
+    }
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
