@@ -71,6 +71,8 @@ export class HandledStore implements HandledPort {
         this.days.set(day, s)
         return s
       })
+      // A day that could not be opened (a full disk) is tried again next time, not failed forever.
+      p.catch(() => this.opening.delete(day))
       this.opening.set(day, p)
     }
     return p
