@@ -1,14 +1,8 @@
 import { rawArgs } from '../src/core/args.js'
 import { audited } from './audit-support.js'
-import { defineCommand, localKey } from '../src/core/types.js'
+import { defineCommand } from '../src/core/types.js'
 import { isAdmin } from '../src/domain/authority.js'
 import { M, roleLabel } from '../src/messages/zh.js'
-
-const MAX_FAILURES = 5
-const LOCK_MS = 10 * 60_000
-
-/** Wrong tries per contact (memory only for now). */
-const FAILURES = localKey('admin-code-failures', () => new Map<string, { count: number; since: number }>())
 
 /** #认证管理员: redeems the one-time code printed in the log at first start. */
 export const adminAuth = defineCommand({
@@ -25,18 +19,17 @@ export const adminAuth = defineCommand({
     .transform((a) => a.tokens.join('')),
   async run({ deps, sender }, code) {
     if (isAdmin(sender.roles)) return [{ text: M.adminAlready }]
-    const failures = deps.local(FAILURES)
+    // Wrong tries are kept in the store (lockout.json): a restart does not lift a lockout.
+    const lockouts = deps.repo.lockouts
     const now = deps.clock()
-    const f = failures.get(sender.id)
-    if (f && f.count >= MAX_FAILURES && now.getTime() - f.since < LOCK_MS) return [{ text: M.adminLocked }]
+    if (lockouts.isLocked(sender.id, now)) return [{ text: M.adminLocked }]
     const result = await deps.repo.redeemAdminCode(code, sender.id, now)
     if (result === 'wrong') {
-      const fresh = !f || now.getTime() - f.since >= LOCK_MS
-      failures.set(sender.id, { count: fresh ? 1 : f.count + 1, since: fresh ? now.getTime() : f.since })
+      await lockouts.fail(sender.id, now)
       deps.logger.warn('admin code rejected', { from: sender.id })
       return [{ text: M.adminWrong }]
     }
-    failures.delete(sender.id)
+    await lockouts.clear(sender.id)
     if (result === 'ok') {
       deps.logger.info('admin code redeemed', { by: sender.id })
       await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })

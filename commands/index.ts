@@ -29,6 +29,7 @@ import { retireSite } from './retire-site.js'
 import { roles } from './roles.js'
 import { shareToReport } from './share.js'
 import { sites } from './sites.js'
+import { status } from './status.js'
 import { summary } from './summary.js'
 import { tally } from './tally.js'
 import { unregistered } from './unregistered.js'
@@ -86,6 +87,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessmentSettings,
   reminderSettings,
   holidays,
+  status,
 ]
 
 /** What shared articles, files and pictures go to. */

@@ -5,29 +5,30 @@ import { HHMM, MONTH_DAY_MAX, MONTH_DAY_MIN } from './domain/time-rules.js'
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from './domain/digest.js'
+import { CFG } from './messages/config.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
 
-const DEFAULT_ROOM_TOPIC = '大连市工青妇基层组织协同创新发展'
+const DEFAULT_ROOM_TOPIC: string = CFG.defaultRoomTopic
 
 const boolString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '只能是 true 或 false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: CFG.boolean })
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const intString = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, { message: '应为整数' })
+    .regex(/^\d+$/, { message: CFG.integer })
     .transform(Number)
     .pipe(
       z
         .number()
-        .min(min, { message: `不能小于 ${min}` })
-        .max(max, { message: `不能大于 ${max}` }),
+        .min(min, { message: CFG.atLeast(min) })
+        .max(max, { message: CFG.atMost(max) }),
     )
 
-const hhmm = z.string().regex(HHMM, { message: '应为 24 小时制“时:分”，例如 09:30' })
+const hhmm = z.string().regex(HHMM, { message: CFG.hhmm })
 
 /** Every variable the bot reads, with its default and its rule. `.env.example` mirrors this list. */
 const envSchema = z.object({
@@ -35,19 +36,21 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP_DAILY: intString(1, 366).optional(),
   BACKUP_KEEP_MONTHLY: intString(0, 120).optional(),
-  COORDINATION_ROOM_TOPIC: z.string().trim().min(1, { message: '不能为空' }).default(DEFAULT_ROOM_TOPIC),
+  BACKUP_TIME: hhmm.optional(),
+  COORDINATION_ROOM_TOPIC: z.string().trim().min(1, { message: CFG.notEmpty }).default(DEFAULT_ROOM_TOPIC),
   GQF_ADMIN_CODE: z
     .string()
-    .regex(/^[A-Za-z0-9-]{6,64}$/, { message: '应为 6–64 位字母、数字或连字符' })
+    .regex(/^[A-Za-z0-9-]{6,64}$/, { message: CFG.adminCode })
     .optional(),
   SEND_INTERVAL_MS: intString(0, 60_000).default(1000),
   MAX_MESSAGE_LENGTH: intString(200, 4000).default(1500),
+  MAX_MESSAGE_AGE_HOURS: intString(1, 168).default(24),
   LOGIN_TIMEOUT_MS: intString(1000, 3_600_000).default(60_000),
   RECONNECT_GIVE_UP_MS: intString(10_000, 7 * 24 * 3_600_000).default(30 * 60_000),
   REPORT_KEYWORDS: z
     .string()
     .transform((s) => s.split(/[,，、\s]+/).filter((k) => k !== ''))
-    .pipe(z.array(z.string()).min(1, { message: '至少写一个关键词，用逗号分隔' }))
+    .pipe(z.array(z.string()).min(1, { message: CFG.keywords }))
     .optional(),
   LATE_REPORT_DAYS: intString(0, 28).optional(),
   SHARE_WINDOW_MINUTES: intString(1, 120).optional(),
@@ -62,25 +65,17 @@ const envSchema = z.object({
   DIGEST_ENABLED: boolString.optional(),
   DIGEST_TIME: hhmm.optional(),
   MAX_FILE_MB: intString(1, 100).default(20),
-  LOG_LEVEL: z
-    .enum(['debug', 'info', 'warn', 'error'], { message: '只能是 debug、info、warn 或 error' })
-    .optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: CFG.logLevel }).optional(),
   WECHATY_PUPPET: z
-    .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], {
-      message: '只能是 wechaty-puppet-service（真实微信）或 wechaty-puppet-mock（控制台群）',
-    })
+    .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], { message: CFG.puppet })
     .optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z
     .string()
-    .regex(/^[^_\s]+_\S+$/, {
-      message: '格式应为“前缀_编号”，例如 insecure_1f2e3d4c-…（最后一个“_”之前须有前缀）',
-    })
+    .regex(/^[^_\s]+_\S+$/, { message: CFG.token })
     .optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z
     .string()
-    .regex(/^[\w.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, {
-      message: '格式应为“主机:端口”，例如 127.0.0.1:8788',
-    })
+    .regex(/^[\w.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, { message: CFG.endpoint })
     .optional(),
   WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: boolString.optional(),
   WECHATY_LOG: z.enum(['silent', 'error', 'warn', 'info', 'verbose', 'silly']).optional(),
@@ -95,11 +90,13 @@ export interface Config {
   mode: Mode
   dataDir: string
   /** Snapshots: where (DATA_DIR/backups by default) and how many are kept. */
-  backup: { dir: string | undefined; keepDaily: number; keepMonthly: number }
+  backup: { dir: string | undefined; keepDaily: number; keepMonthly: number; time: string }
   roomTopic: string
   adminCode: string | undefined
   sendIntervalMs: number
   maxMessageLength: number
+  /** Messages sent longer ago than this (delivered late or replayed) are ignored. */
+  maxMessageAgeMs: number
   loginTimeoutMs: number
   /** After losing the service, keep reconnecting this long, then exit 1 for systemd/pm2 to restart. */
   reconnectGiveUpMs: number
@@ -123,9 +120,7 @@ export interface Config {
 /** A configuration problem the operator can fix; the message names the variable and the fix. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      `配置有误，机器人未启动：\n${problems.map((p) => `- ${p}`).join('\n')}\n请修改 .env 或环境变量后重试（可参考 .env.example）。`,
-    )
+    super(CFG.invalid(problems))
     this.name = 'ConfigError'
   }
 }
@@ -151,9 +146,9 @@ export function readConfig(env: Env = process.env): Config {
       const key = String(issue.path[0] ?? '?')
       const shown =
         key === 'WECHATY_PUPPET_SERVICE_TOKEN' || key === 'GQF_ADMIN_CODE'
-          ? '（已隐藏）'
-          : `“${cleaned[key] ?? ''}”`
-      return `${key}=${shown}：${issue.message}`
+          ? CFG.hidden
+          : CFG.shown(cleaned[key] ?? '')
+      return CFG.problem(key, shown, issue.message)
     })
     throw new ConfigError(problems)
   }
@@ -161,9 +156,7 @@ export function readConfig(env: Env = process.env): Config {
   const wantsService =
     v.WECHATY_PUPPET === 'wechaty-puppet-service' || (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
   if (wantsService && !v.WECHATY_PUPPET_SERVICE_TOKEN) {
-    throw new ConfigError([
-      'WECHATY_PUPPET=wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN：请填写服务商提供的 token；若只想在本机试用，删除 WECHATY_PUPPET 即可进入控制台群。',
-    ])
+    throw new ConfigError([CFG.serviceNeedsToken])
   }
   return {
     mode: wantsService ? 'service' : 'console',
@@ -172,11 +165,13 @@ export function readConfig(env: Env = process.env): Config {
       dir: v.BACKUP_DIR,
       keepDaily: v.BACKUP_KEEP_DAILY ?? 14,
       keepMonthly: v.BACKUP_KEEP_MONTHLY ?? 12,
+      time: v.BACKUP_TIME ?? '03:00',
     },
     roomTopic: v.COORDINATION_ROOM_TOPIC,
     adminCode: v.GQF_ADMIN_CODE,
     sendIntervalMs: v.SEND_INTERVAL_MS,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
+    maxMessageAgeMs: v.MAX_MESSAGE_AGE_HOURS * 3_600_000,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
     reconnectGiveUpMs: v.RECONNECT_GIVE_UP_MS,
     reminders:

@@ -2,15 +2,22 @@
  * Composition root: config → storage → Wechaty → bot.use(GqfBot(...)).
  * With a puppet-service token it serves real WeChat; without one it opens the console group.
  */
+import { readFileSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
+import { z } from 'zod'
 import { PuppetService } from 'wechaty-puppet-service'
 import { openRepository } from '../storage/repository.js'
 import type { Repository } from './core/ports.js'
 import { StoreError } from '../storage/json-file-store.js'
 import { acquireLock, LockHeldError, releaseOnExit } from '../storage/lock.js'
+import { HandledStore } from '../storage/handled-store.js'
+import { runDailyBackup } from '../storage/backup.js'
+import { dataDirSize } from '../storage/disk-usage.js'
+import type { HandledPort } from './core/handled-port.js'
+import { OPS } from './messages/operations.js'
 import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './config.js'
 import { createLogger, type Logger } from './logger.js'
-import { GqfBot } from './plugin.js'
+import { GqfBot, type GqfBotHandle } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
 import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
 import { runConsole } from './console/console-group.js'
@@ -24,7 +31,20 @@ async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
   if (generated) process.stdout.write(ADMIN_CODE.box(generated) + '\n')
 }
 
-async function runService(cfg: Config, repo: Repository, logger: Logger): Promise<void> {
+/** The program's version, from package.json. */
+function version(): string {
+  const pkg = z
+    .object({ version: z.string() })
+    .safeParse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')))
+  return pkg.success ? pkg.data.version : ''
+}
+
+async function runService(
+  cfg: Config,
+  repo: Repository,
+  handled: HandledPort,
+  logger: Logger,
+): Promise<void> {
   const puppet = new PuppetService({
     token: cfg.service.token,
     endpoint: cfg.service.endpoint,
@@ -33,20 +53,35 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
   const bot = WechatyBuilder.build({ puppet })
   // bot.stop() emits errors (14 UNAVAILABLE, 1 CANCELLED); an unhandled `error` event would kill the process.
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
-  bot.on('login', (user) => logger.info('已登录', { user: user.name() }))
-  bot.on('logout', (user) => logger.warn('已退出登录', { user: user.name() }))
+  bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
+  bot.on('logout', (user) => logger.warn(OPS.loggedOut, { user: user.name() }))
+  const backupOpts = {
+    backupDir: cfg.backup.dir,
+    keepDaily: cfg.backup.keepDaily,
+    keepMonthly: cfg.backup.keepMonthly,
+  }
+  let plugin: GqfBotHandle | undefined
   bot.use(
-    GqfBot({
-      repo,
-      roomTopic: cfg.roomTopic,
-      sendIntervalMs: cfg.sendIntervalMs,
-      maxMessageLength: cfg.maxMessageLength,
-      reports: cfg.reports,
-      reminders: cfg.reminders,
-      digest: cfg.digest,
-      maxFileBytes: cfg.maxFileBytes,
-      logger,
-    }),
+    GqfBot(
+      {
+        repo,
+        handled,
+        roomTopic: cfg.roomTopic,
+        sendIntervalMs: cfg.sendIntervalMs,
+        maxMessageLength: cfg.maxMessageLength,
+        maxMessageAgeMs: cfg.maxMessageAgeMs,
+        reports: cfg.reports,
+        reminders: cfg.reminders,
+        digest: cfg.digest,
+        maxFileBytes: cfg.maxFileBytes,
+        backup: (now) => runDailyBackup(cfg.dataDir, now, backupOpts),
+        backupTime: cfg.backup.time,
+        version: version(),
+        storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
+        logger,
+      },
+      (h) => (plugin = h),
+    ),
   )
   // After the first login it keeps the connection up; it exits 1 if the service stays away too long.
   const supervisor = new ConnectionSupervisor({
@@ -54,6 +89,7 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
     logger,
     giveUpMs: cfg.reconnectGiveUpMs,
     onGiveUp: () => void stop(1),
+    onRecovered: (info) => plugin?.recovered(info),
   })
   bot.once('login', () => supervisor.start())
   const stop = async (code: number) => {
@@ -63,7 +99,7 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
   }
   process.once('SIGINT', () => void stop(0))
   process.once('SIGTERM', () => void stop(0))
-  logger.info('正在连接微信服务', { endpoint: cfg.service.endpoint ?? '(服务发现)' })
+  logger.info(OPS.connecting, { endpoint: cfg.service.endpoint ?? OPS.discovery })
   // Both settle to a value, so a failure that arrives while start() is still running is handled.
   const info = { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs }
   const loggedIn = waitForLogin(bot, info, logger).then(
@@ -77,7 +113,7 @@ async function runService(cfg: Config, repo: Repository, logger: Logger): Promis
   const failure = await Promise.race([started, loggedIn])
   if (failure) {
     if (failure instanceof ConnectError) logger.error(failure.message)
-    else logger.error('启动失败', { error: failure })
+    else logger.error(OPS.startFailed, { error: failure })
     await stop(1)
   }
 }
@@ -115,8 +151,10 @@ export async function main(env: Env = process.env): Promise<void> {
     throw e
   }
   let repo: Repository
+  let handled: HandledPort
   try {
     repo = await openRepository(cfg.dataDir)
+    handled = await HandledStore.open(cfg.dataDir)
   } catch (e) {
     if (e instanceof StoreError) {
       fatal(e.message)
@@ -125,7 +163,7 @@ export async function main(env: Env = process.env): Promise<void> {
     throw e
   }
   await announceAdminCode(repo, cfg)
-  if (cfg.mode === 'service') await runService(cfg, repo, logger)
+  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger)
   else await runConsole(cfg, repo, logger, { logFile })
 }
 

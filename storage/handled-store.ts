@@ -71,6 +71,8 @@ export class HandledStore implements HandledPort {
         this.days.set(day, s)
         return s
       })
+      // A day that could not be opened (a full disk) is tried again next time, not failed forever.
+      p.catch(() => this.opening.delete(day))
       this.opening.set(day, p)
     }
     return p
@@ -121,6 +123,15 @@ export class HandledStore implements HandledPort {
         s.update((d) => {
           d.owed = Object.fromEntries(Object.entries(d.owed).filter(([k]) => k !== id))
         }),
+      ),
+    )
+  }
+
+  /** Every reply owed now, without taking it (tests, #状态). */
+  owed(): { id: string; conversation: string; text: string }[] {
+    return [...this.days.values()].flatMap((s) =>
+      Object.entries(s.data.owed).flatMap(([id, list]) =>
+        list.map((o) => ({ id, conversation: o.conversation, text: o.text })),
       ),
     )
   }

@@ -98,6 +98,7 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
       throw new StoreError(file, `校验失败（${first}）`)
     }
     db.data = parsed.data
+    store.committed = structuredClone(parsed.data)
     if (migrated) {
       await copyFile(file, `${file}.v${fileVersion}.bak`)
       await store.flushNow()
@@ -146,14 +147,24 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
         await this.writing
         for (const w of batch) w.resolve()
       } catch (e) {
-        for (const w of batch) w.reject(e)
+        // The write failed (a full disk): every change since the last good write fails with it, and
+        // the data goes back to what is on disk, so nothing a caller was told had failed is saved later.
+        const failed = [...batch, ...this.pending]
+        this.pending = []
+        if (this.committed !== undefined) this.db.data = structuredClone(this.committed)
+        for (const w of failed) w.reject(e)
       }
     }
     this.writing = null
   }
 
+  /** The data as last written (file stores only), to go back to when a write fails. */
+  private committed: T | undefined
+
   private async flushNow(): Promise<void> {
+    const snapshot = this.file === null ? undefined : structuredClone(this.db.data)
     await this.db.write()
+    if (snapshot !== undefined) this.committed = snapshot
     this.writes++
   }
 }

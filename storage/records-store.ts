@@ -103,6 +103,8 @@ export class RecordsStore implements RecordsPort {
         this.years.set(year, s)
         return s
       })
+      // A year that could not be opened (a full disk) is tried again next time, not failed forever.
+      p.catch(() => this.opening.delete(year))
       this.opening.set(year, p)
     }
     return p

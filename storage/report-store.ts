@@ -56,6 +56,8 @@ export class ReportStore implements ReportsPort {
         for (const r of s.data.reports) this.index(r)
         return s
       })
+      // A month that could not be opened (a full disk) is tried again next time, not failed forever.
+      p.catch(() => this.opening.delete(month))
       this.opening.set(month, p)
     }
     return p

@@ -11,6 +11,7 @@ import { openRecordsRepository } from './records-repository.js'
 import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { HolidayStore } from './holiday-store.js'
+import { LockoutStore } from './lockout-store.js'
 import { monthOf } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
@@ -103,12 +104,13 @@ export async function openRepository(
   const reports = await ReportStore.open(dataDir)
   const reminders = await ReminderStore.open(dataDir, now)
   const holidays = await HolidayStore.open(dataDir)
+  const lockouts = await LockoutStore.open(dataDir)
   const recordsRepo = await openRecordsRepository(dataDir, {
     orgs: rosterStore.data.orgs,
     trackingSince: core.data.trackingSince,
     now,
   })
-  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays, recordsRepo)
+  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays, lockouts, recordsRepo)
 }
 
 /** The roster with every dated change applied (those taking effect later included). */
@@ -124,6 +126,7 @@ function createRepository(
   reports: ReportStore,
   reminders: ReminderStore,
   holidays: HolidayStore,
+  lockouts: LockoutStore,
   recordsRepo: RecordsRepository,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
@@ -146,6 +149,7 @@ function createRepository(
     reports,
     reminders,
     holidays,
+    lockouts,
     records: recordsRepo.records,
     audit: recordsRepo.audit,
     rosterHistory,

@@ -18,11 +18,12 @@ describe('configuration', () => {
     expect(readConfig({})).toEqual({
       mode: 'console',
       dataDir: './data',
-      backup: { dir: undefined, keepDaily: 14, keepMonthly: 12 },
+      backup: { dir: undefined, keepDaily: 14, keepMonthly: 12, time: '03:00' },
       roomTopic: '大连市工青妇基层组织协同创新发展',
       adminCode: undefined,
       sendIntervalMs: 1000,
       maxMessageLength: 1500,
+      maxMessageAgeMs: 86_400_000,
       loginTimeoutMs: 60000,
       reconnectGiveUpMs: 1_800_000,
       reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
@@ -51,12 +52,21 @@ describe('configuration', () => {
 
   it('reads where backups go and how many are kept', () => {
     expect(
-      readConfig({ BACKUP_DIR: '/mnt/usb/gqf', BACKUP_KEEP_DAILY: '30', BACKUP_KEEP_MONTHLY: '0' }).backup,
+      readConfig({
+        BACKUP_DIR: '/mnt/usb/gqf',
+        BACKUP_KEEP_DAILY: '30',
+        BACKUP_KEEP_MONTHLY: '0',
+        BACKUP_TIME: '02:30',
+      }).backup,
     ).toEqual({
       dir: '/mnt/usb/gqf',
       keepDaily: 30,
       keepMonthly: 0,
+      time: '02:30',
     })
+    expect(errorOf({ BACKUP_TIME: '3点' }).message).toContain('BACKUP_TIME=“3点”：应为 24 小时制“时:分”')
+    expect(readConfig({ MAX_MESSAGE_AGE_HOURS: '48' }).maxMessageAgeMs).toBe(48 * 3_600_000)
+    expect(errorOf({ MAX_MESSAGE_AGE_HOURS: '0' }).message).toContain('MAX_MESSAGE_AGE_HOURS=“0”：不能小于 1')
     expect(errorOf({ BACKUP_KEEP_DAILY: '0' }).message).toContain('BACKUP_KEEP_DAILY=“0”：不能小于 1')
   })
 

@@ -6,6 +6,7 @@
 import type { Month } from '../domain/calendar.js'
 import type { DigestPrefsPort } from './digest-port.js'
 import type { HolidaysPort } from './holiday-port.js'
+import type { LockoutPort } from './lockout-port.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
 import type { Roster } from '../domain/roster.js'
@@ -93,4 +94,6 @@ export interface Repository extends RecordsRepository {
   reminders: RemindersPort
   /** Holidays admins entered with #节假日. */
   holidays: HolidaysPort
+  /** Wrong admin-code attempts, kept across restarts. */
+  lockouts: LockoutPort
 }

@@ -7,6 +7,7 @@ import { DEFAULT_REPORT_KEYWORDS } from '../domain/vocabulary.js'
 import type { ReminderSettings } from '../domain/reminders.js'
 import type { HolidayCalendar } from '../domain/holidays.js'
 import type { Repository } from './ports.js'
+import type { StatusPort } from './status-port.js'
 
 export interface Conversation {
   kind: 'room' | 'private'
@@ -103,6 +104,8 @@ export interface Deps {
   calendar: HolidayCalendar
   /** This bot's instance of a feature's state. */
   local<T>(key: LocalKey<T>): T
+  /** The running process, for #状态 (absent in tests that do not need it). */
+  status?: StatusPort
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {

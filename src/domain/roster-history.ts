@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { addMonths, type Month } from './calendar.js'
 import { exactKeys, Roster, RosterError, type RosterProblem } from './roster.js'
-import { groupNoSchema, isoSchema, orgSchema, siteSchema } from './schemas.js'
+import { groupNoSchema, isoSchema, NAME_MAX, orgSchema, siteSchema } from './schemas.js'
 import type { GroupNo, Org, Site } from './types.js'
 
 export const dateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
@@ -34,7 +34,7 @@ export const rosterChangeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('rename'),
     orgId: z.string().min(1),
-    name: z.string().min(2),
+    name: z.string().min(2).max(NAME_MAX),
     /** The aliases after the change (the old name is usually kept as one). */
     aliases: z.array(z.string().min(1)),
     ...meta,
@@ -136,6 +136,8 @@ export type RosterChangeError =
   | { code: 'DUPLICATE_ID'; id: string }
   /** A name or alias of the new or renamed site is already another organisation's. */
   | { code: 'NAME_TAKEN'; word: string; other: Org }
+  /** A name or alias longer than the roster takes. */
+  | { code: 'NAME_TOO_LONG'; word: string; max: number }
   | { code: 'ROSTER_INVALID'; problem: RosterProblem | null }
 
 /**
@@ -147,6 +149,16 @@ export function applyChange(
   history: RosterHistory,
   change: RosterChange,
 ): { ok: true; history: RosterHistory } | { ok: false; error: RosterChangeError } {
+  // Names and aliases as the roster's schema takes them, so a change saved is a change that loads.
+  const names =
+    change.kind === 'add'
+      ? [change.site.name, ...change.site.aliases]
+      : change.kind === 'rename'
+        ? [change.name, ...change.aliases]
+        : []
+  const tooLong = names.find((n) => [...n].length > NAME_MAX)
+  if (tooLong !== undefined)
+    return { ok: false, error: { code: 'NAME_TOO_LONG', word: tooLong, max: NAME_MAX } }
   const before = orgsOn(history, change.from)
   if (change.kind === 'add') {
     const everything = orgsOn(history, '9999-12-31')

@@ -11,15 +11,18 @@ export const levelSchema = z.enum(LEVEL_WORDS)
 export const isoSchema = z.string().min(10)
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 
+/** The longest name or short name an organisation may have (the notice's longest is 14). */
+export const NAME_MAX = 40
+
 const orgBase = {
   /** Stable id, never shown: `S01`…`S30` for sites, `O31`… for the others. */
   id: z.string().min(1),
   /** The 编号 people may type: 1–30 are the sites in the order of the notice's annexes. */
   no: z.number().int().positive(),
   /** Full name, as the notice writes it. */
-  name: z.string().min(2),
+  name: z.string().min(2).max(NAME_MAX),
   district: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
+  aliases: z.array(z.string().min(1).max(NAME_MAX)),
   retired: z.boolean().optional(),
 }
 

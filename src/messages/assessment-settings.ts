@@ -1,4 +1,5 @@
 /** #考核设置 in words: the settings in force, the change saved, the refusals. */
+import { quote } from './quote.js'
 import type { AssessmentSettings, Part } from '../domain/assessment.js'
 import { DEFAULT_ASSESSMENT_SETTINGS, PARTS } from '../domain/assessment.js'
 import type { SettingKey } from '../domain/assessment-settings-input.js'
@@ -47,8 +48,8 @@ export const ASSET = {
     `已将${SETTING_LABEL[settingPath(key)]}设为 ${value}，立即生效。`,
   reset: '已恢复默认考核设置。',
   unknownKey: (w: string) =>
-    `“${w}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
-  badNumber: (w: string) => `“${w}”不是数字。`,
+    `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
+  badNumber: (w: string) => `“${quote(w)}”不是数字。`,
   invalid: (problem: string) =>
     `未保存：设置不合理（${problem}）。权重 0–100 且至少一项大于 0；优秀≥合格≥预警；补报折算 0–1；目标为正整数；调整连缺≥预警连缺。`,
 }

@@ -4,6 +4,7 @@ import { VERDICTS } from '../domain/assessment.js'
 import { dayMonthLabel } from '../domain/calendar.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel, shortName } from './records.js'
+import { quote } from './quote.js'
 
 const monthsNo = (ms: readonly string[]) => ms.map((m) => Number(m.slice(5))).join('、')
 
@@ -21,13 +22,13 @@ function line(s: SiteAssessment): string {
 
 export const ASSESS = {
   usage: '#考核 [2026上半年|2026下半年]',
-  periodBad: (w: string) => `“${w}”不是半年，请写如 2026上半年 或 2026下半年。`,
+  periodBad: (w: string) => `“${quote(w)}”不是半年，请写如 2026上半年 或 2026下半年。`,
   noScope: '只有组长和管理员可以查看考核。',
   settingsBad: (problem: string) => `考核设置有误（${problem}），请管理员修正。`,
   empty: '该半年还没有可考核的示范点。',
   fileReady: (name: string) => `考核表已生成：${name}`,
   scoreUsage: '#评分 单位 分数 评语',
-  scoreBad: (w: string) => `“${w}”不是 0–100 的分数。`,
+  scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
   scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
     `已${updated ? '修改' : '记录'}你对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
   notLeaderOf: (name: string) => `你不是 ${name} 所在工作组的组长，不能评分。`,

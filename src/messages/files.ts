@@ -2,6 +2,7 @@
  * Every sentence of #导出, #图表 and #周报, the weekly digest, the half-year notice, the 六有 sheet
  * of the export, and what the bot says when a file could not be sent.
  */
+import { quote } from './quote.js'
 import { dayMonthLabel, fullMonthLabel } from '../domain/calendar.js'
 import type { DigestData } from '../domain/digest.js'
 import type { Period } from '../domain/periods.js'
@@ -36,7 +37,8 @@ export function scopeLabel(
 export const FILES = {
   exportUsage: '#导出 [2026-11|2026上半年|2026下半年|2026年]',
   chartUsage: '#图表 [2026年|2026上半年]',
-  periodBad: (w: string) => `“${w}”不是可以导出的期间。请写如 2026-11、2026上半年、2026下半年 或 2026年。`,
+  periodBad: (w: string) =>
+    `“${quote(w)}”不是可以导出的期间。请写如 2026-11、2026上半年、2026下半年 或 2026年。`,
   periodFuture: (p: Period) => `${periodLabel(p)}尚未开始，没有可导出的数据。`,
   noSites: '你负责的范围内没有示范点。',
   exportSent: (file: string, scope: string, sites: number, reports: number) =>
@@ -62,7 +64,7 @@ export const FILES = {
 
 export const WEEKLY = {
   usage: '#周报 [关闭|开启]',
-  bad: (w: string) => `“${w}”看不懂。发送 #周报 查看本周周报，#周报 关闭 或 #周报 开启 切换每周私信。`,
+  bad: (w: string) => `“${quote(w)}”看不懂。发送 #周报 查看本周周报，#周报 关闭 或 #周报 开启 切换每周私信。`,
   off: '已关闭每周周报私信。发送 #周报 开启 可恢复；随时发送 #周报 可查看。',
   on: '已开启每周周报私信：每周第一个工作日上午发送（逢节假日顺延）。',
   alreadyOff: '每周周报私信本来就是关闭的。',

@@ -2,6 +2,7 @@
 import type { AnyCommand, CommandCategory } from '../core/types.js'
 import { whoMayUse } from './refusals.js'
 import { REGISTER_EXAMPLE, REGISTER_USAGE } from './zh.js'
+import { quote } from './quote.js'
 
 const CATEGORY_LABEL: Record<CommandCategory, string> = {
   start: '入门',
@@ -45,5 +46,5 @@ export const HELP = {
     return lines.join('\n')
   },
 
-  unknown: (word: string) => `没有“${word}”这个命令。发送 #帮助 查看全部命令。`,
+  unknown: (word: string) => `没有“${quote(word)}”这个命令。发送 #帮助 查看全部命令。`,
 }

@@ -2,6 +2,7 @@
 import { dayMonthLabel } from '../domain/calendar.js'
 import type { HolidayInputError, HolidayWords } from '../domain/holiday-input.js'
 import type { HolidayYear, WorkdayDiff } from '../domain/holidays.js'
+import { quote } from './quote.js'
 
 export const HOLIDAY_WORDS: HolidayWords = {
   workday: ['调休上班', '调休', '上班', '补班'],
@@ -51,9 +52,9 @@ export const HOL = {
       case 'usage':
         return `格式不对。${HOL.usage}\n例如：#节假日 2027 春节 2027-02-06至2027-02-14 放假`
       case 'bad-year':
-        return `“${e.word}”不是有效的年份，请写四位数字，例如 2027。`
+        return `“${quote(e.word)}”不是有效的年份，请写四位数字，例如 2027。`
       case 'bad-date':
-        return `“${e.word}”不是有效的日期，请写成 2027-02-06 或 2027/2/6 这样的格式。`
+        return `“${quote(e.word)}”不是有效的日期，请写成 2027-02-06 或 2027/2/6 这样的格式。`
       case 'out-of-year':
         return `${e.date} 不在${e.year}年内，请检查年份。`
       case 'reversed':
@@ -61,15 +62,15 @@ export const HOL = {
       case 'too-long':
         return `${e.from}至${e.to}共 ${e.days} 天，超过一个月，请检查日期。`
       case 'overlap':
-        return `这段日期与已录入的“${e.name}”（${e.from}至${e.to}）重叠。若要修改“${e.name}”，请用同一个名称重新录入。`
+        return `这段日期与已录入的“${quote(e.name)}”（${e.from}至${e.to}）重叠。若要修改“${quote(e.name)}”，请用同一个名称重新录入。`
       case 'workday-in-holiday':
-        return `${e.date} 在已录入的“${e.name}”假期内，不能同时是调休上班日。`
+        return `${e.date} 在已录入的“${quote(e.name)}”假期内，不能同时是调休上班日。`
       case 'holiday-over-workday':
         return `这段日期包含已录入的调休上班日 ${e.date}，请先删除它（#节假日 ${e.date.slice(0, 4)} 删除 ${e.date}）。`
       case 'not-weekend':
         return `${e.date} 本来就是工作日（周一至周五），调休上班日应是周六或周日。`
       case 'not-found':
-        return `没有找到“${e.what}”。`
+        return `没有找到“${quote(e.what)}”。`
     }
   },
 

@@ -1,4 +1,15 @@
-/** Sentences for operations: the data-folder lock, backups and restore. */
+/** Sentences for operations: the data-folder lock, backups and restore, reconnects, restarts. */
+
+/** 3 小时 5 分, 12 分钟, 40 秒. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000))
+  if (s < 60) return `${s} 秒`
+  const m = Math.round(s / 60)
+  if (m < 60) return `${m} 分钟`
+  const h = Math.floor(m / 60)
+  if (h < 48) return m % 60 === 0 ? `${h} 小时` : `${h} 小时 ${m % 60} 分`
+  return `${Math.floor(h / 24)} 天 ${h % 24} 小时`
+}
 
 export const OPS = {
   lockHeld: (dir: string, pid: number, hostname: string, startedAt: string) =>
@@ -21,4 +32,27 @@ export const OPS = {
   restoreDone: (dir: string, aside: string) =>
     `已从备份恢复数据目录 ${dir}。原来的数据已移到 ${aside}，确认无误后可删除。`,
   failed: (detail: string) => `操作失败：${detail}`,
+  /** Privately to admins, once per outage, when the connection to WeChat is back. */
+  connectionBack: (downMs: number) =>
+    `【提示】机器人与微信服务的连接中断了约 ${duration(downMs)}，现已恢复。中断期间到期的提醒会补发一次；期间群里的消息如未收到回复，请重发。`,
+  /** Replies a crash kept from going out, sent after the restart (texts in order). */
+  owedReplies: (texts: string[]) => `【补发】机器人重启前未及发出的回复：\n${texts.join('\n')}`,
+
+  // Start-up, in the log
+  adminCodeGenerated: (code: string) => `管理员认证码（一次性，仅显示这一次）：${code}`,
+  adminCodeHow: (code: string) => `在工作群或私聊机器人发送：#认证管理员 ${code}`,
+  loggedIn: '已登录',
+  loggedOut: '已退出登录',
+  connecting: '正在连接微信服务',
+  discovery: '(服务发现)',
+  startFailed: '启动失败',
+  scanToLogin: '请用微信扫码登录',
+  connectFailure: (seconds: number, endpoint: string | undefined, lastError: string | undefined) =>
+    [
+      `在 ${seconds} 秒内没有连上微信服务，机器人已停止。` + (lastError ? `最后的错误：${lastError}` : ''),
+      '请检查：',
+      `- WECHATY_PUPPET_SERVICE_ENDPOINT（当前：${endpoint ?? '未设置，将通过公网服务发现，离线环境下会失败'}）是否正确，服务是否在运行；`,
+      '- WECHATY_PUPPET_SERVICE_TOKEN 是否与服务端一致；',
+      '- TLS：服务端关闭了 TLS 时，设置 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true；token 前缀不是 insecure_ 时，通常需要双方都关闭 TLS。',
+    ].join('\n'),
 } as const

@@ -12,6 +12,7 @@ const firstWholeMonth = (day: string) =>
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { SETTING_LABEL } from './assessment-settings.js'
+import { quote } from './quote.js'
 
 /** 2026-H1 → 2026上半年. */
 export const periodLabel = (period: string) =>
@@ -82,13 +83,13 @@ export const REC = {
   noScope: '请写明单位。组长、联络员和管理员不写单位时查看负责范围内的汇总。',
   noRole: '只有本单位已注册成员、联络员、组长或管理员可以记录。',
   notYours: (s: Site) => `你不能为“${s.name}”记录：只能记录本单位，或你负责范围内的示范点。`,
-  notASite: (name: string) => `“${name}”不是示范点。`,
+  notASite: (name: string) => `“${quote(name)}”不是示范点。`,
   siteMissing: '请写明单位（全称、简称或编号）。',
   noSiteOfYours: '请写明单位：你没有注册到示范点。',
 
   sixUsage: '#六有 [单位] 有阵地 已达标 说明',
-  sixBadItem: (w: string) => `“${w}”不是六有中的一项。六有：${SIX_ITEMS.join('、')}。`,
-  sixBadState: (w: string) => `“${w}”不是状态。请写：已达标、建设中 或 未达标。`,
+  sixBadItem: (w: string) => `“${quote(w)}”不是六有中的一项。六有：${SIX_ITEMS.join('、')}。`,
+  sixBadState: (w: string) => `“${quote(w)}”不是状态。请写：已达标、建设中 或 未达标。`,
   sixSaved: (s: Site, e: SixHaveEntry, done: number) =>
     `已记录：${s.name} ${e.item} ${STATE_MARK[e.state]}${e.state}${e.description ? `（${e.description}）` : ''}\n六有已达标 ${done}/6。`,
   sixOfSite: (s: Site, items: Record<SixItem, SixHaveEntry | null>) =>
@@ -151,8 +152,8 @@ export const REC = {
     `已记录对 ${s.name} 的指导（${g.date}）。${periodLabel(period)}累计 ${count} 次。`,
 
   kindUsage: '#标记 编号 规定动作|自选动作|宣传报道',
-  kindBad: (w: string) => `“${w}”不是类别。请写：规定动作、自选动作 或 宣传报道。`,
-  reportUnknown: (no: string) => `没有编号为 ${no} 的上报。`,
+  kindBad: (w: string) => `“${quote(w)}”不是类别。请写：规定动作、自选动作 或 宣传报道。`,
+  reportUnknown: (no: string) => `没有编号为 ${quote(no)} 的上报。`,
   reportWithdrawn: (no: number) => `编号 ${no} 的上报已撤回。`,
   kindSaved: (no: number, kind: string) => `已将编号 ${no} 标记为「${kind}」。`,
 
@@ -195,8 +196,8 @@ export const REC = {
     `已将 ${s.name} 调整到${GROUP_NAMES[g]}，${from} 起生效；此前月份仍按原组统计。`,
   renameUsage: '#更名示范点 单位 新名称',
   renamed: (old: string, s: string, from: string) =>
-    `已将“${old}”更名为“${s}”，${from} 起生效；原名仍可查找。`,
-  groupBad: (w: string) => `“${w}”不是工作组，请写第一组、第二组或第三组。`,
+    `已将“${old}”更名为“${quote(s)}”，${from} 起生效；原名仍可查找。`,
+  groupBad: (w: string) => `“${quote(w)}”不是工作组，请写第一组、第二组或第三组。`,
   rosterError: (e: RosterChangeError) => {
     switch (e.code) {
       case 'ALREADY_RETIRED':
@@ -205,10 +206,12 @@ export const REC = {
         return `${e.site.name} 不在退出名单中。`
       case 'SAME_GROUP':
         return `${e.site.name} 已在${GROUP_NAMES[e.group]}。`
+      case 'NAME_TOO_LONG':
+        return `未保存：名称或简称“${quote(e.word)}”太长，最多 ${e.max} 个字。`
       case 'SAME_NAME':
         return `${e.site.name} 已是这个名称。`
       case 'NAME_TAKEN':
-        return `未保存：“${e.word}”已是${e.other.name}的名称或简称，请换一个。`
+        return `未保存：“${quote(e.word)}”已是${e.other.name}的名称或简称，请换一个。`
       case 'ROSTER_INVALID':
         return `改动未保存：${e.problem ? rosterProblem(e.problem) : '名单校验未通过'}。`
       default:

@@ -7,6 +7,7 @@ import type { Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { groupLines } from './reports.js'
 import { behindLines } from './usability.js'
+import { quote } from './quote.js'
 
 export const KIND_LABEL: Record<ReminderKind, string> = {
   mid: '月中进度',
@@ -96,9 +97,9 @@ export const REM = {
   },
   upcomingNone: '近期没有要发送的提醒。',
   settingsUsage: '#提醒设置 暂停|恢复 [种类] | 时间 种类 HH:MM | 月中日 N',
-  kindUnknown: (word: string) => `没有“${word}”这种提醒。可写：月中、截止前、最后、通报、预警。`,
-  timeInvalid: (word: string) => `“${word}”不是有效的时间，请写成 09:30 这样的格式。`,
-  dayInvalid: (word: string) => `“${word}”不是有效的日期，请写 1–28 之间的数字。`,
+  kindUnknown: (word: string) => `没有“${quote(word)}”这种提醒。可写：月中、截止前、最后、通报、预警。`,
+  timeInvalid: (word: string) => `“${quote(word)}”不是有效的时间，请写成 09:30 这样的格式。`,
+  dayInvalid: (word: string) => `“${quote(word)}”不是有效的日期，请写 1–28 之间的数字。`,
   paused: (what: string) => `已暂停${what}。发送“#提醒设置 恢复”可恢复。`,
   resumed: (what: string) => `已恢复${what}。`,
   timeSet: (kind: ReminderKind, time: string) => `${KIND_LABEL[kind]}改为 ${time} 发送。`,

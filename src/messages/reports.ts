@@ -6,6 +6,7 @@ import { dayMonthLabel, fullMonthLabel, monthLabel, shanghaiDate } from '../doma
 import type { MonthTally, Report, SiteYear } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
+import { quote } from './quote.js'
 
 /** The name a site goes by in lists: its full name when short, else its first alias (大船, 日新街道). */
 export function shortName(org: Org): string {
@@ -59,7 +60,7 @@ export const R = {
 
   dueThisMonth: (lastDay: string) => `本月截至 ${dayMonthLabel(lastDay)}`,
   dueLate: (lastDay: string) => `补报截至 ${dayMonthLabel(lastDay)}`,
-  monthInvalid: (word: string) => `“${word}”不是有效的月份，请写成 2026-11 这样的格式。`,
+  monthInvalid: (word: string) => `“${quote(word)}”不是有效的月份，请写成 2026-11 这样的格式。`,
 
   tally(t: MonthTally): string {
     const lines = [
@@ -126,7 +127,7 @@ export const R = {
     return lines.join('\n')
   },
   summaryFilterUnknown: (word: string) =>
-    `无法按“${word}”汇总。可写：第一组、第二组、第三组、省级、市级或区名。`,
+    `无法按“${quote(word)}”汇总。可写：第一组、第二组、第三组、省级、市级或区名。`,
 }
 
 export const EXIT = {

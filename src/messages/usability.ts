@@ -2,6 +2,7 @@
  * Sentences of issue 10 (a coordinator's first week): months and numbers as people write them,
  * hints that fit the command, plain-language questions, duplicate reports, phone-length lists.
  */
+import { quote } from './quote.js'
 import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
 import { fullMonthLabel, monthLabel } from '../domain/calendar.js'
@@ -21,7 +22,7 @@ export const U = {
     `${org.name}不是示范点：区市县和市级工会、团委、妇联没有每月上报任务。查看一个区的示范点请用 #汇总 区名，例如：#汇总 ${org.kind === 'district' ? org.district : '西岗区'}`,
   /** A # word that is no command, with up to three close ones. */
   unknownCommand: (word: string, suggestions: string[]) =>
-    `没有“#${word}”这个命令。` +
+    `没有“#${quote(word)}”这个命令。` +
     (suggestions.length > 0 ? `您是不是要用 ${suggestions.map((s) => `#${s}`).join('、')}？` : '') +
     '发送 #帮助 查看全部命令。',
   /** A bare #上报 / #补报 / #代报 waiting for its share; the way to write it as text fits the command. */
@@ -34,9 +35,9 @@ export const U = {
         : '#上报 正文'),
   /** A word that is no month; `example` is a month the command would accept. */
   monthInvalid: (word: string, example: Month) =>
-    `“${word}”不是有效的月份，请写成 ${example} 或 ${monthLabel(example)} 这样的格式。`,
+    `“${quote(word)}”不是有效的月份，请写成 ${example} 或 ${monthLabel(example)} 这样的格式。`,
   /** A 编号 that is no number. */
-  noInvalid: (word: string) => `“${word}”不是有效的编号，可写 6、6号、第6 或 No.6。`,
+  noInvalid: (word: string) => `“${quote(word)}”不是有效的编号，可写 6、6号、第6 或 No.6。`,
   /** A 编号 left out. */
   noMissing: '请写上编号（见上报回执或列表）。',
 }
@@ -98,7 +99,7 @@ export const MISSING = {
     return lines.join('\n')
   },
   wordUnknown: (word: string) =>
-    `“${word}”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。`,
+    `“${quote(word)}”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。`,
   outOfScope: (label: string, mine: string[]) =>
     `#未报 会 @ 相关人员，只能用于您负责的${mine.join('、')}。查看${label}的上报情况请用 #统计 或 #汇总 ${label}。`,
 }

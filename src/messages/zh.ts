@@ -7,6 +7,7 @@ import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { shanghaiDate } from '../domain/calendar.js'
 import type { RosterProblem } from '../domain/roster.js'
 import type { RegistrationError } from '../domain/registration.js'
+import { quote } from './quote.js'
 
 export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
 export const REGISTER_EXAMPLE = '#注册 张三 日新街道 妇联'
@@ -52,7 +53,7 @@ export const M = {
   emptyCommand: '请在 # 后面写命令，例如 #帮助。',
   privateHint: '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
   unknownCommand: (word: string, suggestion?: string) =>
-    `没有“#${word}”这个命令。` +
+    `没有“#${quote(word)}”这个命令。` +
     (suggestion ? `您是不是要用 #${suggestion}？` : '') +
     '发送 #帮助 查看全部命令。',
   needRegistration: `请先实名注册：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`,
@@ -66,36 +67,36 @@ export const M = {
       case 'REG_MISSING':
         return '请写上姓名和单位。'
       case 'REG_MISSING_ORG':
-        return `请在姓名“${e.name}”后面写上单位。`
+        return `请在姓名“${quote(e.name)}”后面写上单位。`
       case 'NAME_LENGTH':
-        return `姓名“${e.name}”长度不对，应为 2–20 个字。`
+        return `姓名“${quote(e.name)}”长度不对，应为 2–20 个字。`
       case 'NAME_DIGIT':
-        return `姓名“${e.name}”里有数字，请填写真实姓名。`
+        return `姓名“${quote(e.name)}”里有数字，请填写真实姓名。`
       case 'NAME_EMOJI':
         return '姓名里有表情符号，请填写真实姓名。'
       case 'NAME_CHARS':
-        return `姓名“${e.name}”含有不支持的字符，只能用汉字或英文字母。`
+        return `姓名“${quote(e.name)}”含有不支持的字符，只能用汉字或英文字母。`
       case 'NAME_RESERVED':
-        return `“${e.name}”不能作为姓名（这是条线或命令用词）。请先写姓名，再写单位。`
+        return `“${quote(e.name)}”不能作为姓名（这是条线或命令用词）。请先写姓名，再写单位。`
       case 'NAME_SPLIT':
-        return `姓名“${e.name}”只有一个字。如果姓名是“${e.joined}”，请连起来写：#注册 ${e.retry}`
+        return `姓名“${quote(e.name)}”只有一个字。如果姓名是“${e.joined}”，请连起来写：#注册 ${e.retry}`
       case 'LINE_MANY':
-        return `条线只能写一个，您写了${e.lines.map((l) => `“${l}”`).join('和')}，请只保留一个。`
+        return `条线只能写一个，您写了${e.lines.map((l) => `“${quote(l)}”`).join('和')}，请只保留一个。`
       case 'EXTRA_WORDS':
-        return `单位“${e.org.name}”后面的“${e.words.join(' ')}”无法识别：条线只能写工会、团委或妇联。`
+        return `单位“${e.org.name}”后面的“${quote(e.words.join(' '))}”无法识别：条线只能写工会、团委或妇联。`
       case 'ORG_UNKNOWN':
         return (
-          `没有找到单位“${e.input}”。` +
+          `没有找到单位“${quote(e.input)}”。` +
           (e.suggestions.length > 0
             ? `您是不是指：\n${numbered(e.suggestions)}`
             : '发送 #示范点 可查看全部单位和编号。')
         )
       case 'ORG_AMBIGUOUS':
-        return `“${e.input}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
+        return `“${quote(e.input)}”对应多个单位，请写全称或编号：\n${numbered(e.candidates)}`
       case 'LINE_CONFLICT':
         return e.org.kind === 'site'
-          ? `条线只能写一个，您写了“${e.other}”和“${e.given}”。`
-          : `“${e.org.name}”属于${e.org.line}条线，与填写的“${e.given}”不一致，请核对后重发。`
+          ? `条线只能写一个，您写了“${quote(e.other)}”和“${quote(e.given)}”。`
+          : `“${e.org.name}”属于${e.org.line}条线，与填写的“${quote(e.given)}”不一致，请核对后重发。`
     }
   },
   registered: (name: string, org: Org, line: Line | null) =>
@@ -141,19 +142,19 @@ export const M = {
   adminMissing: '请写上认证码。',
 
   // Roles
-  roleUnknown: (word: string) => `没有“${word}”这个角色，可任命：组长、联络员、管理员。`,
+  roleUnknown: (word: string) => `没有“${quote(word)}”这个角色，可任命：组长、联络员、管理员。`,
   roleMissing: '请写明角色：组长、联络员或管理员。',
   targetMissing: '请 @ 要任命的人，或写出其已注册的姓名。',
-  targetNotFound: (name: string) => `没有找到已注册的“${name}”。请 @ 此人，或请其先发送 #注册。`,
+  targetNotFound: (name: string) => `没有找到已注册的“${quote(name)}”。请 @ 此人，或请其先发送 #注册。`,
   targetAmbiguous: (name: string, units: string[]) =>
     [
-      `已注册的“${name}”有 ${units.length} 位：`,
+      `已注册的“${quote(name)}”有 ${units.length} 位：`,
       ...units.map((u, i) => `${i + 1}. ${name}（${u}）`),
       `请 @ 此人，或在姓名后写明单位，例如：${name}（${units[units.length - 1]}）`,
     ].join('\n'),
   targetNoSuchUnit: (name: string, unit: string, units: string[]) =>
     [
-      `没有找到${unit}的“${name}”。已注册的“${name}”：`,
+      `没有找到${quote(unit)}的“${quote(name)}”。已注册的“${name}”：`,
       ...units.map((u, i) => `${i + 1}. ${name}（${u}）`),
     ].join('\n'),
   /** After #注册, when someone else already has the name. */
@@ -189,7 +190,7 @@ export const M = {
     }
     return parts.join('\n')
   },
-  roomUnknown: (topic: string) => `还没有找到工作群“${topic}”。请把机器人拉进该群后再试。`,
+  roomUnknown: (topic: string) => `还没有找到工作群“${quote(topic)}”。请把机器人拉进该群后再试。`,
   orgDetail(org: Org, people: Member[]): string {
     const lines = [
       org.name,
@@ -218,7 +219,7 @@ export const M = {
     return lines.join('\n')
   },
   sitesFilterUnknown: (word: string) =>
-    `无法按“${word}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
+    `无法按“${quote(word)}”筛选。可写：第一组、第二组、第三组、省级、市级或区名。`,
 
   // Transport
   splitMark: (i: number, n: number) => `（${i}/${n}）`,

@@ -1,5 +1,6 @@
 import type { Wechaty } from 'wechaty'
 import type { Logger } from '../logger.js'
+import { OPS } from '../messages/operations.js'
 
 export interface ConnectInfo {
   endpoint: string | undefined
@@ -15,14 +16,7 @@ export class ConnectError extends Error {
 }
 
 export function connectFailureMessage(info: ConnectInfo, lastError: string | undefined): string {
-  return [
-    `在 ${Math.round(info.timeoutMs / 1000)} 秒内没有连上微信服务，机器人已停止。` +
-      (lastError ? `最后的错误：${lastError}` : ''),
-    '请检查：',
-    `- WECHATY_PUPPET_SERVICE_ENDPOINT（当前：${info.endpoint ?? '未设置，将通过公网服务发现，离线环境下会失败'}）是否正确，服务是否在运行；`,
-    '- WECHATY_PUPPET_SERVICE_TOKEN 是否与服务端一致；',
-    '- TLS：服务端关闭了 TLS 时，设置 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true；token 前缀不是 insecure_ 时，通常需要双方都关闭 TLS。',
-  ].join('\n')
+  return OPS.connectFailure(Math.round(info.timeoutMs / 1000), info.endpoint, lastError)
 }
 
 /**
@@ -38,7 +32,7 @@ export function waitForLogin(bot: Wechaty, info: ConnectInfo, logger: Logger): P
     }
     const onScan = (qrcode: string) => {
       clearTimeout(timer)
-      logger.info('请用微信扫码登录', {
+      logger.info(OPS.scanToLogin, {
         qrcode: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`,
       })
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT, startBot, type Run } from '../support/child.js'
+import { ROOT, startBot, watch, type Run } from '../support/child.js'
 import { openRepository } from '../../storage/repository.js'
 
 /** Like startBot, but the bot's stdin and stdout are a terminal. */
@@ -18,32 +18,9 @@ function startOnTerminal(env: Record<string, string>): Run {
     cwd: home,
     env: { PATH: process.env['PATH'] ?? '', HOME: home, TERM: 'dumb', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   })
-  let out = ''
-  const watchers = new Set<() => void>()
-  const append = (d: Buffer) => {
-    out += d.toString()
-    for (const w of [...watchers]) w()
-  }
-  child.stdout.on('data', append)
-  child.stderr.on('data', append)
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  const printed = (text: string, ms = 30_000) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!out.includes(text)) return
-        watchers.delete(check)
-        clearTimeout(timer)
-        resolve()
-      }
-      const timer = setTimeout(() => {
-        watchers.delete(check)
-        reject(new Error(`never printed “${text}”; output:\n${out.slice(-2000)}`))
-      }, ms)
-      watchers.add(check)
-      check()
-    })
-  return { child, output: () => out, printed, exited }
+  return watch(child)
 }
 
 describe('the console group', () => {

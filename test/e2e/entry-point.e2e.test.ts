@@ -70,7 +70,7 @@ describe('npm start against a puppet service', () => {
       people.forEach((p) => world.say(p, '#上报 本月活动'))
       await world.puppet.whenSent(() => acked().length >= sites.length, 'every report receipt')
     } finally {
-      run.child.kill('SIGKILL')
+      run.killHard()
     }
     await run.exited
     const acknowledged = acked()

@@ -157,14 +157,14 @@ describe('registration through the real WeChat path', () => {
     expect(again).toEqual([])
   })
 
-  it('ignores a message replayed from long ago, as puppets do after a re-login', async () => {
+  it('ignores a message replayed from days ago (older than the one-day window), as puppets do after a re-login', async () => {
     const a = world.person('m2')
     world.mocker.MessageMock.create({
       id: 'replayed-old-1',
       talkerId: a.id,
       roomId: world.room.id,
       text: '#我的信息',
-      timestamp: Date.now() - 60 * 60_000,
+      timestamp: Date.now() - 2 * 86_400_000,
       type: types.Message.Text,
       mentionIdList: [],
     })

@@ -13,6 +13,11 @@ export interface Run {
   /** Resolves once the output contains `text` (rejects after `ms`: a safety net, not a timing). */
   printed: (text: string, ms?: number) => Promise<void>
   exited: Promise<number | null>
+  /**
+   * kill -9 of the bot itself: tsx runs the program in a child process of its own, and a SIGKILL
+   * cannot be relayed, so the whole process group is killed.
+   */
+  killHard: () => void
 }
 
 /**
@@ -25,7 +30,14 @@ export function startBot(env: Record<string, string>): Run {
     cwd: home,
     env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group, so killHard reaches tsx's child too.
+    detached: true,
   })
+  return watch(child)
+}
+
+/** Output, exit and a hard kill of a started child process (started in its own process group). */
+export function watch(child: ChildProcess): Run {
   let out = ''
   const watchers = new Set<() => void>()
   const append = (d: Buffer) => {
@@ -45,10 +57,13 @@ export function startBot(env: Record<string, string>): Run {
       }
       const timer = setTimeout(() => {
         watchers.delete(check)
-        reject(new Error(`never printed “${text}”; output:\n${out}`))
+        reject(new Error(`never printed “${text}”; output:\n${out.slice(-2000)}`))
       }, ms)
       watchers.add(check)
       check()
     })
-  return { child, output: () => out, printed, exited }
+  const killHard = () => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+  }
+  return { child, output: () => out, printed, exited, killHard }
 }

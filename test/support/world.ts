@@ -49,11 +49,23 @@ export class RecordingPuppetMock extends LinkServingPuppetMock {
     for (const w of [...this.watchers]) w()
     return super.messageSendFile(conversationId, file)
   }
+  /** While true, sends never complete and are not recorded (WeChat hangs; the bot is killed meanwhile). */
+  hold = false
+  /** The next this-many sends fail (WeChat refuses them); Infinity: every send fails. */
+  failNext = 0
+  /** Sends refused so far. */
+  refused = 0
   override async messageSendText(
     conversationId: string,
     text: string,
     mentionIdList?: string[],
   ): Promise<void> {
+    if (this.hold) return new Promise<void>(() => undefined)
+    if (this.failNext > 0) {
+      this.failNext--
+      this.refused++
+      throw new Error('mock: send refused')
+    }
     this.sends.push({ conversationId, text, mentionIds: mentionIdList ?? [] })
     for (const w of [...this.watchers]) w()
     return super.messageSendText(conversationId, text)
@@ -195,6 +207,20 @@ export class World {
   /** `@工青妇协同助手 text`, as the WeChat client writes it (U+2005 after the name). */
   sayToBot(who: ContactMock, text: string): void {
     who.say(`@${BOT_NAME}\u2005${text}`, [this.botUser]).to(this.room)
+  }
+
+  /** The id of the latest message `who` sent with exactly this text (to replay it). */
+  idOf(who: ContactMock, text: string): string {
+    const m = [...this.mocker.cacheMessagePayload.values()]
+      .filter((p) => p.talkerId === who.id && p.text === text)
+      .at(-1)
+    if (!m) throw new Error(`${who.id} never said ${text}`)
+    return m.id
+  }
+
+  /** Delivers a message again, as the puppet service does after a reconnect. */
+  replay(id: string): void {
+    this.puppet.emit('message', { messageId: id })
   }
 
   dm(who: ContactMock, text: string): void {
