@@ -1,4 +1,5 @@
 import { matchIntent } from './intents.js'
+import { FULL_WIDTH_HASH, QUOTES } from '../domain/vocabulary.js'
 import type { AnyCommand, CommandRegistryView } from './types.js'
 
 /**
@@ -26,7 +27,7 @@ export interface ParsedCommand {
 }
 
 /** Quotes that keep a phrase together, opening → closing. */
-export const OPEN_CLOSE: Record<string, string> = { '「': '」', '『': '』', '“': '”', '"': '"' }
+export const OPEN_CLOSE: Readonly<Record<string, string>> = QUOTES
 
 /** Splits on spaces; a quoted phrase is one token, without its quotes. */
 export function tokenize(s: string): string[] {
@@ -58,7 +59,7 @@ export function tokenize(s: string): string[] {
  */
 export function parseCommand(text: string, addressed: boolean): ParsedCommand | null {
   let s = cleanSpaces(text).replace(/ {2,}/g, ' ')
-  const hashed = s.startsWith('#') || s.startsWith('＃')
+  const hashed = s.startsWith('#') || s.startsWith(FULL_WIDTH_HASH)
   if (!hashed && !addressed) return null
   if (hashed) s = s.slice(1).trimStart()
   // The command word ends at a space or a colon: #注册：张三 日新 works like #注册 张三 日新.

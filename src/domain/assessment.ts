@@ -15,6 +15,7 @@
  * Verdict: score ≥ excellent → 优秀, ≥ pass → 合格, ≥ warning → 预警, else 建议调整; a run of
  * `warnGap` missed months in a row caps it at 预警, `adjustGap` at 建议调整.
  */
+import { SIX_STATES, VERDICTS } from './vocabulary.js'
 import { z } from 'zod'
 import type { Month } from './calendar.js'
 import type { Report } from './reports.js'
@@ -109,15 +110,16 @@ export function resolveAssessmentSettings(
   return { ok: false, problem: `${i.path.join('.')} ${i.message}`.trim() }
 }
 
-export const VERDICTS = ['优秀', '合格', '预警', '建议调整'] as const
+export { VERDICTS }
+const [EXCELLENT, PASS, WARNING, ADJUST] = VERDICTS
 export type Verdict = (typeof VERDICTS)[number]
 
 /** The verdict for a score and a longest run of missed months. */
 export function verdictOf(score: number, longestGap: number, s: AssessmentSettings): Verdict {
   const t = s.thresholds
   const byScore: Verdict =
-    score >= t.excellent ? '优秀' : score >= t.pass ? '合格' : score >= t.warning ? '预警' : '建议调整'
-  const cap: Verdict = longestGap >= s.adjustGap ? '建议调整' : longestGap >= s.warnGap ? '预警' : '优秀'
+    score >= t.excellent ? EXCELLENT : score >= t.pass ? PASS : score >= t.warning ? WARNING : ADJUST
+  const cap: Verdict = longestGap >= s.adjustGap ? ADJUST : longestGap >= s.warnGap ? WARNING : EXCELLENT
   return VERDICTS[Math.max(VERDICTS.indexOf(byScore), VERDICTS.indexOf(cap))]!
 }
 
@@ -260,7 +262,8 @@ export function siteFacts(input: AssessmentInput): SiteFacts[] {
       late: expected.filter((m) => any.has(m) && !inTime.has(m)),
       totalReports: mine.length,
       longestGap: longestRun(expected, any),
-      sixDone: input.six.filter((e) => e.orgId === site.id && asOf(e, endUtc)?.state === '已达标').length,
+      sixDone: input.six.filter((e) => e.orgId === site.id && asOf(e, endUtc)?.state === SIX_STATES[2])
+        .length,
       projects: input.projects.filter((p) => {
         const v = p.orgId === site.id ? asOf(p, endUtc) : null
         return v !== null && v.status !== 'stopped'

@@ -72,19 +72,6 @@ export function monthRange(from: Month, to: Month): Month[] {
   return out
 }
 
-/** 2026-11 → 11月; with the year when it differs from `thisYear`: 2025年12月. */
-export function monthLabel(month: Month, thisYear?: string): string {
-  const [y, m] = month.split('-')
-  const mm = `${Number(m)}月`
-  return thisYear && thisYear !== y ? `${y}年${mm}` : mm
-}
-
-/** 2026-11 → 2026年11月. */
-export function fullMonthLabel(month: Month): string {
-  const [y, m] = month.split('-')
-  return `${y}年${Number(m)}月`
-}
-
 /**
  * 补报 for `month` is accepted until the end of day `days` of the next month (Shanghai).
  * Returns the first instant it is no longer accepted.
@@ -92,9 +79,4 @@ export function fullMonthLabel(month: Month): string {
 export function lateDeadline(month: Month, days: number): Date {
   const [y, m] = addMonths(month, 1).split('-').map(Number) as [number, number]
   return shanghaiDayStart(y, m, days + 1)
-}
-
-/** 2026-11-30 → 11月30日. */
-export function dayMonthLabel(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 }

@@ -8,41 +8,27 @@ import { z } from 'zod'
 import { addMonths, type Month } from './calendar.js'
 import { fileInfoSchema, isoSchema } from './schemas.js'
 import { nameKey } from './text.js'
+import {
+  HALF_WORDS,
+  REPORT_KIND_WORDS,
+  REPORT_KINDS,
+  SIX_ITEMS,
+  SIX_STATE_WORDS,
+  SIX_STATES,
+} from './vocabulary.js'
 
-/** The notice's six items, in its order. */
-export const SIX_ITEMS = ['有人员', '有阵地', '有项目', '有载体', '有制度', '有特色'] as const
+export { SIX_ITEMS, SIX_STATES }
 export const sixItemSchema = z.enum(SIX_ITEMS)
 export type SixItem = z.infer<typeof sixItemSchema>
 
-export const SIX_STATES = ['未达标', '建设中', '已达标'] as const
 export const sixStateSchema = z.enum(SIX_STATES)
 export type SixState = z.infer<typeof sixStateSchema>
-
-/** The words people type for each state. */
-const STATE_WORDS: Record<SixState, string[]> = {
-  已达标: [
-    '已达标',
-    '达标',
-    '完成',
-    '已完成',
-    '已建成',
-    '建成',
-    '已有',
-    '有',
-    '合格',
-    '✅',
-    '√',
-    'ok',
-    'yes',
-  ],
-  建设中: ['建设中', '在建', '建设', '进行中', '推进中', '筹建', '筹建中', '部分达标', '部分', '🚧'],
-  未达标: ['未达标', '不达标', '未完成', '未建', '无', '没有', '暂无', '❌', '×', 'no'],
-}
+const [, , DONE] = SIX_STATES
 
 /** Reads a state word (达标, 完成, 在建, 无…); null when it is none. */
 export function parseSixState(word: string): SixState | null {
   const k = nameKey(word)
-  for (const state of SIX_STATES) if (STATE_WORDS[state].includes(k)) return state
+  for (const state of SIX_STATES) if (SIX_STATE_WORDS[state].includes(k)) return state
   return null
 }
 
@@ -112,7 +98,7 @@ export const guidanceSchema = z.object({
 })
 export type Guidance = z.infer<typeof guidanceSchema>
 
-export const REPORT_KINDS = ['规定动作', '自选动作', '宣传报道'] as const
+export { REPORT_KINDS }
 export const reportKindSchema = z.enum(REPORT_KINDS)
 export type ReportKind = z.infer<typeof reportKindSchema>
 
@@ -126,10 +112,7 @@ export type ReportKindMark = z.infer<typeof reportKindMarkSchema>
 /** Reads a kind word: 规定动作 / 规定, 自选动作 / 自选, 宣传报道 / 宣传 / 报道. */
 export function parseReportKind(word: string): ReportKind | null {
   const k = nameKey(word)
-  if (['规定动作', '规定', '必选', '必选动作'].includes(k)) return '规定动作'
-  if (['自选动作', '自选', '创新'].includes(k)) return '自选动作'
-  if (['宣传报道', '宣传', '报道', '媒体报道'].includes(k)) return '宣传报道'
-  return null
+  return REPORT_KINDS.find((kind) => REPORT_KIND_WORDS[kind].includes(k)) ?? null
 }
 
 const recommendVersion = z.object({ reason: z.string(), withdrawn: z.boolean(), ...entered })
@@ -158,7 +141,7 @@ export function parsePeriod(word: string): Period | null {
   const k = nameKey(word)
   const m = /^(\d{4})(?:年)?(?:-?h([12])|(上|下)半年)$/.exec(k)
   if (!m) return null
-  const half = m[2] ?? (m[3] === '上' ? '1' : '2')
+  const half = m[2] ?? (m[3] === HALF_WORDS.first ? '1' : '2')
   return `${m[1]}-H${half}`
 }
 
@@ -196,7 +179,7 @@ export function sixOf(entries: readonly SixHaveEntry[], orgId: string): Record<S
 }
 
 export const sixDone = (entries: readonly SixHaveEntry[], orgId: string): number =>
-  entries.filter((e) => e.orgId === orgId && e.state === '已达标').length
+  entries.filter((e) => e.orgId === orgId && e.state === DONE).length
 
 /** Projects that count: running or done, not stopped. */
 export const liveProjects = (projects: readonly Project[], orgId: string): Project[] =>

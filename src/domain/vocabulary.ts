@@ -125,3 +125,42 @@ export const INTENTS: readonly { phrases: readonly string[]; command: string; to
     { phrases: ['我是谁', '我注册了吗', '我的信息', '我注册的'], command: '我的信息', tokens: [] },
     { phrases: ['有什么命令', '怎么用', '能做什么', '会什么'], command: '帮助', tokens: [] },
   ]
+
+/** The notice's six items (“六有”), in its order. */
+export const SIX_ITEMS = ['有人员', '有阵地', '有项目', '有载体', '有制度', '有特色'] as const
+
+/** The states of a 六有 item, and the words people type for each. */
+export const SIX_STATES = ['未达标', '建设中', '已达标'] as const
+export const SIX_STATE_WORDS: Record<(typeof SIX_STATES)[number], readonly string[]> = {
+  已达标: [
+    '已达标',
+    '达标',
+    '完成',
+    '已完成',
+    '已建成',
+    '建成',
+    '已有',
+    '有',
+    '合格',
+    '✅',
+    '√',
+    'ok',
+    'yes',
+  ],
+  建设中: ['建设中', '在建', '建设', '进行中', '推进中', '筹建', '筹建中', '部分达标', '部分', '🚧'],
+  未达标: ['未达标', '不达标', '未完成', '未建', '无', '没有', '暂无', '❌', '×', 'no'],
+}
+
+/** The kinds of a report the notice names (规定动作, 自选动作) and media coverage, with their typed forms. */
+export const REPORT_KINDS = ['规定动作', '自选动作', '宣传报道'] as const
+export const REPORT_KIND_WORDS: Record<(typeof REPORT_KINDS)[number], readonly string[]> = {
+  规定动作: ['规定动作', '规定', '必选', '必选动作'],
+  自选动作: ['自选动作', '自选', '创新'],
+  宣传报道: ['宣传报道', '宣传', '报道', '媒体报道'],
+}
+
+/** The half-year words: 上半年, 下半年. */
+export const HALF_WORDS = { first: '上', second: '下' } as const
+
+/** The verdicts of the half-year assessment, best first (the exit mechanism's words). */
+export const VERDICTS = ['优秀', '合格', '预警', '建议调整'] as const

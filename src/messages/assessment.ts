@@ -1,7 +1,7 @@
 /** The half-year assessment in words: the chat text per group, the Excel rows, the notice that it is ready. */
 import type { Assessment, SiteAssessment } from '../domain/assessment.js'
 import { VERDICTS } from '../domain/assessment.js'
-import { dayMonthLabel } from '../domain/calendar.js'
+import { dayMonthLabel } from './format.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel, shortName } from './records.js'
 import { quote } from './quote.js'

@@ -3,7 +3,8 @@
  * notes, legend and title.
  */
 import type { Month } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel, shanghaiDate } from '../domain/calendar.js'
+import { shanghaiDate } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel } from './format.js'
 import type { Period } from '../domain/periods.js'
 import type { Line } from '../domain/types.js'
 
@@ -47,6 +48,8 @@ const WAYS: Record<Way, string> = {
 export const waysLabel = (ways: readonly Way[]) => ways.map((w) => WAYS[w]).join('、')
 
 export const X = {
+  /** Between clauses of one cell: 补报 2 篇，已退出. */
+  clauseSep: '，',
   sheets: {
     monthly: '月度统计',
     details: '上报明细',

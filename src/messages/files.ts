@@ -3,7 +3,7 @@
  * of the export, and what the bot says when a file could not be sent.
  */
 import { quote } from './quote.js'
-import { dayMonthLabel, fullMonthLabel } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel } from './format.js'
 import type { DigestData } from '../domain/digest.js'
 import type { Period } from '../domain/periods.js'
 import { SIX_ITEMS } from '../domain/records.js'

@@ -1,5 +1,5 @@
 /** Every sentence and keyword of the holiday calendar (#节假日 and the admins' notices). */
-import { dayMonthLabel } from '../domain/calendar.js'
+import { dayMonthLabel } from './format.js'
 import type { HolidayInputError, HolidayWords } from '../domain/holiday-input.js'
 import type { HolidayYear, WorkdayDiff } from '../domain/holidays.js'
 import { quote } from './quote.js'

@@ -4,7 +4,8 @@ import type { Guidance, Plan, Project, SixHaveEntry, SixItem, SixState } from '.
 import { SIX_ITEMS } from '../domain/records.js'
 import type { RosterChangeError } from '../domain/roster-history.js'
 import { rosterProblem } from './zh.js'
-import { addMonths, dayMonthLabel, fullMonthLabel } from '../domain/calendar.js'
+import { addMonths } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel } from './format.js'
 
 /** The first month a change from `day` covers whole: that month when it is the 1st, else the next. */
 const firstWholeMonth = (day: string) =>

@@ -1,5 +1,5 @@
 /** What admins are told when a reminder could not be delivered. */
-import { monthLabel } from '../domain/calendar.js'
+import { monthLabel } from './format.js'
 import type { Occurrence } from '../domain/reminders.js'
 import { KIND_LABEL } from './reminders.js'
 

@@ -1,6 +1,6 @@
 /** Every sentence of the reminders. */
 import type { Month } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel, monthLabel } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel } from './format.js'
 import type { MonthTally } from '../domain/reports.js'
 import type { Occurrence, ReminderKind, ReminderSettings } from '../domain/reminders.js'
 import type { Site } from '../domain/types.js'

@@ -2,7 +2,8 @@
  * Every sentence about 创建信息 reports and tallies. Plain text, one line where it can be.
  */
 import type { Month } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel, monthLabel, shanghaiDate } from '../domain/calendar.js'
+import { shanghaiDate } from '../domain/calendar.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel } from './format.js'
 import type { MonthTally, Report, SiteYear } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'

@@ -1,6 +1,7 @@
 /** #状态: how the running bot is doing, for admins, in one concise message. */
 import type { BackupStatus, SendFailure } from '../core/status-port.js'
-import { monthLabel, shanghaiDate, TIME_ZONE, type Month } from '../domain/calendar.js'
+import { shanghaiDate, TIME_ZONE, type Month } from '../domain/calendar.js'
+import { monthLabel } from './format.js'
 import type { Occurrence } from '../domain/reminders.js'
 import { duration } from './operations.js'
 import { KIND_LABEL } from './reminders.js'

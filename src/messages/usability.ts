@@ -5,7 +5,7 @@
 import { quote } from './quote.js'
 import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
-import { fullMonthLabel, monthLabel } from '../domain/calendar.js'
+import { fullMonthLabel, monthLabel } from './format.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { SCOPE_WORDS } from '../domain/vocabulary.js'

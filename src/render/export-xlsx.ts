@@ -4,6 +4,7 @@
  * 上报明细 (every report, withdrawn ones included), 未报名单 (per month, with the people to ask),
  * 成员, and any extra sheets the caller brings. Every word comes from `src/messages/export.ts`.
  */
+import { listed } from '../messages/format.js'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Month } from '../domain/calendar.js'
@@ -239,7 +240,7 @@ async function monthlySheet(input: ExportInput, months: PeriodMonth[], sites: Si
       })
       const remark = [site.retired ? M.retired : '', late > 0 ? M.lateRemark(late) : '']
         .filter(Boolean)
-        .join('，')
+        .join(X.clauseSep)
       if (site.retired) cells.set(1, { note: M.retiredNote })
       rows.push({
         values: [
@@ -325,7 +326,7 @@ async function detailsSheet(
         waysLabel(waysOf(r)),
         summary(r),
         r.links.map((l) => l.url).join('\n') || null,
-        r.files.map((f) => f.name).join('、') || null,
+        listed(r.files.map((f) => f.name)) || null,
         counts(r) ? D.valid : D.withdrawn,
       ],
       ...(counts(r) ? {} : { grey: true, strike: true }),
@@ -366,7 +367,7 @@ function missingSheet(
           s.name,
           GROUP_NAMES[s.group],
           s.district,
-          names.length > 0 ? names.join('、') : Mi.nobody,
+          names.length > 0 ? listed(names) : Mi.nobody,
           note,
         ],
       })
@@ -389,7 +390,7 @@ function membersSheet(input: ExportInput, orgs: Map<string, Org>): SheetSpec {
       m.name,
       orgs.get(m.orgId)?.name ?? m.orgId,
       X.members.noLine(m.line),
-      (roles.get(m.contactId) ?? []).map(roleLabel).join('、') || null,
+      listed((roles.get(m.contactId) ?? []).map(roleLabel)) || null,
       excelDate(m.registeredAt),
     ],
   }))

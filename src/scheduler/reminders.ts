@@ -6,6 +6,7 @@
  * 'failed' (never 'sent') and retried every few minutes until the occurrence expires; then it is
  * dropped and the admins are told once.
  */
+import { listed } from '../messages/format.js'
 import { createTask, type ScheduledTask } from 'node-cron'
 import { holidayCalendar } from '../calendar/chinese-days.js'
 import type { Delivery, SendReply } from '../core/delivery.js'
@@ -341,7 +342,7 @@ export class ReminderScheduler {
       const groups = leaderGroups(h.grants)
       const mine = admin ? missed : missed.filter((s) => groups.includes(s.group))
       if (mine.length === 0 || (!admin && groups.length === 0)) continue
-      const scope = admin ? '' : groups.map((g) => GROUP_NAMES[g]).join('、')
+      const scope = admin ? '' : listed(groups.map((g) => GROUP_NAMES[g]))
       out.push({ to: { kind: 'private', id: h.contactId }, text: REM.warn(months, mine, scope) })
     }
     return out
