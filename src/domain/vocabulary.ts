@@ -125,3 +125,15 @@ export const INTENTS: readonly { phrases: readonly string[]; command: string; to
     { phrases: ['我是谁', '我注册了吗', '我的信息', '我注册的'], command: '我的信息', tokens: [] },
     { phrases: ['有什么命令', '怎么用', '能做什么', '会什么'], command: '帮助', tokens: [] },
   ]
+
+/** Asks a list reply for every line instead of the phone-length summary: `#统计 详细`. */
+export const DETAIL_WORDS = ['详细', '明细', '完整'] as const
+export const DETAIL_WORD = DETAIL_WORDS[0]
+
+/** What admins type in #提醒设置. */
+export const REMINDER_SETTING_WORDS = {
+  pause: '暂停',
+  resume: '恢复',
+  time: '时间',
+  midDay: '月中日',
+} as const
