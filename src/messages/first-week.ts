@@ -39,10 +39,13 @@ export function contentsPhrase(c: ReportContents): string {
   return listOf(parts)
 }
 
+/** 含 + the phrase, a space before a number: 含文章《…》, 含 2 张图片. */
+const holding = (word: string, phrase: string) => (/^\d/.test(phrase) ? `${word} ${phrase}` : word + phrase)
+
 /** `，含文章《…》` for a receipt's brackets; '' for a report of text only. */
 export function receiptContents(r: Pick<Report, 'links' | 'files'>): string {
   const c = contentsOf(r)
-  return isEmpty(c) ? '' : `，含${contentsPhrase(c)}`
+  return isEmpty(c) ? '' : `，${holding('含', contentsPhrase(c))}`
 }
 
 /** One line per report: 编号12 11月18日 文章（补报）：标题或正文开头. */
@@ -75,7 +78,7 @@ export const W = {
 
   /** A share added to the report just made: what it holds now (a burst of photos merges into one). */
   attached: (no: number, r: Pick<Report, 'links' | 'files'>) =>
-    `已加入编号${no}，现含${contentsPhrase(contentsOf(r))}。`,
+    `已加入编号${no}，${holding('现含', contentsPhrase(contentsOf(r)))}。`,
   /** A shared article nothing counted, once a day per member. */
   articleHint: (minutes: number) => `这篇文章如需计入创建信息，请在 ${minutes} 分钟内发送 #上报`,
 
@@ -147,7 +150,10 @@ export const W = {
     return lines.join('\n')
   },
   reminderWhatMissing: '请写明要做什么。',
+  reminderWhatExample: '#提醒设置 暂停',
   reminderTimeMissing: '请写明提醒种类和时间。',
   reminderTimeExample: '#提醒设置 时间 最后 15:30',
   reminderAll: '全部提醒',
+  /** The scopes a reply is about: 第一组、西岗区. */
+  scopes: (labels: string[]) => listOf(labels),
 }
