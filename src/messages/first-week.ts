@@ -58,6 +58,19 @@ function reportLine(r: Report): string {
   return `编号${r.no} ${dayMonthLabel(shanghaiDate(r.at))} ${kind}${flags.length > 0 ? `（${listOf(flags)}）` : ''}：${what}`
 }
 
+/** More names than this on one line are split by working group. */
+const LONG_LIST = 8
+
+/** 第一组（3）：A、B、C — one line per group that has any of the sites. */
+function byGroup(sites: Site[]): string[] {
+  return GROUP_NOS.flatMap((g) => {
+    const inGroup = sites.filter((s) => s.group === g)
+    return inGroup.length > 0
+      ? [`${GROUP_NAMES[g]}（${inGroup.length}）：${listOf(inGroup.map(shortName))}`]
+      : []
+  })
+}
+
 export const W = {
   /**
    * #进度: the year in three lines (reported months with their pieces, missed months, this
@@ -97,12 +110,7 @@ export const W = {
     const behind = t.sites.filter((s) => s.count === 0).map((s) => s.site)
     if (behind.length === 0) lines.push('全部示范点均已上报。')
     else {
-      lines.push(`未报（${behind.length}）：`)
-      for (const g of GROUP_NOS) {
-        const inGroup = behind.filter((s) => s.group === g)
-        if (inGroup.length > 0)
-          lines.push(`${GROUP_NAMES[g]}（${inGroup.length}）：${listOf(inGroup.map(shortName))}`)
-      }
+      lines.push(`未报（${behind.length}）：`, ...byGroup(behind))
     }
     lines.push(`逐个示范点及篇数：#统计 ${monthWord ? `${monthWord} ` : ''}${DETAIL_WORD}`)
     return lines.join('\n')
@@ -118,7 +126,12 @@ export const W = {
       const key = parts.join('，')
       groups.set(key, [...(groups.get(key) ?? []), r.site])
     }
-    return [...groups].map(([what, sites]) => `${what}（${sites.length}）：${listOf(sites.map(shortName))}`)
+    // A long list is split by working group, so that it reads on a phone.
+    return [...groups].flatMap(([what, sites]) =>
+      sites.length <= LONG_LIST
+        ? [`${what}（${sites.length}）：${listOf(sites.map(shortName))}`]
+        : [`${what}（${sites.length}）：`, ...byGroup(sites)],
+    )
   },
   summaryHead(label: string, current: MonthTally, from: Month, pieces: number, rate: number | null) {
     return [
@@ -130,6 +143,23 @@ export const W = {
   summaryNone: '没有落后的示范点。',
   summaryCount: (n: number) => `需关注的示范点 ${n} 个：`,
   summaryMore: (word: string) => `逐个列出：#汇总 ${word ? `${word} ` : ''}${DETAIL_WORD}`,
+
+  /** #未注册: the people on one line, the sites nobody registered for by working group. */
+  unregistered(people: { name: string }[], emptySites: Site[]): string {
+    const lines = [
+      people.length === 0
+        ? '群内成员均已实名注册。'
+        : `群内尚未实名注册 ${people.length} 人：${listOf(people.map((p) => p.name))}`,
+    ]
+    if (emptySites.length === 0) lines.push('示范点均已有人注册。')
+    else
+      lines.push(
+        `尚无人注册的示范点 ${emptySites.length} 个：`,
+        ...byGroup(emptySites),
+        `编号和全称：#未注册 ${DETAIL_WORD}`,
+      )
+    return lines.join('\n')
+  },
 
   /** #提醒设置 alone: the settings in force and how to change them. */
   reminderSettings(s: ReminderSettings): string {
