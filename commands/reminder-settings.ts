@@ -66,7 +66,7 @@ export const reminderSettings = defineCommand({
     }
     return {
       op: 'error',
-      text: M.badArgs(W.reminderWhatMissing, REM.settingsUsage, W.reminderWhatExample),
+      text: M.badArgs(W.reminderOpUnknown(op), REM.settingsUsage, W.reminderWhatExample),
     }
   }),
   async run({ deps, sender, incoming }, change) {

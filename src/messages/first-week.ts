@@ -128,7 +128,7 @@ export const W = {
     }
     // A long list is split by working group, so that it reads on a phone.
     return [...groups].flatMap(([what, sites]) =>
-      sites.length <= LONG_LIST
+      sites.length <= LONG_LIST || new Set(sites.map((x) => x.group)).size === 1
         ? [`${what}（${sites.length}）：${listOf(sites.map(shortName))}`]
         : [`${what}（${sites.length}）：`, ...byGroup(sites)],
     )
@@ -179,7 +179,8 @@ export const W = {
     ]
     return lines.join('\n')
   },
-  reminderWhatMissing: '请写明要做什么。',
+  reminderOpUnknown: (word: string) =>
+    `没有“${word}”这项设置。可写暂停、恢复、时间或月中日；只发 #提醒设置 查看当前设置。`,
   reminderWhatExample: '#提醒设置 暂停',
   reminderTimeMissing: '请写明提醒种类和时间。',
   reminderTimeExample: '#提醒设置 时间 最后 15:30',

@@ -128,6 +128,9 @@ describe('10. hints that fit the command', () => {
     )
     await t.ask('boss', '#提醒设置 暂停')
     expect((await t.ask('boss', '#提醒设置')).split('\n')[0]).toBe('提醒设置（全部提醒已暂停）：')
+    expect((await t.ask('boss', '#提醒设置 吃饭')).split('\n')[0]).toBe(
+      '没有“吃饭”这项设置。可写暂停、恢复、时间或月中日；只发 #提醒设置 查看当前设置。',
+    )
     // Looking changes nothing, so it is not in the log.
     expect(t.repo.audit.entries().filter((e) => e.action === 'settings.change')).toHaveLength(3)
   })
@@ -174,6 +177,8 @@ describe('11. phone-length replies', () => {
     ])
     expect((await t.ask('boss', '#汇总 详细')).split('\n')).toHaveLength(4 + 30)
     expect(await t.ask('leader2', '#汇总 详细')).toContain('第二组汇总')
+    // One group's sites stay on one line: no 第二组 line under 第二组汇总.
+    expect((await t.ask('leader2', '#汇总')).split('\n')[4]).toMatch(/^本月未报（10）：望海社区、/)
   })
 })
 
