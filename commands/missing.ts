@@ -5,6 +5,7 @@ import { covers, inScope, parseScope, scopesOf, type Scope } from '../src/domain
 import { monthOf, parseMonth } from '../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../src/domain/reports.js'
 import { MISSING, scopeLabel, U } from '../src/messages/usability.js'
+import { W } from '../src/messages/first-week.js'
 import { dueText } from './tally-support.js'
 
 export const missing = defineCommand({
@@ -41,7 +42,7 @@ export const missing = defineCommand({
     if (asked && !covers(sender.roles, asked))
       return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]
     const scopes = asked ? [asked] : mine
-    const label = scopes.map(scopeLabel).join('、')
+    const label = W.scopes(scopes.map(scopeLabel))
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),
       deps.repo.reports.ofMonth(month),

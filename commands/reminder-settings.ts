@@ -5,6 +5,8 @@ import { defineCommand, type Deps, type Reply } from '../src/core/types.js'
 import { isMonthDay, parseTimeOfDay } from '../src/domain/time-rules.js'
 import { REMINDER_KINDS, type ReminderKind } from '../src/domain/reminders.js'
 import { KIND_LABEL, KIND_WORDS, REM } from '../src/messages/reminders.js'
+import { REMINDER_SETTING_WORDS as WORDS } from '../src/domain/vocabulary.js'
+import { W } from '../src/messages/first-week.js'
 import { M } from '../src/messages/zh.js'
 import { audited } from './audit-support.js'
 
@@ -12,6 +14,7 @@ type Change =
   | { op: 'pause' | 'resume'; kind: ReminderKind | null }
   | { op: 'time'; kind: ReminderKind; time: string }
   | { op: 'midDay'; day: number }
+  | { op: 'show' }
   | { op: 'error'; text: string }
 
 const kindOf = (word: string | undefined): ReminderKind | null | undefined =>
@@ -21,9 +24,12 @@ export const reminderSettings = defineCommand({
   name: '提醒设置',
   aliases: [],
   usage: REM.settingsUsage,
-  summary: '暂停、恢复提醒，或修改提醒时间',
-  details: ['种类：月中、截止前、最后、通报、预警。修改后立即生效，重启后保留。'],
+  summary: '查看提醒设置；暂停、恢复提醒，或修改提醒时间',
+  details: [
+    '只发 #提醒设置 查看当前设置。种类：月中、截止前、最后、通报、预警。修改后立即生效，重启后保留。',
+  ],
   examples: [
+    '#提醒设置',
     '#提醒设置 暂停',
     '#提醒设置 恢复',
     '#提醒设置 暂停 月中',
@@ -34,34 +40,38 @@ export const reminderSettings = defineCommand({
   requires: [role('admin')],
   args: rawArgs.transform((a): Change => {
     const [op, x, y] = a.tokens
-    if (op === '暂停' || op === '恢复') {
+    if (op === undefined) return { op: 'show' }
+    if (op === WORDS.pause || op === WORDS.resume) {
       const kind = kindOf(x)
       if (kind === undefined) return { op: 'error', text: REM.kindUnknown(x!) }
-      return { op: op === '暂停' ? 'pause' : 'resume', kind }
+      return { op: op === WORDS.pause ? 'pause' : 'resume', kind }
     }
-    if (op === '时间') {
+    if (op === WORDS.time) {
       const kind = kindOf(x)
       if (!kind)
         return {
           op: 'error',
           text: x
             ? REM.kindUnknown(x)
-            : M.badArgs('请写明提醒种类和时间。', REM.settingsUsage, '#提醒设置 时间 最后 15:30'),
+            : M.badArgs(W.reminderTimeMissing, REM.settingsUsage, W.reminderTimeExample),
         }
       const time = parseTimeOfDay(y ?? '')
       if (!time) return { op: 'error', text: REM.timeInvalid(y ?? '') }
       return { op: 'time', kind, time }
     }
-    if (op === '月中日') {
+    if (op === WORDS.midDay) {
       const day = Number(x)
       if (!isMonthDay(day)) return { op: 'error', text: REM.dayInvalid(x ?? '') }
       return { op: 'midDay', day }
     }
-    return { op: 'error', text: M.badArgs('请写明要做什么。', REM.settingsUsage, '#提醒设置 暂停') }
+    return {
+      op: 'error',
+      text: M.badArgs(W.reminderOpUnknown(op), REM.settingsUsage, W.reminderWhatExample),
+    }
   }),
   async run({ deps, sender, incoming }, change) {
     const replies = await applyChange(deps, change)
-    if (change.op !== 'error') {
+    if (change.op !== 'error' && change.op !== 'show') {
       await audited(deps, sender, 'settings.change', 'reminders', { reminders: incoming.text.slice(0, 80) })
     }
     return replies
@@ -74,6 +84,8 @@ async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
   switch (change.op) {
     case 'error':
       return [{ text: change.text }]
+    case 'show':
+      return [{ text: W.reminderSettings(store.settings(defaults)) }]
     case 'pause':
     case 'resume': {
       const pause = change.op === 'pause'
@@ -86,7 +98,7 @@ async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
           o.off = REMINDER_KINDS.filter((k) => off.has(k))
         }
       })
-      const what = change.kind === null ? '全部提醒' : KIND_LABEL[change.kind]
+      const what = change.kind === null ? W.reminderAll : KIND_LABEL[change.kind]
       return [{ text: pause ? REM.paused(what) : REM.resumed(what) }]
     }
     case 'time':

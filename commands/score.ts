@@ -29,7 +29,8 @@ export const score = defineCommand({
     if (!isAdmin(sender.roles) && !leaderGroups(sender.roles).includes(site.value.group)) {
       return [{ text: ASSESS.notLeaderOf(site.value.name) }]
     }
-    const value = at < 0 ? NaN : Number(tokens[at]!.replace('分', ''))
+    // The number as typed, a trailing 分 left off (the pattern above allows nothing else).
+    const value = at < 0 ? NaN : parseFloat(tokens[at]!)
     if (!(value >= 0 && value <= 100)) return [{ text: ASSESS.scoreBad(tokens[at] ?? '') }]
     const rest = tokens.slice(at + 1)
     const named = rest[0] ? parsePeriod(rest[0]) : null

@@ -1,7 +1,9 @@
 /** A shared article, file or image: kept for its #上报, added to a report just made, or counted by its title. */
 import type { ShareHandler } from '../src/core/types.js'
 import { monthOf } from '../src/domain/calendar.js'
+import { W } from '../src/messages/first-week.js'
 import type { PendingShare } from './share-buffer.js'
+import { SHARE_HINTS } from './share-hints.js'
 import { RECORD_SHARES } from './records-share.js'
 import { fileReport, SHARES } from './reporting-support.js'
 
@@ -57,7 +59,14 @@ export const shareToReport: ShareHandler = {
         if (pending.file) r.files.push(pending.file)
         r.messageIds.push(pending.messageId)
       })
-      return []
+      const updated = deps.repo.reports.get(last) ?? lastReport
+      // One confirmation that says what the report holds now; those still waiting are replaced.
+      return [
+        {
+          text: W.attached(last, updated),
+          merge: { key: `attached:${last}`, part: '', suffix: '', replace: true },
+        },
+      ]
     }
     // 3. An article whose title says it is 创建信息 counts by itself.
     const site = sender.org
@@ -79,8 +88,17 @@ export const shareToReport: ShareHandler = {
         messageIds: [],
       })
     }
-    // 4. Otherwise it waits for a #上报 within the window.
+    // 4. Otherwise it waits for a #上报 within the window. An article from a site's member is
+    // answered with how to count it, once a day: most are meant as 创建信息.
     buffer.add(sender.id, pending)
+    if (
+      share.kind === 'url' &&
+      site?.kind === 'site' &&
+      !site.retired &&
+      deps.local(SHARE_HINTS).take(sender.id, incoming.at)
+    ) {
+      return [{ text: W.articleHint(Math.round(deps.settings.shareWindowMs / 60_000)) }]
+    }
     return []
   },
 }

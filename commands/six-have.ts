@@ -3,7 +3,7 @@ import { rawArgs } from '../src/core/args.js'
 import { registered } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
 import { scopesOf, sitesIn } from '../src/domain/authority.js'
-import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../src/domain/records.js'
+import { parseSixItem, parseSixState, SIX_ITEMS, SIX_STATES, sixDone, sixOf } from '../src/domain/records.js'
 import { REC } from '../src/messages/records.js'
 import { awaitFiles, sharedBefore } from './records-share.js'
 import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
@@ -34,7 +34,7 @@ export const sixHave = defineCommand({
         const sites = sitesIn(deps.repo.roster(), scopes)
         const rows = sites.map((site) => {
           const six = sixOf(records.six(), site.id)
-          return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? '未达标') }
+          return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]) }
         })
         return [{ text: REC.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }

@@ -5,7 +5,7 @@ import { lateDeadline, monthOf, parseMonth, shanghaiDate, type Month } from '../
 import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import type { Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
-import { SCOPE_WORDS } from '../src/domain/vocabulary.js'
+import { DETAIL_WORDS, SCOPE_WORDS } from '../src/domain/vocabulary.js'
 import { daysOf } from '../src/domain/workdays.js'
 import { R } from '../src/messages/reports.js'
 import { U } from '../src/messages/usability.js'
@@ -61,4 +61,10 @@ export function summaryScope(
   const d = liaisonDistricts(sender.roles)[0]
   if (d) return { ok: true, label: d, sites: all.filter((s) => s.district === d) }
   return { ok: true, label: SCOPE_WORDS.all[0]!, sites: all }
+}
+
+/** The words of a list command with `详细` (the full list instead of the phone-length one) taken out. */
+export function splitDetail(tokens: readonly string[]): { words: string[]; detail: boolean } {
+  const isDetail = (t: string) => (DETAIL_WORDS as readonly string[]).includes(t)
+  return { words: tokens.filter((t) => !isDetail(t)), detail: tokens.some(isDetail) }
 }

@@ -54,9 +54,11 @@ export interface Reply {
   mentionIds?: string[]
   /**
    * Receipts that may be merged with others of the same key still waiting to be sent:
-   * `part` names this one (大连大学（57）), `suffix` is the latest progress figure.
+   * `part` names this one (大连大学（57）), `suffix` is the latest progress figure. With
+   * `replace`, a later reply of the key takes the waiting one's place instead (its text says
+   * the latest state: a burst of photos added to a report gets one confirmation).
    */
-  merge?: { key: string; part: string; suffix: string }
+  merge?: { key: string; part: string; suffix: string; replace?: boolean }
   /** A file or picture sent after the text (the text may be empty when only the file goes). */
   file?: OutgoingFile
 }

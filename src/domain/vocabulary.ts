@@ -164,3 +164,15 @@ export const HALF_WORDS = { first: '上', second: '下' } as const
 
 /** The verdicts of the half-year assessment, best first (the exit mechanism's words). */
 export const VERDICTS = ['优秀', '合格', '预警', '建议调整'] as const
+
+/** Asks a list reply for every line instead of the phone-length summary: `#统计 详细`. */
+export const DETAIL_WORDS = ['详细', '明细', '完整'] as const
+export const DETAIL_WORD = DETAIL_WORDS[0]
+
+/** What admins type in #提醒设置. */
+export const REMINDER_SETTING_WORDS = {
+  pause: '暂停',
+  resume: '恢复',
+  time: '时间',
+  midDay: '月中日',
+} as const

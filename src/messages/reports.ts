@@ -8,6 +8,7 @@ import type { MonthTally, Report, SiteYear } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { quote } from './quote.js'
+import { receiptContents } from './first-week.js'
 
 /** The name a site goes by in lists: its full name when short, else its first alias (大船, 日新街道). */
 export function shortName(org: Org): string {
@@ -30,7 +31,7 @@ export const R = {
     `您注册的单位是${org.name}，不是示范点，上报未计入。如需代示范点上报，请联络员、组长或管理员用：#代报 单位 正文`,
   retired: (org: Org) => `${org.name}已不在示范点名单中，上报未计入。如有疑问请联系管理员。`,
   receipt: (site: Site, report: Report, reported: number, total: number, current: Month) =>
-    `已收到${shortName(site)}的${monthLabel(report.month)}创建信息（编号${report.no}${report.late ? '，补报' : ''}${report.onBehalf ? '，代报' : ''}），` +
+    `已收到${shortName(site)}的${monthLabel(report.month)}创建信息（编号${report.no}${report.late ? '，补报' : ''}${report.onBehalf ? '，代报' : ''}${receiptContents(report)}），` +
     `${report.month === current ? '本月' : monthLabel(report.month)}全市已报 ${reported}/${total}。`,
   receiptPart: (site: Site, report: Report) => `${shortName(site)}（${report.no}）`,
   receiptSuffix: (month: Month, reported: number, total: number) =>

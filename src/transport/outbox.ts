@@ -83,7 +83,7 @@ export class Outbox {
     if (merge && waiting?.merge) {
       waiting.merge.parts.push(merge.part)
       waiting.merge.suffix = merge.suffix
-      waiting.text = M.mergedReceipts(waiting.merge.parts, merge.suffix)
+      waiting.text = merge.replace ? reply.text : M.mergedReceipts(waiting.merge.parts, merge.suffix)
       waiting.mentionIds = [...new Set([...waiting.mentionIds, ...(reply.mentionIds ?? [])])]
       return waiting.done
     }

@@ -102,10 +102,13 @@ describe('shared articles, files and images', () => {
 
   it('counts a shared article when the same member sends #上报 within ten minutes after it', async () => {
     const t = await network()
-    expect(await t.say('rixin', '', { kind: 'url', share: link('日新街道开展消夏晚会') })).toEqual([])
+    // A member's article nothing counted yet gets a one-line hint (once a day).
+    expect(await t.say('rixin', '', { kind: 'url', share: link('日新街道开展消夏晚会') })).toEqual([
+      '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
+    ])
     t.setNow('2026-11-24T02:09:00Z')
     expect(await t.ask('rixin', '#上报 消夏晚会')).toBe(
-      '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
+      '已收到日新街道的11月创建信息（编号1，含文章《日新街道开展消夏晚会》），本月全市已报 1/30。',
     )
     expect(t.repo.reports.get(1)).toMatchObject({
       via: 'share',
@@ -130,7 +133,7 @@ describe('shared articles, files and images', () => {
       load: async () => Buffer.from('docx bytes'),
     }
     expect(await t.ask('rixin', '', { kind: 'file', share: file })).toBe(
-      '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
+      '已收到日新街道的11月创建信息（编号1，含文件《11月活动总结.docx》），本月全市已报 1/30。',
     )
     expect(t.repo.reports.get(1)).toMatchObject({
       title: '11月活动总结.docx',
@@ -143,13 +146,14 @@ describe('shared articles, files and images', () => {
         },
       ],
     })
-    // Photos right after the report are added to it, without a receipt each.
+    // Photos right after the report are added to it, with a short note of what it holds now
+    // (merged in the outbox: a burst of photos gets one, see test/transport/outbox.test.ts).
     expect(
       await t.say('rixin', '', {
         kind: 'image',
         share: { kind: 'image', name: 'a.jpg', load: async () => Buffer.from('jpg') },
       }),
-    ).toEqual([])
+    ).toEqual(['已加入编号1，现含文件《11月活动总结.docx》、1 张图片。'])
     expect(t.repo.reports.get(1)!.files).toHaveLength(2)
     expect(t.repo.reports.all()).toHaveLength(1)
   })
@@ -159,13 +163,15 @@ describe('shared articles, files and images', () => {
     expect(await t.ask('dada', '', { kind: 'url', share: link('大连大学示范点创建信息（十一月）') })).toBe(
       '已收到大连大学的11月创建信息《大连大学示范点创建信息（十一月）》（编号1），本月全市已报 1/30。如非创建信息，发送 #撤回 1',
     )
-    expect(await t.say('dada', '', { kind: 'url', share: link('周末去哪儿玩') })).toEqual([])
+    expect(await t.say('dada', '', { kind: 'url', share: link('周末去哪儿玩') })).toEqual([
+      '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
+    ])
     expect(t.repo.reports.all()).toHaveLength(1)
     // What follows a counted article waits for its own #上报, and goes into that report.
     const file = { kind: 'file' as const, name: '总结.pdf', load: async () => Buffer.from('pdf') }
     expect(await t.say('dada', '', { kind: 'file', share: file })).toEqual([])
     expect(await t.ask('dada', '#上报 活动总结')).toBe(
-      '已收到大连大学的11月创建信息（编号2），本月全市已报 1/30。',
+      '已收到大连大学的11月创建信息（编号2，含文章《周末去哪儿玩》、文件《总结.pdf》），本月全市已报 1/30。',
     )
     expect(t.repo.reports.get(2)!.files.map((f) => f.name)).toEqual(['总结.pdf'])
     expect(t.repo.reports.get(2)!.links.map((l) => l.title)).toEqual(['周末去哪儿玩'])

@@ -38,7 +38,8 @@ async function season() {
 describe('tallies on constructed data', () => {
   it('#统计 shows N/30, the groups with ✅ and counts or ❌, and the 省级 and 市级 subtotals', async () => {
     const t = await season()
-    const text = await t.ask('a', '#统计 2026-10')
+    // The full list is one word away; the default fits a phone screen (see below).
+    const text = await t.ask('a', '#统计 2026-10 详细')
     expect(text.split('\n').slice(0, 3)).toEqual([
       '2026年10月创建信息：全市已报 3/30',
       '省级 3/12，市级 0/18',
@@ -53,7 +54,21 @@ describe('tallies on constructed data', () => {
     ])
     expect(text.split('\n')).toHaveLength(2 + 3 + 30)
     expect(text.split('\n').filter((l) => l.startsWith('✅'))).toHaveLength(3)
+    expect(await t.ask('a', '#统计 10月')).toBe(
+      [
+        '2026年10月创建信息：全市已报 3/30',
+        '省级 3/12，市级 0/18',
+        '第一组 0/10，第二组 3/10，第三组 0/10',
+        '共 4 篇（含补报 1 篇）',
+        '未报（27）：',
+        '第一组（10）：365外来人员服务中心、得胜街道、高新园区党群服务中心、大船、黄河社区、椒金山街道、马桥子街道、金石滩街道、双创联合体、东芝大连',
+        '第二组（7）：医大一院、香川社区、星海湾街道、龙王塘街道、石河村、大连港、文思海辉',
+        '第三组（10）：人民路街道、白山路街道、辛寨子街道、三家社区、八一路街道、李家村、旅顺开发区、大山村、枫叶学院、泰通建设',
+        '逐个示范点及篇数：#统计 10月 详细',
+      ].join('\n'),
+    )
     expect((await t.ask('a', '#统计')).split('\n')[0]).toBe('2026年11月创建信息：全市已报 3/30')
+    expect((await t.ask('a', '#统计')).split('\n').at(-1)).toBe('逐个示范点及篇数：#统计 详细')
     expect(await t.ask('a', '#统计 上上月')).toBe(
       '“上上月”不是有效的月份，请写成 2026-11 或 11月 这样的格式。',
     )
@@ -85,19 +100,41 @@ describe('tallies on constructed data', () => {
     expect((await t.ask('a', '#未报 2026-11')).split('\n').at(-1)).toBe('* 尚无人注册，无法 @')
   })
 
-  it('#进度 shows one site month by month, with the months it missed', async () => {
+  it('#进度 shows one site’s year, the months it missed, and the month’s reports with their 编号', async () => {
     const t = await season()
     expect(await t.ask('c', '#进度')).toBe(
-      '大连船舶重工集团有限公司 2026年创建信息（共 1 篇）：\n9月 ✅ 1篇\n10月 ❌\n11月 ⏳ 本月尚未上报\n缺报 1 个月：10月',
+      '大连船舶重工集团有限公司 2026年创建信息（共 1 篇）\n已报：9月 1篇\n缺报：10月\n11月尚未上报',
     )
     expect(await t.ask('c', '#进度 日新')).toBe(
-      '大连市西岗区日新街道 2026年创建信息（共 4 篇）：\n9月 ✅ 1篇\n10月 ✅ 2篇\n11月 ✅ 1篇',
+      [
+        '大连市西岗区日新街道 2026年创建信息（共 4 篇）',
+        '已报：9月 1篇、10月 2篇、11月 1篇',
+        '11月的上报：',
+        '编号8 11月24日 文字：11月的活动',
+      ].join('\n'),
     )
+    expect((await t.ask('c', '#进度 日新 10月')).split('\n').slice(2)).toEqual([
+      '10月的上报：',
+      '编号4 10月12日 文字：10月的宣讲活动',
+      '编号5 10月12日 文字：10月的义诊活动',
+    ])
   })
 
   it('#汇总 gives the leader this month, the year so far and the sites that are behind', async () => {
     const t = await season()
     expect(await t.ask('a', '#汇总 第二组')).toBe(
+      [
+        '第二组汇总（2026年11月）',
+        '本月已报 1/10',
+        '今年（9月起）共 7 篇，已过月份上报率 25%',
+        '需关注的示范点 9 个：',
+        '缺报9月、10月，本月未报（7）：医大一院、香川社区、星海湾街道、龙王塘街道、石河村、大连港、文思海辉',
+        '缺报9月，本月未报（1）：望海社区',
+        '本月未报（1）：大连大学',
+        '逐个列出：#汇总 第二组 详细',
+      ].join('\n'),
+    )
+    expect(await t.ask('a', '#汇总 第二组 详细')).toBe(
       [
         '第二组汇总（2026年11月）',
         '本月已报 1/10',

@@ -167,7 +167,7 @@ describe('7. did you mean', () => {
     const t = await network()
     const asked = await t.ask('rixin', '帮我看看我们单位报了没有', { mentionSelf: true })
     expect(asked).not.toContain('#帮我看看')
-    expect(asked.split('\n')[0]).toBe('大连市西岗区日新街道 2026年创建信息（共 0 篇）：')
+    expect(asked.split('\n')[0]).toBe('大连市西岗区日新街道 2026年创建信息（共 0 篇）')
     expect((await t.ask('leader2', '还有谁没报', { mentionSelf: true })).split('\n')[0]).toBe(
       '第二组 2026年11月尚未上报创建信息的示范点 10 个：',
     )

@@ -92,22 +92,26 @@ describe('a month of reports through the real WeChat path', () => {
       await answer('rixin', '11-03 09:00', { text: '#上报 11月2日，日新街道开展“巾帼心向党”主题宣讲。' }),
     ).toBe('已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。')
 
-    const link = await unanswered('dada', '11-03 10:00', {
+    const link = await answer('dada', '11-03 10:00', {
       link: {
         title: '大连大学工会开展教职工健步走',
         url: 'https://mp.weixin.qq.com/s/dada',
         description: '健步走活动',
       },
     })
-    expect(link).toEqual([]) // a link without #上报 waits silently
+    // A link without #上报 waits, with a hint (once a day per member).
+    expect(link).toBe('这篇文章如需计入创建信息，请在 10 分钟内发送 #上报')
     expect(await answer('dada', '11-03 10:05', { text: '#上报 健步走' })).toBe(
-      '已收到大连大学的11月创建信息（编号2），本月全市已报 2/30。',
+      '已收到大连大学的11月创建信息（编号2，含文章《大连大学工会开展教职工健步走》），本月全市已报 2/30。',
     )
 
     const docx = Buffer.from('PK\u0003\u0004 大船工会11月工作总结')
-    post('dachuan', '11-05 14:00', { file: { name: '大船工会11月工作总结.docx', data: docx } })
+    // A file without #上报 waits silently (only an article gets a hint).
+    expect(
+      await unanswered('dachuan', '11-05 14:00', { file: { name: '大船工会11月工作总结.docx', data: docx } }),
+    ).toEqual([])
     expect(await answer('dachuan', '11-05 14:03', { text: '#上报 大船工会11月工作总结' })).toBe(
-      '已收到大船的11月创建信息（编号3），本月全市已报 3/30。',
+      '已收到大船的11月创建信息（编号3，含文件《大船工会11月工作总结.docx》），本月全市已报 3/30。',
     )
     const saved = client.repo.reports.get(3)!.files[0]!
     expect(saved.name).toBe('大船工会11月工作总结.docx')
@@ -130,11 +134,11 @@ describe('a month of reports through the real WeChat path', () => {
     const photo = await answer('wanghai', '11-10 15:02', {
       file: { name: 'IMG_2041.jpg', data: Buffer.from('jpeg-1'), image: true },
     })
-    expect(photo).toBe('已收到望海社区的11月创建信息（编号5），本月全市已报 5/30。')
-    const next = await unanswered('wanghai', '11-10 15:03', {
+    expect(photo).toBe('已收到望海社区的11月创建信息（编号5，含 1 张图片），本月全市已报 5/30。')
+    const next = await answer('wanghai', '11-10 15:03', {
       file: { name: 'IMG_2042.jpg', data: Buffer.from('jpeg-2'), image: true },
     })
-    expect(next).toEqual([]) // the next photo joins the report quietly
+    expect(next).toBe('已加入编号5，现含 2 张图片。') // the next photo joins the report, with a short note
     expect(client.repo.reports.get(5)!.files.map((f) => f.name)).toEqual(['IMG_2041.jpg', 'IMG_2042.jpg'])
     expect(existsSync(join(dataDir, client.repo.reports.get(5)!.files[1]!.path))).toBe(true)
 
@@ -210,7 +214,7 @@ describe('a month of reports through the real WeChat path', () => {
   })
 
   it('answers #统计 for the month exactly', async () => {
-    expect(await answer('boss', '12-01 00:01', { text: '#统计 2026-11' })).toBe(
+    expect(await answer('boss', '12-01 00:01', { text: '#统计 2026-11 详细' })).toBe(
       [
         '2026年11月创建信息：全市已报 16/30',
         '省级 10/12，市级 6/18',
@@ -247,6 +251,20 @@ describe('a month of reports through the real WeChat path', () => {
         '❌ 大山村',
         '✅ 枫叶学院 1篇',
         '❌ 泰通建设',
+      ].join('\n'),
+    )
+    // Without 详细, what fits a phone screen: the figures and the sites behind by group.
+    expect(await answer('boss', '12-01 00:01', { text: '#统计 2026-11' })).toBe(
+      [
+        '2026年11月创建信息：全市已报 16/30',
+        '省级 10/12，市级 6/18',
+        '第一组 5/10，第二组 7/10，第三组 4/10',
+        '共 17 篇',
+        '未报（14）：',
+        '第一组（5）：高新园区党群服务中心、马桥子街道、金石滩街道、双创联合体、东芝大连',
+        '第二组（3）：星海湾街道、龙王塘街道、石河村',
+        '第三组（6）：辛寨子街道、八一路街道、李家村、旅顺开发区、大山村、泰通建设',
+        '逐个示范点及篇数：#统计 2026-11 详细',
       ].join('\n'),
     )
   })

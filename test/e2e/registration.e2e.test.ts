@@ -198,7 +198,7 @@ describe('registration through the real WeChat path', () => {
     expect(appointed?.text).toBe('已任命 赵刚 为第一组组长。')
     await world.replies(() => world.dm(leader, '#未注册'))
     expect(world.privateTo(leader)).toEqual([
-      '群内尚未实名注册 3 人：\n1. 路人甲\n2. 新人一\n3. 新人二\n30 个示范点均已有人注册。',
+      '群内尚未实名注册 3 人：路人甲、新人一、新人二\n示范点均已有人注册。',
     ])
   })
 
