@@ -5,12 +5,13 @@ import { holidayCalendar } from './calendar/chinese-days.js'
 import { createCore } from './core/handle.js'
 import type { CoreDeps } from './core/handle.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
-import type { AnyCommand, Conversation, Reply, ReportSettings, RoomMember } from './core/types.js'
+import type { AnyCommand, Conversation, Reply, ReportSettings } from './core/types.js'
 import { createLogger, type Logger } from './logger.js'
 import { Outbox } from './transport/outbox.js'
 import { wechatySender } from './transport/wechaty-sender.js'
 import { SeenIds } from './transport/seen-ids.js'
 import { toIncoming } from './transport/to-incoming.js'
+import { RoomBinding, roomDirectory } from './transport/room-binding.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 import { ReminderScheduler } from './scheduler/reminders.js'
 import type { DigestSettings } from './domain/digest.js'
@@ -106,40 +107,8 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     let loggedInOnce = false
     /** Messages of one conversation are handled one after another, so replies keep their order. */
     const lanes = new Map<string, Promise<void>>()
-    let roomId: string | null = repo.room()?.id ?? null
-
-    async function bindRoom(room: Room): Promise<void> {
-      const topic = await room.topic()
-      roomId = room.id
-      await repo.bindRoom(room.id, topic, clock())
-      logger.info('coordination room bound', { room: room.id, topic })
-    }
-
-    let finding: Promise<void> | null = null
-    /** login and ready both look for the room: one search at a time. */
-    function findRoom(): Promise<void> {
-      finding ??= (async () => {
-        if (roomId) return
-        const room = await bot.Room.find({ topic: options.roomTopic })
-        if (room && !roomId) await bindRoom(room)
-        else if (!room) {
-          logger.warn('coordination room not found yet; waiting for the bot to be in it', {
-            topic: options.roomTopic,
-          })
-        }
-      })().finally(() => (finding = null))
-      return finding
-    }
-
-    const directory = {
-      async roomMembers(): Promise<RoomMember[] | null> {
-        if (!roomId) return null
-        const room = await bot.Room.find({ id: roomId })
-        if (!room) return null
-        const members = await room.memberAll()
-        return members.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
-      },
-    }
+    const room = new RoomBinding({ repo, topic: options.roomTopic, clock, logger })
+    const directory = roomDirectory(bot, room)
     const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
     const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
     const calendar = holidayCalendar(repo.holidays)
@@ -265,11 +234,8 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         logger.debug('old message ignored', { msg: message.id })
         return
       }
-      const room = message.room()
-      if (room) {
-        if (!roomId && (await room.topic()) === options.roomTopic) await bindRoom(room)
-        if (room.id !== roomId) return
-      }
+      const from = message.room()
+      if (from && !(await room.admits(from))) return
       const incoming = await toIncoming(message, bot.currentUser)
       const key = `${incoming.conversation.kind}:${incoming.conversation.id}`
       const prev = lanes.get(key) ?? Promise.resolve()
@@ -297,22 +263,14 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       }
     }
 
-    async function onRoomJoin(room: Room, invitees: Contact[]): Promise<void> {
-      // The bot itself invited into the coordination room after start: bind it now.
-      if (
-        !roomId &&
-        invitees.some((c) => c.id === bot.currentUser.id) &&
-        (await room.topic()) === options.roomTopic
-      ) {
-        await bindRoom(room)
-      }
-      if (room.id !== roomId) return
+    async function onRoomJoin(joinedRoom: Room, invitees: Contact[]): Promise<void> {
+      if (!(await room.joined(joinedRoom, invitees, bot.currentUser.id))) return
       const people = invitees
         .filter((c) => c.id !== bot.currentUser.id)
         .map((c) => ({ id: c.id, name: c.name() }))
       if (people.length === 0) return
       const replies = await core.greet(people)
-      void (await deliver(replies, { kind: 'room', id: room.id }))
+      void (await deliver(replies, { kind: 'room', id: joinedRoom.id }))
     }
 
     function onLogin(): void {
@@ -322,7 +280,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         !loggedInOnce && handled ? handled.takeOwed(clock(), options.owedMaxAgeMs ?? HOUR_MS) : null
       loggedInOnce = true
       track(
-        findRoom().then(async () => {
+        room.find(bot).then(async () => {
           if (owed) await payOwed(owed)
           await Promise.all([scheduler?.start(), backupJob?.start()])
         }),
@@ -349,7 +307,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
         stopTimers()
         void closeHeatmapWorker()
       },
-      ready: () => track(findRoom()),
+      ready: () => track(room.find(bot)),
       message: (m: Message) => track(onMessage(m)),
       'room-join': (room: Room, invitees: Contact[]) => track(onRoomJoin(room, invitees)),
     }
