@@ -5,6 +5,7 @@
  * The plugin (src/plugin.ts) wires Wechaty's events to what this returns.
  */
 import { builtinCommands, SHARE_HANDLERS } from '../commands/index.js'
+import type { Config } from './config.js'
 import { holidayCalendar } from './calendar/chinese-days.js'
 import type { Delivery } from './core/delivery.js'
 import { createCore, type Core, type CoreDeps } from './core/handle.js'
@@ -62,6 +63,18 @@ export interface AppOptions {
   /** Largest file the bot sends; a larger one is refused and the asker told. */
   maxFileBytes?: number
   commands?: AnyCommand[]
+}
+
+/** What both modes (puppet service, console group) take from the configuration as it is. */
+export function optionsFromConfig(cfg: Config) {
+  return {
+    sendIntervalMs: cfg.sendIntervalMs,
+    maxMessageLength: cfg.maxMessageLength,
+    reports: cfg.reports,
+    reminders: cfg.reminders,
+    digest: cfg.digest,
+    maxFileBytes: cfg.maxFileBytes,
+  } satisfies Partial<AppOptions>
 }
 
 /** What the composition needs from outside: I/O and the transport's view of WeChat. */
