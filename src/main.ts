@@ -1,5 +1,6 @@
 /**
- * Composition root: config → storage → Wechaty → bot.use(GqfBot(...)).
+ * Composition root: config → storage (lock, repository, handled store, backups) → Wechaty →
+ * bot.use(GqfBot(...)), which composes core, outbox, scheduler and pipeline (src/compose.ts) per bot.
  * With a puppet-service token it serves real WeChat; without one it opens the console group.
  */
 import { readFileSync } from 'node:fs'
@@ -17,6 +18,7 @@ import type { HandledPort } from './core/handled-port.js'
 import { OPS } from './messages/operations.js'
 import { ConfigError, loadDotenv, readConfig, type Config, type Env } from './config.js'
 import { createLogger, type Logger } from './logger.js'
+import { optionsFromConfig } from './compose.js'
 import { GqfBot, type GqfBotHandle } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
 import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
@@ -67,13 +69,8 @@ async function runService(
         repo,
         handled,
         roomTopic: cfg.roomTopic,
-        sendIntervalMs: cfg.sendIntervalMs,
-        maxMessageLength: cfg.maxMessageLength,
+        ...optionsFromConfig(cfg),
         maxMessageAgeMs: cfg.maxMessageAgeMs,
-        reports: cfg.reports,
-        reminders: cfg.reminders,
-        digest: cfg.digest,
-        maxFileBytes: cfg.maxFileBytes,
         backup: (now) => runDailyBackup(cfg.dataDir, now, backupOpts),
         backupTime: cfg.backup.time,
         version: version(),

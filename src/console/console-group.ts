@@ -21,9 +21,10 @@ import type { Repository } from '../core/ports.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import { CONSOLE } from '../messages/console.js'
+import { optionsFromConfig } from '../compose.js'
+import { GqfBot, type GqfBotHandle } from '../plugin.js'
 
 const BOT_NAME = CONSOLE.botName
-import { GqfBot, type GqfBotHandle } from '../plugin.js'
 
 type MockPayload = { payload: { id?: string; talkerId?: string; text?: string } }
 /** The mock's rooms and contacts are event emitters whose typings do not resolve here. */
@@ -180,12 +181,8 @@ export async function runConsole(
       {
         repo,
         roomTopic: cfg.roomTopic,
+        ...optionsFromConfig(cfg),
         sendIntervalMs: Math.min(cfg.sendIntervalMs, 300),
-        maxMessageLength: cfg.maxMessageLength,
-        reports: cfg.reports,
-        reminders: cfg.reminders,
-        digest: cfg.digest,
-        maxFileBytes: cfg.maxFileBytes,
         logger,
       },
       (h) => (handle = h),

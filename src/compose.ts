@@ -1,0 +1,232 @@
+/**
+ * What one bot is made of, built from plain parts: the repository and options, a clock, a logger,
+ * a sender (the transport's send function), a directory and the account's name. It builds the core,
+ * the outbox, the scheduler, the backup job and the message pipeline; nothing here knows Wechaty.
+ * The plugin (src/plugin.ts) wires Wechaty's events to what this returns.
+ */
+import { builtinCommands, SHARE_HANDLERS } from '../commands/index.js'
+import type { Config } from './config.js'
+import { holidayCalendar } from './calendar/chinese-days.js'
+import type { Delivery } from './core/delivery.js'
+import { createCore, type Core, type CoreDeps } from './core/handle.js'
+import type { HandledPort } from './core/handled-port.js'
+import type { Repository } from './core/ports.js'
+import type { SendFailure, StatusPort } from './core/status-port.js'
+import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
+import type { AnyCommand, Directory, ReportSettings } from './core/types.js'
+import type { DigestSettings } from './domain/digest.js'
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
+import type { Logger } from './logger.js'
+import { OPS } from './messages/operations.js'
+import { closeHeatmapWorker, renderHeatmapInWorker } from './render/heatmap.js'
+import { BackupJob } from './scheduler/backup.js'
+import { ReminderScheduler } from './scheduler/reminders.js'
+import { InFlight } from './transport/in-flight.js'
+import { Outbox, type SendFn } from './transport/outbox.js'
+import { conversationKey, MessagePipeline, type Send } from './transport/pipeline.js'
+import type { OutageInfo } from './transport/supervisor.js'
+
+export interface AppOptions {
+  repo: Repository
+  /** Least time between two messages to one conversation (WeChat restricts fast senders). */
+  sendIntervalMs?: number
+  /** Longest single message; longer texts are split. */
+  maxMessageLength?: number
+  /** Wait before retrying a failed send, doubled each time (default 2 s; tests make it short). */
+  retryDelayMs?: number
+  /**
+   * Messages sent longer ago than this are ignored (default one day). Younger ones that arrive late
+   * (the bot was down) are handled, with their own send time deciding the month.
+   */
+  maxMessageAgeMs?: number
+  /**
+   * Handled message ids and replies owed, kept across restarts (storage/handled-store.ts): a message
+   * replayed after a restart is not handled again, and receipts lost with a crash are sent once on
+   * the next login. Without it only this process's memory guards against replays.
+   */
+  handled?: HandledPort
+  /** Owed replies older than this are not sent after a restart (default one hour). */
+  owedMaxAgeMs?: number
+  /** The daily backup (storage/backup.ts runDailyBackup), run at start and every day at `backupTime`. */
+  backup?: (now: Date) => Promise<{ path: string; created: boolean }>
+  /** HH:MM Beijing time of the daily backup (default 03:00). */
+  backupTime?: string
+  /** For #状态: the program's version and the size of the data files. */
+  version?: string
+  storeSize?: () => Promise<{ files: number; bytes: number } | null>
+  /** Report keywords, the 补报 window and the share window; defaults in DEFAULT_REPORT_SETTINGS. */
+  reports?: Partial<ReportSettings>
+  /** Reminder times and switches (admins may change them later); false turns the scheduler off. */
+  reminders?: Partial<ReminderSettings> | false
+  /** The weekly digest to leaders and admins (and the time of the half-year notice); off when absent. */
+  digest?: DigestSettings
+  /** Largest file the bot sends; a larger one is refused and the asker told. */
+  maxFileBytes?: number
+  commands?: AnyCommand[]
+}
+
+/** What both modes (puppet service, console group) take from the configuration as it is. */
+export function optionsFromConfig(cfg: Config) {
+  return {
+    sendIntervalMs: cfg.sendIntervalMs,
+    maxMessageLength: cfg.maxMessageLength,
+    reports: cfg.reports,
+    reminders: cfg.reminders,
+    digest: cfg.digest,
+    maxFileBytes: cfg.maxFileBytes,
+  } satisfies Partial<AppOptions>
+}
+
+/** What the composition needs from outside: I/O and the transport's view of WeChat. */
+export interface AppParts {
+  clock: () => Date
+  logger: Logger
+  /** Sends one outbox part (text or file) to WeChat; throws when WeChat failed. */
+  sender: SendFn
+  directory: Directory
+  /** The WeChat name the bot is logged in as; null while logged out (for #状态). */
+  account: () => string | null
+  /** When this process started (for #状态); default now. */
+  startedAt?: Date
+}
+
+export interface App {
+  core: Core
+  outbox: Outbox
+  scheduler: ReminderScheduler | null
+  backup: BackupJob | null
+  pipeline: MessagePipeline
+  /** Work started by events; `idle()` waits for it. */
+  inFlight: InFlight
+  /** Every send goes through here: a failure is remembered for #状态. */
+  send: Send
+  /** Starts the timers (reminders, digest, backup), catching up what fell due; resolves when caught up. */
+  start(): Promise<void>
+  /** Stops the timers. */
+  stop(): void
+  /** The bot stopped: timers stop and the picture worker closes. */
+  halt(): void
+  /** The plugin is removed: as halt, and the outbox stops. */
+  dispose(): void
+  /** The connection came back after an outage: tells the admins once, privately, and lets the reminders catch up. */
+  recovered(info: OutageInfo): Promise<void>
+  /** Resolves when every incoming message has been handled and every reply sent. */
+  idle(): Promise<void>
+}
+
+const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
+
+export function composeApp(options: AppOptions, parts: AppParts): App {
+  const { repo, handled } = options
+  const { clock, logger } = parts
+  let lastFailure: SendFailure | null = null
+
+  const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
+  const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
+  const calendar = holidayCalendar(repo.holidays)
+  const backup = options.backup
+    ? new BackupJob({ run: options.backup, clock, logger, time: options.backupTime })
+    : null
+  const status: StatusPort = {
+    version: options.version ?? '',
+    startedAt: parts.startedAt ?? clock(),
+    account: parts.account,
+    lastSendFailure: () => lastFailure,
+    lastBackup: () => backup?.lastBackup() ?? null,
+    storeSize: options.storeSize ?? (async () => null),
+  }
+  const deps: CoreDeps = {
+    repo,
+    clock,
+    logger,
+    directory: parts.directory,
+    settings,
+    reminderDefaults,
+    calendar,
+    status,
+  }
+  const core = createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS)
+
+  const outbox = new Outbox(parts.sender, {
+    intervalMs: options.sendIntervalMs ?? 1000,
+    maxLength: options.maxMessageLength ?? 1500,
+    retryDelayMs: options.retryDelayMs,
+    logger,
+    ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+  })
+  const send: Send = async (to, reply): Promise<Delivery> => {
+    const d = await outbox.enqueue(to, reply)
+    if (!d.ok) lastFailure = { at: clock(), to: conversationKey(to), reason: d.reason }
+    return d
+  }
+
+  const scheduler =
+    options.reminders === false && !options.digest?.enabled
+      ? null
+      : new ReminderScheduler({
+          repo,
+          clock,
+          logger,
+          defaults: reminderDefaults,
+          lateDays: settings.lateDays,
+          send,
+          calendar,
+          reminders: options.reminders !== false,
+          ...(options.digest ? { digest: options.digest } : {}),
+          picture: renderHeatmapInWorker,
+        })
+
+  const inFlight = new InFlight(logger)
+  const pipeline = new MessagePipeline({
+    core,
+    send,
+    ...(handled ? { handled } : {}),
+    clock,
+    logger,
+    maxAgeMs: options.maxMessageAgeMs ?? DAY_MS,
+    owedMaxAgeMs: options.owedMaxAgeMs ?? HOUR_MS,
+    inFlight,
+  })
+
+  const stop = () => {
+    scheduler?.stop()
+    backup?.stop()
+  }
+  const halt = () => {
+    stop()
+    void closeHeatmapWorker()
+  }
+
+  return {
+    core,
+    outbox,
+    scheduler,
+    backup,
+    pipeline,
+    inFlight,
+    send,
+    async start() {
+      await Promise.all([scheduler?.start(), backup?.start()])
+    },
+    stop,
+    halt,
+    dispose() {
+      halt()
+      outbox.stop()
+    },
+    async recovered(info) {
+      const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
+      const text = OPS.connectionBack(info.downMs)
+      await Promise.all(admins.map((a) => send({ kind: 'private', id: a.contactId }, { text })))
+      // What fell due while the connection was down, once (every occurrence is recorded before it is sent).
+      await scheduler?.start()
+    },
+    async idle() {
+      await inFlight.settled()
+      await scheduler?.idle()
+      await backup?.idle()
+      await outbox.idle()
+    },
+  }
+}
