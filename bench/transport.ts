@@ -117,6 +117,8 @@ export async function runGqf(dataDir: string, sendIntervalMs = 0): Promise<Runni
   )
   await handle!.idle()
   if (!repo.room()) throw new Error('room not bound')
+  // Registered people are in the room, as in the real group (the bot @-mentions them by name).
+  await world.people(repo.members().map((m) => m.contactId.slice(3)))
   return {
     world,
     bot,

@@ -76,4 +76,7 @@ process.on('message', (raw: unknown) => {
   })()
 })
 
+// Gone with the parent, however it ended.
+process.on('disconnect', () => process.exit(0))
+
 emit({ type: 'ready', endpoint: world.endpoint, token: world.token })
