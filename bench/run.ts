@@ -414,7 +414,9 @@ for (const f of figs) {
   )
   out.push({ ...f, ratio, ok: checks.length ? ok : null })
 }
-console.log('Bot and mock PuppetServer share one process for latency and burst rows (gRPC over 127.0.0.1);')
+console.log(
+  'The mock PuppetServer and the senders run in their own process; the bot is measured alone (gRPC over 127.0.0.1);',
+)
 console.log('start and RSS rows are separate child processes. Latency runs use sendInterval 0.')
 writeFileSync(
   join(import.meta.dirname, 'results.json'),
