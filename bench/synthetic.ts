@@ -42,6 +42,42 @@ export function reportText(i: number): string {
   return `${pick(OPENINGS, i)}，${pick(ACTS, i * 7 + 3)}；${pick(ACTS, i * 5 + 1)}。${pick(RESULTS, i * 3)}`
 }
 
+/** What the members of one site did this month, distinct enough that no two are taken for duplicates. */
+const EVENTS = [
+  '组织职工开展安全生产知识竞赛，三十余名一线职工参加',
+  '邀请心理咨询师为青年职工举办压力疏导讲座',
+  '妇联执委走访单亲母亲家庭，送去慰问品和助学金',
+  '团支部组织青年突击队参与防汛物资装卸',
+  '举办家庭教育公益课堂，社区家长踊跃报名',
+  '开展劳模工匠进社区活动，现场传授维修技能',
+  '联合卫生院为女职工进行两癌免费筛查',
+  '组织青年读书会共读红色经典并交流心得',
+  '工会小组开展困难职工帮扶情况摸底调查',
+  '举办新就业形态劳动者暖心驿站开放日',
+  '开展垃圾分类志愿宣传，入户发放倡议书',
+  '组织退休职工书画摄影作品展，展出作品八十幅',
+  '召开青年议事会，收集意见建议十五条',
+  '举办巾帼创业沙龙，五位创业女性分享经验',
+]
+
+/** Pairs (a < b) of EVENTS, in a fixed order. */
+const PAIRS = EVENTS.flatMap((_, a) => EVENTS.slice(a + 1).map((__, d) => [a, a + 1 + d] as const))
+
+/**
+ * The `k`-th distinct report text of one site (k < 91): two events of the month. Two texts of the
+ * same site share at most one event, so the duplicate check never holds one back.
+ */
+export function siteText(k: number): string {
+  const [a, b] = PAIRS[k % PAIRS.length]!
+  return `${pick(OPENINGS, k)}，${EVENTS[a]}；${EVENTS[b]}。${pick(RESULTS, k)}`
+}
+
+/** Burst sender `i` (site `i % 30`) says the `⌊i/30⌋`-th text of its site. */
+export const burstText = (i: number) => siteText(Math.floor(i / 30))
+
+/** The `#上报` latency samples: texts of their site the burst does not use. */
+export const sampleText = (i: number) => siteText(Math.ceil(BURST / 30) + i)
+
 /** Months `years` back, ending with the month before `now`. */
 function history(years: number, now: Date): Month[] {
   const out: Month[] = []

@@ -1,75 +1,142 @@
 /**
- * Measurements through the real transport: a PuppetServer on 127.0.0.1 wrapping the mock, the bot
- * (or the echo floor) connected as a gRPC client. Bot and mock server share this process.
+ * Measurements through the real transport: the mock world (a PuppetServer on 127.0.0.1 wrapping
+ * the mock, and the people sending the load) runs in its own process (bench/world-child.ts); the
+ * bot, or the echo floor, runs here as a gRPC client, as deployed against a remote service. So the
+ * event-loop stalls and CPU measured here are the bot's alone.
  */
-import { spawn } from 'node:child_process'
+import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
 import { createLogger } from '../src/logger.js'
 import { monthOf } from '../src/domain/calendar.js'
+import type { Repository } from '../src/core/ports.js'
+import { GqfBot, type GqfBotHandle } from '../src/plugin.js'
 import { openRepository } from '../storage/repository.js'
-import { connectBot, World, type BotClient } from '../test/support/world.js'
 import { EchoBot } from './echo.js'
-import { ADMIN_ID, BURST, burstId, MEMBER_ID, reportText, ROOM_ID, ROOM_TOPIC } from './synthetic.js'
+import { ADMIN_ID, BURST, burstId, burstText, MEMBER_ID, ROOM_TOPIC } from './synthetic.js'
+import type { WorldEvent, WorldRequest } from './world-protocol.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
-/** A world whose room has the synthetic store's id and whose sends can be awaited exactly. */
-export class BenchWorld extends World {
-  private waiters: (() => void)[] = []
-  constructor() {
-    super(ROOM_TOPIC)
-    const send = this.puppet.messageSendText.bind(this.puppet)
-    this.puppet.messageSendText = async (id: string, text: string, mentions?: string[]) => {
-      await send(id, text, mentions)
-      for (const w of this.waiters.splice(0)) w()
-    }
+type Req = WorldRequest extends infer R ? (R extends { reqId: number } ? Omit<R, 'reqId'> : never) : never
+
+/** The mock world in its child process. */
+export class RemoteWorld {
+  private next = 0
+  private readonly waiting = new Map<string, (e: WorldEvent) => void>()
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly endpoint: string,
+    readonly token: string,
+  ) {
+    child.on('message', (raw) => {
+      const e = raw as WorldEvent
+      if (!('reqId' in e)) return
+      const key = `${e.reqId}:${e.type}`
+      this.waiting.get(key)?.(e)
+      this.waiting.delete(key)
+    })
   }
-  /** Resolves at the next message the bot sends. */
-  nextSend(): Promise<void> {
-    return new Promise((r) => this.waiters.push(r))
+
+  static async start(): Promise<RemoteWorld> {
+    const child = fork(join(ROOT, 'bench/world-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    const ready = await new Promise<WorldEvent & { type: 'ready' }>((res, rej) => {
+      child.once('message', (e: WorldEvent) => (e.type === 'ready' ? res(e) : rej(new Error('bad world'))))
+      child.once('exit', (code) => rej(new Error(`world exited ${code}`)))
+    })
+    return new RemoteWorld(child, ready.endpoint, ready.token)
+  }
+
+  /** Sends a request; resolves with the events of the given types, in the order they arrive. */
+  request<T extends WorldEvent['type']>(
+    req: Req,
+    ...types: T[]
+  ): Promise<Extract<WorldEvent, { type: T }>>[] {
+    const reqId = ++this.next
+    const out = types.map(
+      (t) =>
+        new Promise<Extract<WorldEvent, { type: T }>>((r) =>
+          this.waiting.set(`${reqId}:${t}`, (e) => r(e as Extract<WorldEvent, { type: T }>)),
+        ),
+    )
+    this.child.send({ ...req, reqId })
+    return out
+  }
+
+  async people(keys: string[]): Promise<void> {
+    await this.request({ cmd: 'people', keys }, 'done')[0]
+  }
+  async roomMessages(): Promise<number> {
+    return (await this.request({ cmd: 'count' }, 'count')[0]!).room
+  }
+  async stop(): Promise<void> {
+    const exited = new Promise((r) => this.child.once('exit', r))
+    this.child.send({ cmd: 'stop', reqId: 0 })
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+    this.child.kill('SIGKILL')
   }
 }
 
 export interface Running {
-  world: BenchWorld
-  client?: BotClient
-  echo?: Wechaty
+  world: RemoteWorld
+  bot: Wechaty
+  repo?: Repository
+  handle?: GqfBotHandle
   stop(): Promise<void>
 }
 
+async function connect(world: RemoteWorld, use: (bot: Wechaty) => void): Promise<Wechaty> {
+  const bot = WechatyBuilder.build({
+    puppet: new PuppetService({ token: world.token, endpoint: world.endpoint }),
+  })
+  bot.on('error', () => undefined)
+  use(bot)
+  const loggedIn = new Promise<void>((r) => bot.once('login', () => r()))
+  const ready = new Promise<void>((r) => bot.once('ready', () => r()))
+  await bot.start()
+  await loggedIn
+  await ready
+  return bot
+}
+
 export async function runGqf(dataDir: string, sendIntervalMs = 0): Promise<Running> {
-  const world = await new BenchWorld().start()
-  if (world.room.id !== ROOM_ID) throw new Error('room id mismatch')
+  const world = await RemoteWorld.start()
   const repo = await openRepository(dataDir)
   // Quiet: the spaced run is cut off while its outbox still sends ("no grpc manager").
   const logger = sendIntervalMs > 0 ? createLogger('error', () => undefined) : createLogger('error')
-  const client = await connectBot(world, { repo, sendIntervalMs, logger })
+  let handle: GqfBotHandle | undefined
+  const bot = await connect(world, (b) =>
+    b.use(
+      GqfBot({ repo, roomTopic: ROOM_TOPIC, sendIntervalMs, reminders: false, logger }, (h) => (handle = h)),
+    ),
+  )
+  await handle!.idle()
+  if (!repo.room()) throw new Error('room not bound')
+  // Registered people are in the room, as in the real group (the bot @-mentions them by name).
+  await world.people(repo.members().map((m) => m.contactId.slice(3)))
   return {
     world,
-    client,
+    bot,
+    repo,
+    handle: handle!,
     async stop() {
-      await client.stop()
+      await bot.stop().catch(() => undefined)
       await world.stop()
     },
   }
 }
 
 export async function runEcho(): Promise<Running> {
-  const world = await new BenchWorld().start()
-  const bot = WechatyBuilder.build({
-    puppet: new PuppetService({ token: world.token, endpoint: world.endpoint }),
-  })
-  bot.on('error', () => undefined)
-  bot.use(EchoBot())
-  const loggedIn = new Promise<void>((r) => bot.once('login', () => r()))
-  await bot.start()
-  await loggedIn
+  const world = await RemoteWorld.start()
+  const bot = await connect(world, (b) => b.use(EchoBot()))
   return {
     world,
-    echo: bot,
+    bot,
     async stop() {
       await bot.stop().catch(() => undefined)
       await world.stop()
@@ -87,25 +154,22 @@ export interface Latency {
   p99: number
 }
 
-/** Sends `text` from `who` n times, one after another; time until the first reply reaches the mock. */
+/** Sends `text` from `who` n times, one after another; time (on the world's clock) until the first reply. */
 export async function latency(
   run: Running,
   who: string,
   text: (i: number) => string,
   n: number,
 ): Promise<Latency> {
-  const person = run.world.person(who)
   const xs: number[] = []
   for (let i = 0; i < n; i++) {
-    const reply = run.world.nextSend()
-    const t0 = performance.now()
-    run.world.say(person, text(i))
-    await Promise.race([
-      reply,
-      new Promise((_, rej) => setTimeout(() => rej(new Error(`no reply to ${text(i)}`)), 30_000)),
+    const [replied] = run.world.request({ cmd: 'say', who, text: text(i) }, 'replied')
+    const e = await Promise.race([
+      replied!,
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no reply to ${text(i)}`)), 30_000)),
     ])
-    xs.push(performance.now() - t0)
-    await run.client?.handle.idle()
+    xs.push(e.ms)
+    await run.handle?.idle()
   }
   return { p50: quantile(xs, 0.5), p99: quantile(xs, 0.99) }
 }
@@ -118,31 +182,40 @@ export interface Burst {
   maxStallMs: number
 }
 
+const burstKeys = () => Array.from({ length: BURST }, (_, i) => burstId(i).slice(3))
+
 /** BURST messages from different members at once; drained when all are stored and answered. */
 export async function burst(run: Running, timeoutMs = 120_000): Promise<Burst> {
-  const { world, client } = run
-  const people = Array.from({ length: BURST }, (_, i) => world.person(burstId(i).slice(3)))
+  const { world, repo, handle } = run
+  const keys = burstKeys()
+  await world.people(keys)
   const month = monthOf(new Date())
-  const storedBefore = client ? client.repo.reports.ofMonth(month).length : 0
-  const sentBefore = world.roomLog.length
+  const storedBefore = repo ? repo.reports.ofMonth(month).length : 0
+  const roomBefore = await world.roomMessages()
+  const texts = keys.map((_, i) => (repo ? `#上报 ${burstText(i)}` : `回声 ${i}`))
   const h = monitorEventLoopDelay({ resolution: 5 })
   h.enable()
   const t0 = performance.now()
-  for (const [i, p] of people.entries()) world.say(p, client ? `#上报 ${reportText(i)}` : `回声 ${i}`)
+  const [, reached] = world.request(
+    { cmd: 'burst', keys, texts, awaitRoom: repo ? undefined : BURST },
+    'sent',
+    'room-reached',
+  )
   const end = Date.now() + timeoutMs
-  const done = () =>
-    client
-      ? client.repo.reports.ofMonth(month).length - storedBefore >= BURST
-      : world.roomLog.length - sentBefore >= BURST
-  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 5))
-  await client?.handle.idle()
+  if (repo) {
+    while (repo.reports.ofMonth(month).length - storedBefore < BURST && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 5))
+    await handle?.idle()
+  } else {
+    await Promise.race([reached!, new Promise((r) => setTimeout(r, timeoutMs))])
+  }
   const drainMs = performance.now() - t0
   h.disable()
   return {
     drainMs,
-    stored: client ? client.repo.reports.ofMonth(month).length - storedBefore : 0,
+    stored: repo ? repo.reports.ofMonth(month).length - storedBefore : 0,
     sent: BURST,
-    roomMessages: world.roomLog.length - sentBefore,
+    roomMessages: (await world.roomMessages()) - roomBefore,
     maxStallMs: h.max / 1e6,
   }
 }
@@ -151,16 +224,18 @@ export async function burst(run: Running, timeoutMs = 120_000): Promise<Burst> {
 export async function spacedBurst(dataDir: string, intervalMs: number, windowMs: number) {
   const run = await runGqf(dataDir, intervalMs)
   try {
-    const { world, client } = run
+    const { world, repo } = run
+    const keys = burstKeys()
+    await world.people(keys)
     const month = monthOf(new Date())
-    const before = client!.repo.reports.ofMonth(month).length
-    const sentBefore = world.roomLog.length
-    for (let i = 0; i < BURST; i++) world.say(world.person(burstId(i).slice(3)), `#上报 ${reportText(i)}`)
+    const before = repo!.reports.ofMonth(month).length
+    const roomBefore = await world.roomMessages()
+    await world.request({ cmd: 'burst', keys, texts: keys.map((_, i) => `#上报 ${burstText(i)}`) }, 'sent')[0]
     await new Promise((r) => setTimeout(r, windowMs))
     return {
       windowMs,
-      stored: client!.repo.reports.ofMonth(month).length - before,
-      roomMessages: world.roomLog.length - sentBefore,
+      stored: repo!.reports.ofMonth(month).length - before,
+      roomMessages: (await world.roomMessages()) - roomBefore,
     }
   } finally {
     await run.stop()
@@ -174,7 +249,7 @@ export interface ChildFigures {
 
 /** Starts the bot (or the echo floor) as its own process against a fresh world. */
 export async function childStart(mode: 'gqf' | 'echo', dataDir?: string): Promise<ChildFigures> {
-  const world = await new BenchWorld().start()
+  const world = await RemoteWorld.start()
   const child = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
     [join(ROOT, 'bench/child.ts'), mode, world.endpoint, world.token, ...(dataDir ? [dataDir] : [])],

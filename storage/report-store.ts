@@ -111,7 +111,9 @@ export class ReportStore implements ReportsPort {
     const report: Report = { ...input, no }
     // Claim the number and the message ids at once, before any await, so nothing counts twice.
     this.index(report)
-    const shard = await this.shard(report.month)
+    // An open month takes the report at once (readers such as the duplicate check see it before
+    // the write); a month not yet opened takes it once its file is read.
+    const shard = this.shards.get(report.month) ?? (await this.shard(report.month))
     await shard.update((d) => {
       d.reports.push(report)
     })
