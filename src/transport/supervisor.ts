@@ -218,6 +218,9 @@ export class ConnectionSupervisor {
   }
 }
 
+/** Pause between stopping and starting the puppet, so its payload cache is closed. */
+const CACHE_CLOSE_MS = 1000
+
 /** The events and controls of a Wechaty puppet that `puppetLink` uses. */
 export interface PuppetLike {
   start(): Promise<void>
@@ -277,6 +280,10 @@ export function puppetLink(puppet: PuppetLike, endpoint?: string): Link {
     },
     async restart() {
       await puppet.stop().catch(() => undefined)
+      // wechaty-puppet-service closes its on-disk payload cache (leveldb) on 'logout' without
+      // waiting; starting again at once can reopen it while the old handle still holds the LOCK,
+      // which surfaces as an uncaught OpenError. Give the close a moment first.
+      await new Promise((r) => setTimeout(r, CACHE_CLOSE_MS))
       await puppet.start()
     },
     ding() {
