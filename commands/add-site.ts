@@ -1,8 +1,8 @@
 /** 动态管理: admins add a new demonstration site with the next 编号, counted from today. */
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
+import { changeFromToday } from './site-support.js'
 import { defineCommand } from '../src/core/types.js'
-import { shanghaiDate } from '../src/domain/calendar.js'
 import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import { nextSiteNumber } from '../src/domain/roster-history.js'
 import { levelSchema } from '../src/domain/schemas.js'
@@ -46,8 +46,6 @@ export const addSite = defineCommand({
   args: rawArgs.transform((a) => readNewSite(a.tokens)),
   async run({ deps, sender }, input) {
     if (!input.ok) return [{ text: REC.addBad }]
-    const now = deps.clock()
-    const from = shanghaiDate(now)
     const { no, id } = nextSiteNumber(deps.repo.rosterHistory.history())
     const site: Site = {
       id,
@@ -59,14 +57,10 @@ export const addSite = defineCommand({
       district: input.district,
       aliases: input.aliases,
     }
-    const result = await deps.repo.rosterHistory.change({
+    const { from, result } = await changeFromToday(deps, sender, {
       kind: 'add',
       site,
-      from,
       reason: '',
-      by: sender.id,
-      byName: sender.member?.name ?? sender.wechatName,
-      at: now.toISOString(),
     })
     if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: REC.added(site, from) }]

@@ -2,11 +2,10 @@
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
-import { shanghaiDate } from '../src/domain/calendar.js'
 import { parseGroup } from '../src/domain/roles.js'
 import { REC } from '../src/messages/records.js'
 import { M } from '../src/messages/zh.js'
-import { findSite } from './site-support.js'
+import { findSite, changeFromToday } from './site-support.js'
 
 export const moveSite = defineCommand({
   name: '调整示范点',
@@ -37,17 +36,11 @@ export const moveSite = defineCommand({
     }
     const s = findSite(deps, args.site, REC.moveUsage)
     if (!s.ok) return s.reply
-    const now = deps.clock()
-    const from = shanghaiDate(now)
-    const result = await deps.repo.rosterHistory.change({
+    const { from, result } = await changeFromToday(deps, sender, {
       kind: 'move',
       orgId: s.site.id,
       group: args.group,
-      from,
       reason: args.reason,
-      by: sender.id,
-      byName: sender.member?.name ?? sender.wechatName,
-      at: now.toISOString(),
     })
     if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: REC.moved(s.site, args.group, from) }]

@@ -2,11 +2,10 @@
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
-import { shanghaiDate } from '../src/domain/calendar.js'
 import { aliasesAfterRename } from '../src/domain/roster-history.js'
 import { REC } from '../src/messages/records.js'
 import { M } from '../src/messages/zh.js'
-import { findSite } from './site-support.js'
+import { findSite, changeFromToday } from './site-support.js'
 
 export const renameSite = defineCommand({
   name: '更名示范点',
@@ -26,18 +25,12 @@ export const renameSite = defineCommand({
       return [{ text: M.badArgs(undefined, REC.renameUsage, undefined) }]
     const s = findSite(deps, args.site, REC.renameUsage)
     if (!s.ok) return s.reply
-    const now = deps.clock()
-    const from = shanghaiDate(now)
-    const result = await deps.repo.rosterHistory.change({
+    const { from, result } = await changeFromToday(deps, sender, {
       kind: 'rename',
       orgId: s.site.id,
       name: args.name,
       aliases: aliasesAfterRename(s.site, args.name),
-      from,
       reason: '',
-      by: sender.id,
-      byName: sender.member?.name ?? sender.wechatName,
-      at: now.toISOString(),
     })
     if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: REC.renamed(s.site.name, args.name, from) }]

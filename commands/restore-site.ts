@@ -2,11 +2,10 @@
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
-import { shanghaiDate } from '../src/domain/calendar.js'
 import { REC } from '../src/messages/records.js'
 import { EXIT } from '../src/messages/reports.js'
 import { rawLength } from './reporting-support.js'
-import { findSite } from './site-support.js'
+import { findSite, changeFromToday } from './site-support.js'
 
 export const restoreSite = defineCommand({
   name: '恢复示范点',
@@ -25,16 +24,10 @@ export const restoreSite = defineCommand({
     const s = findSite(deps, args.site, EXIT.restoreUsage)
     if (!s.ok) return s.reply
     if (!s.site.retired) return [{ text: EXIT.notRetired(s.site) }]
-    const now = deps.clock()
-    const from = shanghaiDate(now)
-    const result = await deps.repo.rosterHistory.change({
+    const { result } = await changeFromToday(deps, sender, {
       kind: 'restore',
       orgId: s.site.id,
-      from,
       reason: args.reason,
-      by: sender.id,
-      byName: sender.member?.name ?? sender.wechatName,
-      at: now.toISOString(),
     })
     if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: EXIT.restored(s.site, deps.repo.roster().sites().length) }]

@@ -2,12 +2,11 @@
 import { rawArgs } from '../src/core/args.js'
 import { role } from '../src/core/preconditions.js'
 import { defineCommand } from '../src/core/types.js'
-import { shanghaiDate } from '../src/domain/calendar.js'
 import { REC } from '../src/messages/records.js'
 import { EXIT } from '../src/messages/reports.js'
 import { M } from '../src/messages/zh.js'
 import { rawLength } from './reporting-support.js'
-import { findSite } from './site-support.js'
+import { findSite, changeFromToday } from './site-support.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -30,16 +29,10 @@ export const retireSite = defineCommand({
     if (!s.ok) return s.reply
     if (s.site.retired) return [{ text: EXIT.alreadyRetired(s.site) }]
     if (!args.reason) return [{ text: M.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]
-    const now = deps.clock()
-    const from = shanghaiDate(now)
-    const result = await deps.repo.rosterHistory.change({
+    const { from, result } = await changeFromToday(deps, sender, {
       kind: 'retire',
       orgId: s.site.id,
-      from,
       reason: args.reason,
-      by: sender.id,
-      byName: sender.member?.name ?? sender.wechatName,
-      at: now.toISOString(),
     })
     if (!result.ok) return [{ text: REC.rosterError(result.error) }]
     return [{ text: EXIT.retired(s.site, deps.repo.roster().sites().length, from) }]

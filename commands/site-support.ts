@@ -1,5 +1,7 @@
 /** What #示范点 and the site commands share: a filter of sites by what was typed, a site by name. */
-import type { Deps, Reply } from '../src/core/types.js'
+import type { Deps, Reply, Sender } from '../src/core/types.js'
+import { shanghaiDate } from '../src/domain/calendar.js'
+import type { RosterChangeInput } from '../src/domain/roster-history.js'
 import { parseDistrict, parseGroup } from '../src/domain/roles.js'
 import type { Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
@@ -32,4 +34,27 @@ export function findSite(
   if (!found.ok) return found
   if (found.org.kind !== 'site') return { ok: false, reply: [{ text: EXIT.notASite(found.org) }] }
   return { ok: true, site: found.org }
+}
+
+type WithoutMeta<C> = C extends unknown ? Omit<C, 'from' | 'by' | 'byName' | 'at'> : never
+
+/**
+ * Records a roster change in force from today (Asia/Shanghai), by the sender; returns the day it
+ * takes effect with the outcome.
+ */
+export async function changeFromToday(
+  deps: Deps,
+  sender: Sender,
+  change: WithoutMeta<RosterChangeInput>,
+): Promise<{ from: string; result: Awaited<ReturnType<Deps['repo']['rosterHistory']['change']>> }> {
+  const now = deps.clock()
+  const from = shanghaiDate(now)
+  const result = await deps.repo.rosterHistory.change({
+    ...change,
+    from,
+    by: sender.id,
+    byName: sender.member?.name ?? sender.wechatName,
+    at: now.toISOString(),
+  })
+  return { from, result }
 }
