@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config'
+import { pinTestClock } from './test/support/pinned-clock.js'
+
+pinTestClock()
 
 /** `npm run test:faults`: the long fault runs (real outages of minutes), kept out of the suite. */
 export default defineConfig({
@@ -7,6 +10,6 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    setupFiles: ['test/support/setup-home.ts'],
+    setupFiles: ['test/support/pinned-clock.mjs', 'test/support/setup-home.ts'],
   },
 })

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, startBot, watch, type Run } from '../support/child.js'
+import { pinnedClockEnv } from '../support/pinned-clock.js'
 import { openRepository } from '../../storage/repository.js'
 
 /** Like startBot, but the bot's stdin and stdout are a terminal. */
@@ -16,7 +17,7 @@ function startOnTerminal(env: Record<string, string>): Run {
   const tsx = join(ROOT, 'node_modules/.bin/tsx')
   const child = spawn('script', ['-qfec', `${tsx} ${join(ROOT, 'src/main.ts')}`, '/dev/null'], {
     cwd: home,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, TERM: 'dumb', ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, TERM: 'dumb', ...pinnedClockEnv(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   })

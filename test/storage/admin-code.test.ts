@@ -7,13 +7,14 @@ import { reissueAdminCode } from '../../storage/admin-code.js'
 import { LOCK_FILE } from '../../storage/lock.js'
 import { openRepository } from '../../storage/repository.js'
 import { ROOT } from '../support/child.js'
+import { pinnedClockEnv } from '../support/pinned-clock.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
 
 function runScript(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/admin-code.ts')], {
     cwd: mkdtempSync(join(tmpdir(), 'gqf-cwd-')),
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...pinnedClockEnv(), ...env },
   })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))

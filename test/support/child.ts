@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pinnedClockEnv } from './pinned-clock.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
@@ -22,13 +23,19 @@ export interface Run {
 
 /**
  * Starts the bot from an empty folder (so a developer's own .env cannot change the outcome), with
- * only PATH, HOME and DATA_DIR from here; `env` adds or overrides.
+ * only PATH, HOME, DATA_DIR and the pinned test clock from here; `env` adds or overrides.
  */
 export function startBot(env: Record<string, string>): Run {
   const home = mkdtempSync(join(tmpdir(), 'gqf-proc-'))
   const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
     cwd: home,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, DATA_DIR: join(home, 'data'), ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: home,
+      DATA_DIR: join(home, 'data'),
+      ...pinnedClockEnv(),
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own process group, so killHard reaches tsx's child too.
     detached: true,
