@@ -1,0 +1,36 @@
+/** #考核: the half-year scorecard, per working group: leaders their groups, admins all. */
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
+import { parsePeriod } from '../../src/domain/records.js'
+import { ASSESS } from '../../src/messages/assessment.js'
+import { assessmentFor, defaultPeriod, recordsOf } from '../records/records-support.js'
+
+export const assessment = defineCommand({
+  name: '考核',
+  aliases: ['半年考核', '考核表'],
+  usage: ASSESS.usage,
+  summary: '半年考核：按工作组排名，给出得分和结论',
+  details: [
+    '按月上报、补报、连续未报、六有、服务项目、工作计划、指导次数、上报类别和组长评分加权计分。',
+    '结论分 优秀、合格、预警、建议调整；权重和分档由管理员设置。半年未结束时注明“截至”。',
+    '组长查看本组，管理员查看全部。不写半年时默认本半年（1月、7月默认上一个半年）。',
+  ],
+  examples: ['#考核', '#考核 2026上半年'],
+  category: 'records',
+  requires: [role('leader', 'admin')],
+  args: rawArgs.transform((a) => a.tokens.join('')),
+  run({ deps, sender }, word) {
+    const rec = recordsOf(deps)
+    if (!rec.ok) return rec.reply
+    const period = word ? parsePeriod(word) : defaultPeriod(deps)
+    if (!period) return [{ text: ASSESS.periodBad(word) }]
+    const groups = isAdmin(sender.roles) ? undefined : leaderGroups(sender.roles)
+    const a = assessmentFor(deps, rec.value, period, groups)
+    if (!a.ok) return a.reply
+    const texts = ASSESS.text(a.assessment).filter((_, i) => a.assessment.groups[i]!.sites.length > 0)
+    if (texts.length === 0) return [{ text: ASSESS.empty }]
+    return texts.map((text) => ({ text }))
+  },
+})

@@ -1,0 +1,51 @@
+/** #图表: the heatmap picture (sites × months) of the reader's scope, drawn off the message path. */
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { monthOf } from '../../src/domain/calendar.js'
+import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods.js'
+import { renderHeatmapInWorker } from '../../src/render/heatmap.js'
+import { heatmapFileName } from '../../src/messages/export.js'
+import { FILES } from '../../src/messages/files.js'
+import { heatmapInput, readerScope } from './files-support.js'
+
+/** This year so far. */
+const thisYear = (now: Date): Period => {
+  const y = monthOf(now).slice(0, 4)
+  return { kind: 'year', from: `${y}-01`, to: `${y}-12` }
+}
+
+export const chart = defineCommand({
+  name: '图表',
+  aliases: ['热力图'],
+  usage: FILES.chartUsage,
+  summary: '上报情况热力图（示范点 × 月份），私信发送图片',
+  details: ['不写期间时为今年至今。联络员看本区，组长看本组，管理员看全市。'],
+  examples: ['#图表', '#图表 2026上半年', '#图表 2026年'],
+  category: 'query',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: rawArgs.transform((a) => a.tokens.join('')),
+  async run({ deps, sender, incoming }, word) {
+    const period = word ? parsePeriod(word) : thisYear(deps.clock())
+    if (!period) return [{ text: FILES.periodBad(word) }]
+    if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
+    const scope = readerScope(deps, sender)
+    if (scope.sites.length === 0) return [{ text: FILES.noSites }]
+    let data: Buffer
+    try {
+      data = await renderHeatmapInWorker(heatmapInput(deps, scope, period))
+    } catch (error) {
+      deps.logger.error('heatmap failed', { error })
+      return [{ text: FILES.chartFailed }]
+    }
+    const name = heatmapFileName(period)
+    const sent = {
+      to: { kind: 'private' as const, id: sender.id },
+      text: FILES.chartSent(name, scope.label),
+      file: { name, data, kind: 'image' as const },
+    }
+    return incoming.conversation.kind === 'room'
+      ? [sent, { text: FILES.sentPrivately(FILES.chartWhat) }]
+      : [sent]
+  },
+})

@@ -1,0 +1,44 @@
+/** #导出: the Excel file of a period for the reader's scope, sent privately. */
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { monthOf } from '../../src/domain/calendar.js'
+import { monthPeriod, parsePeriod, periodMonths } from '../../src/domain/periods.js'
+import { buildExport, exportFileName } from '../../src/render/export-xlsx.js'
+import { FILES } from '../../src/messages/files.js'
+import { exportInput, readerScope } from './files-support.js'
+
+export const exportFile = defineCommand({
+  name: '导出',
+  aliases: ['导出表格', '导出Excel'],
+  usage: FILES.exportUsage,
+  summary: '导出负责范围内的上报情况 Excel 表格，私信发送',
+  details: [
+    '工作表：月度统计、上报明细、未报名单、成员、六有、考核（管理员另有日志）。',
+    '联络员得到本区的示范点，组长得到本组，管理员得到全市。不写期间时为本月。',
+  ],
+  examples: ['#导出', '#导出 2026-11', '#导出 2026上半年', '#导出 2026年'],
+  category: 'query',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: rawArgs.transform((a) => a.tokens.join('')),
+  async run({ deps, sender, incoming }, word) {
+    const period = word ? parsePeriod(word) : monthPeriod(monthOf(deps.clock()))
+    if (!period) return [{ text: FILES.periodBad(word) }]
+    if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
+    const scope = readerScope(deps, sender)
+    if (scope.sites.length === 0) return [{ text: FILES.noSites }]
+    const input = exportInput(deps, scope, period)
+    const data = await buildExport(input)
+    const name = exportFileName(period)
+    const valid = input.reports.filter((r) => !r.withdrawn).length
+    const sites = scope.sites.filter((s) => !s.retired).length
+    const sent = {
+      to: { kind: 'private' as const, id: sender.id },
+      text: FILES.exportSent(name, scope.label, sites, valid),
+      file: { name, data, kind: 'file' as const },
+    }
+    return incoming.conversation.kind === 'room'
+      ? [sent, { text: FILES.sentPrivately(FILES.exportWhat) }]
+      : [sent]
+  },
+})

@@ -1,0 +1,125 @@
+/** What #导出 and #图表 share: the reader's scope of sites, and the data of a file for a period. */
+import type { Deps, Sender } from '../../src/core/types.js'
+import { inScope, isAdmin, leaderGroups, liaisonDistricts, scopesOf } from '../../src/domain/authority.js'
+import type { Period } from '../../src/domain/periods.js'
+import { periodMonths } from '../../src/domain/periods.js'
+import { SIX_ITEMS, periodOfMonth, sixDone, sixOf } from '../../src/domain/records.js'
+import type { Report } from '../../src/domain/reports.js'
+import type { Org, Site } from '../../src/domain/types.js'
+import { GROUP_NAMES } from '../../src/domain/types.js'
+import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
+import type { HeatmapInput } from '../../src/render/heatmap.js'
+import { ASSESS } from '../../src/messages/assessment.js'
+import { FILES, scopeLabel } from '../../src/messages/files.js'
+import { auditSheet } from '../../src/messages/records.js'
+import { assessmentFor } from '../records/records-support.js'
+
+export interface ReaderScope {
+  admin: boolean
+  /** 全市, 第一组, 西岗区…. */
+  label: string
+  /** The sites in scope, retired ones too (flagged), in 编号 order. */
+  sites: Site[]
+}
+
+/** The sites a liaison, leader or admin sees: a liaison their districts, a leader their groups, an admin all. */
+export function readerScope(deps: Deps, sender: Sender): ReaderScope {
+  const admin = isAdmin(sender.roles)
+  const scopes = scopesOf(sender.roles)
+  const sites = deps.repo
+    .roster()
+    .orgs.filter((o): o is Site => o.kind === 'site' && scopes.some((sc) => inScope(sc, o)))
+    .sort((a, b) => a.group - b.group || a.no - b.no)
+  const label = admin
+    ? scopeLabel({ all: true })
+    : scopeLabel({ groups: leaderGroups(sender.roles), districts: liaisonDistricts(sender.roles) })
+  return { admin, label, sites }
+}
+
+/** The reports of the scope's sites in the period's months (withdrawn ones included). */
+export function reportsIn(deps: Deps, scope: ReaderScope, period: Period): Report[] {
+  const ids = new Set(scope.sites.map((s) => s.id))
+  return deps.repo.reports
+    .all()
+    .filter((r) => ids.has(r.orgId) && r.month >= period.from && r.month <= period.to)
+}
+
+export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): HeatmapInput {
+  return {
+    period,
+    now: deps.clock(),
+    sites: scope.sites,
+    reports: reportsIn(deps, scope, period),
+    trackingSince: deps.repo.trackingSince(),
+  }
+}
+
+const toRows = (rows: readonly (readonly (string | number)[])[]): CellValue[][] => rows.map((r) => [...r])
+
+function sixSheet(deps: Deps, scope: ReaderScope): ExtraSheet {
+  const entries = deps.repo.records.six()
+  const S = FILES.sixSheet
+  const rows = scope.sites
+    .filter((s) => !s.retired)
+    .map((s): CellValue[] => {
+      const items = sixOf(entries, s.id)
+      const states = SIX_ITEMS.map((i) => items[i]?.state ?? S.missingState)
+      return [s.no, s.name, GROUP_NAMES[s.group], s.district, ...states, sixDone(entries, s.id)]
+    })
+  return { name: S.name, columns: S.columns.map((header) => ({ header })), rows }
+}
+
+/** The half-years the period touches (from tracking on), each as the scorecard sheet of the scope's sites. */
+function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): ExtraSheet[] {
+  const months = periodMonths(period, deps.clock(), deps.repo.trackingSince()).filter(
+    (m) => !m.beforeTracking,
+  )
+  const halves = [...new Set(months.map((m) => periodOfMonth(m.month)))]
+  const nos = new Set(scope.sites.map((s) => s.no))
+  const out: ExtraSheet[] = []
+  for (const half of halves) {
+    const a = assessmentFor(deps, deps.repo, half)
+    if (!a.ok) continue
+    const sheet = ASSESS.sheet(a.assessment)
+    out.push({
+      name: sheet.name,
+      columns: sheet.columns.map((header) => ({ header })),
+      rows: toRows(sheet.rows.filter((r) => nos.has(Number(r[2])))),
+    })
+  }
+  return out
+}
+
+function auditExtra(deps: Deps): ExtraSheet {
+  const sheet = auditSheet(deps.repo.audit.entries())
+  return {
+    name: FILES.auditSheetName,
+    columns: sheet.columns.map((header) => ({ header })),
+    rows: toRows(sheet.rows),
+  }
+}
+
+/** Everything the Excel file holds for the reader: their sites, reports and people, and the records sheets. */
+export function exportInput(deps: Deps, scope: ReaderScope, period: Period): ExportInput {
+  const repo = deps.repo
+  const ids = new Set(scope.sites.map((s) => s.id))
+  const all = repo.roster().orgs
+  const orgs: Org[] = scope.admin ? [...all] : all.filter((o) => o.kind !== 'site' || ids.has(o.id))
+  const members = scope.admin ? repo.members() : repo.members().filter((m) => ids.has(m.orgId))
+  const shown = new Set(members.map((m) => m.contactId))
+  return {
+    period,
+    now: deps.clock(),
+    orgs,
+    reports: reportsIn(deps, scope, period),
+    members,
+    roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
+    lateDays: deps.settings.lateDays,
+    trackingSince: repo.trackingSince(),
+    extraSheets: [
+      sixSheet(deps, scope),
+      ...assessmentSheets(deps, scope, period),
+      ...(scope.admin ? [auditExtra(deps)] : []),
+    ],
+  }
+}

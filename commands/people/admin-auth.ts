@@ -1,0 +1,39 @@
+import { rawArgs } from '../../src/core/args.js'
+import { audited } from '../operations/audit-support.js'
+import { defineCommand } from '../../src/core/types.js'
+import { isAdmin } from '../../src/domain/authority.js'
+import { M, roleLabel } from '../../src/messages/zh.js'
+
+/** #认证管理员: redeems the one-time code printed in the log at first start. */
+export const adminAuth = defineCommand({
+  name: '认证管理员',
+  aliases: ['管理员认证'],
+  usage: '#认证管理员 认证码',
+  summary: '用启动日志中的一次性认证码成为管理员',
+  details: ['认证码只能用一次，建议私聊机器人发送。'],
+  examples: ['#认证管理员 ABCD-2345'],
+  category: 'start',
+  requires: [],
+  args: rawArgs
+    .refine((a) => a.tokens.length > 0, { message: M.adminMissing })
+    .transform((a) => a.tokens.join('')),
+  async run({ deps, sender }, code) {
+    if (isAdmin(sender.roles)) return [{ text: M.adminAlready }]
+    // Wrong tries are kept in the store (lockout.json): a restart does not lift a lockout.
+    const lockouts = deps.repo.lockouts
+    const now = deps.clock()
+    if (lockouts.isLocked(sender.id, now)) return [{ text: M.adminLocked }]
+    const result = await deps.repo.redeemAdminCode(code, sender.id, now)
+    if (result === 'wrong') {
+      await lockouts.fail(sender.id, now)
+      deps.logger.warn('admin code rejected', { from: sender.id })
+      return [{ text: M.adminWrong }]
+    }
+    await lockouts.clear(sender.id)
+    if (result === 'ok') {
+      deps.logger.info('admin code redeemed', { by: sender.id })
+      await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
+    }
+    return [{ text: result === 'ok' ? M.adminOk : result === 'used' ? M.adminUsed : M.adminNone }]
+  },
+})

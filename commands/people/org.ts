@@ -1,0 +1,23 @@
+import { rawArgs } from '../../src/core/args.js'
+import { defineCommand } from '../../src/core/types.js'
+import { M, REGISTER_USAGE } from '../../src/messages/zh.js'
+import { findOrg } from './find-org.js'
+
+export const org = defineCommand({
+  name: '单位',
+  aliases: ['查单位', '查询单位'],
+  usage: '#单位 名称|简称|编号',
+  summary: '查询单位全称、编号和已注册人员',
+  details: [`查到的名称或编号可直接用于注册：${REGISTER_USAGE}`],
+  examples: ['#单位 日新', '#单位 6'],
+  category: 'query',
+  requires: [],
+  args: rawArgs.transform((a) => a.tokens.join('')),
+  run({ deps }, input) {
+    if (!input) return [{ text: M.orgLookupMissing }]
+    const found = findOrg(deps, input)
+    if (!found.ok) return found.reply
+    const people = deps.repo.members().filter((m) => m.orgId === found.org.id)
+    return [{ text: M.orgDetail(found.org, people) }]
+  },
+})

@@ -1,0 +1,23 @@
+import { noArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { M, roleLabel } from '../../src/messages/zh.js'
+
+export const roles = defineCommand({
+  name: '角色',
+  aliases: ['角色名单', '管理名单'],
+  usage: '#角色',
+  summary: '查看管理员、组长和联络员名单',
+  details: [],
+  examples: ['#角色'],
+  category: 'manage',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: noArgs,
+  run({ deps }) {
+    const rows = deps.repo.roleHolders().map((h) => ({
+      name: deps.repo.member(h.contactId)?.name ?? M.unregisteredName,
+      labels: h.grants.map(roleLabel),
+    }))
+    return [{ text: M.rolesList(rows) }]
+  },
+})

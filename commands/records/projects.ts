@@ -1,0 +1,82 @@
+/** #项目: the service-project list of a site (服务群众工作内容和项目清单). */
+import { rawArgs } from '../../src/core/args.js'
+import { registered } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { parseNo } from '../../src/domain/numbers.js'
+import { REC } from '../../src/messages/records.js'
+import { U } from '../../src/messages/usability.js'
+import { M } from '../../src/messages/zh.js'
+import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
+
+const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
+  新增: 'add',
+  添加: 'add',
+  完成: 'done',
+  结项: 'done',
+  停止: 'stopped',
+  终止: 'stopped',
+}
+
+export const projects = defineCommand({
+  name: '项目',
+  aliases: ['服务项目', '项目清单'],
+  usage: REC.projectUsage,
+  summary: '服务项目清单：新增、标记完成或停止、查看',
+  details: [
+    '示范点成员新增本单位项目；联络员、组长写在名称前写单位：#项目 新增 单位 "名称" 说明。',
+    '项目编号全市唯一，#项目 完成 3 把 3 号项目标记为已完成。',
+  ],
+  examples: ['#项目 新增 "四点半课堂" 面向双职工子女', '#项目 完成 3', '#项目 日新街道'],
+  category: 'records',
+  requires: [registered],
+  args: rawArgs.transform((a) => a.tokens),
+  async run({ deps, sender }, tokens) {
+    const rec = recordsOf(deps)
+    if (!rec.ok) return rec.reply
+    const { records } = rec.value
+    const action = ACTIONS[tokens[0] ?? '']
+    if (!action) {
+      const site = siteOrOwn(deps, sender, tokens.join(''))
+      if (!site.ok) return site.reply
+      return [
+        {
+          text: REC.projectsOfSite(
+            site.value,
+            records.projects().filter((p) => p.orgId === site.value.id),
+          ),
+        },
+      ]
+    }
+    if (action === 'add') {
+      const own = ownSite(deps, sender)
+      const args = tokens.slice(1)
+      const site = own ? { ok: true as const, value: own } : siteByName(deps, args.shift() ?? '')
+      if (!site.ok) return site.reply
+      const ok = recordable(sender, site.value)
+      if (!ok.ok) return ok.reply
+      const name = args[0]
+      if (!name) return [{ text: REC.projectNameMissing }]
+      const p = await records.addProject(
+        site.value.id,
+        name,
+        args.slice(1).join(' '),
+        actorOf(sender),
+        deps.clock(),
+      )
+      return [{ text: REC.projectAdded(site.value, p) }]
+    }
+    const no = parseNo(tokens.slice(1).join(''))
+    if (no === null) {
+      const word = tokens.slice(1).join('')
+      return [{ text: M.badArgs(word ? U.noInvalid(word) : U.noMissing, REC.projectUsage, undefined) }]
+    }
+    const project = records.projects().find((p) => p.no === no)
+    if (!project) return [{ text: REC.projectUnknown(no) }]
+    const site = deps.repo.roster().get(project.orgId)
+    if (site?.kind !== 'site') return [{ text: REC.projectUnknown(no) }]
+    const ok = recordable(sender, site)
+    if (!ok.ok) return ok.reply
+    const changed = await records.setProjectStatus(no, action, actorOf(sender), deps.clock())
+    return [{ text: REC.projectStatus(changed!) }]
+  },
+})

@@ -1,0 +1,55 @@
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { actsFor, leaderGroups, liaisonDistricts } from '../../src/domain/authority.js'
+import { monthOf, parseMonth } from '../../src/domain/calendar.js'
+import { GROUP_NAMES } from '../../src/domain/types.js'
+import { R } from '../../src/messages/reports.js'
+import { M } from '../../src/messages/zh.js'
+import { findOrg } from '../people/find-org.js'
+import { checkLate, rawLength, reportFor } from './reporting-support.js'
+
+export const behalfReport = defineCommand({
+  name: '代报',
+  aliases: ['代为上报'],
+  usage: '#代报 单位 [月份] 正文',
+  summary: '代示范点上报本月创建信息',
+  details: [
+    '区联络员可代本区示范点上报，组长可代本组示范点上报，管理员可代任何示范点上报。单位可写简称或编号。',
+    '在单位后写上月份（如 10月、上月、2026-10），即代为补报上个月，规则与 #补报 相同。',
+  ],
+  examples: ['#代报 日新街道 11月20日，日新街道开展……', '#代报 6 正文', '#代报 大船 2026-10 十月活动'],
+  category: 'report',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: rawArgs.transform((a) => ({
+    orgWord: a.tokens[0] ?? '',
+    text: a.rest.slice(rawLength(a.rest)).trim(),
+  })),
+  async run({ deps, sender, incoming }, args) {
+    if (!args.orgWord) return [{ text: M.badArgs(R.behalfOrgMissing, R.behalfUsage, undefined) }]
+    const found = findOrg(deps, args.orgWord)
+    if (!found.ok) return found.reply
+    const org = found.org
+    if (org.kind !== 'site') return [{ text: R.behalfNotASite(org) }]
+    if (!actsFor(sender.roles, org)) {
+      const scopes = [
+        ...leaderGroups(sender.roles).map((g) => GROUP_NAMES[g]),
+        ...liaisonDistricts(sender.roles),
+      ]
+      return [{ text: R.behalfOutOfScope(org, scopes) }]
+    }
+    // #代报 大船 2026-10 正文: a month right after the site backfills it, by the rules of #补报.
+    const monthWord = args.text.split(/\s+/)[0] ?? ''
+    const month = monthWord ? parseMonth(monthWord, incoming.at) : null
+    const current = monthOf(incoming.at)
+    if (month && month !== current) {
+      const check = checkLate(deps, incoming, month)
+      if (check) return check
+    }
+    const text = month ? args.text.slice(monthWord.length).trim() : args.text
+    return reportFor(deps, incoming, sender, org, month ?? current, text, {
+      late: month !== null && month !== current,
+      onBehalf: true,
+    })
+  },
+})

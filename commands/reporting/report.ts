@@ -1,0 +1,27 @@
+import { rawArgs } from '../../src/core/args.js'
+import { siteMember } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { monthOf } from '../../src/domain/calendar.js'
+import { ownSite, reportFor } from './reporting-support.js'
+
+export const report = defineCommand({
+  name: '上报',
+  aliases: ['报送', '报告', '提交'],
+  usage: '#上报 正文',
+  summary: '上报本单位本月的创建信息',
+  details: [
+    '分享文章链接、文件或图片后 10 分钟内发送 #上报（可加标题），即一并计入；先发 #上报 再分享也可以。',
+    '标题含“创建信息”“示范点”“工青妇”的文章链接，分享即计入，无需命令。',
+    '月份按北京时间计算。',
+  ],
+  examples: ['#上报 11月18日，日新街道联合区妇联开展“巾帼心向党”主题宣讲……', '#上报'],
+  category: 'report',
+  requires: [siteMember],
+  args: rawArgs.transform((a) => a.rest),
+  async run({ deps, sender, incoming }, text) {
+    return reportFor(deps, incoming, sender, ownSite(sender), monthOf(incoming.at), text, {
+      late: false,
+      onBehalf: false,
+    })
+  },
+})

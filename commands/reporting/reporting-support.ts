@@ -1,0 +1,151 @@
+/**
+ * What #上报, #补报, #代报, #撤回 and the share handler have in common: filing a report with its
+ * receipt, the shares waiting for their #上报, the 补报 window.
+ */
+import { OPEN_CLOSE } from '../../src/core/parse.js'
+import type { Deps, Incoming, Reply, Sender } from '../../src/core/types.js'
+import { localKey } from '../../src/core/types.js'
+import { lateDeadline, monthOf, type Month } from '../../src/domain/calendar.js'
+import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports.js'
+import type { Site } from '../../src/domain/types.js'
+import { R } from '../../src/messages/reports.js'
+import { U } from '../../src/messages/usability.js'
+import { ShareBuffer, type PendingShare } from './share-buffer.js'
+
+/** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
+export const SHARES = localKey('shares', (deps) => new ShareBuffer(deps.settings.shareWindowMs))
+
+/** A near-duplicate is filed when the same text is sent again within this time. */
+const CONFIRM_MS = 2 * 60_000
+
+/** The sender's own site; the `siteMember` precondition has made sure there is one. */
+export function ownSite(sender: Sender): Site {
+  if (sender.org?.kind !== 'site') throw new Error('siteMember precondition not met')
+  return sender.org
+}
+
+export function progress(deps: Deps, month: Month): { reported: number; total: number } {
+  const t = tallyMonth(deps.repo.rosterHistory.activeSitesFor(month), deps.repo.reports.ofMonth(month), month)
+  return { reported: t.reported, total: t.total }
+}
+
+const titleOf = (text: string, shares: PendingShare[]) =>
+  [...(text.split('\n')[0] ?? '')].slice(0, 40).join('') ||
+  shares.find((s) => s.link)?.link?.title ||
+  shares.find((s) => s.file)?.file?.name ||
+  ''
+
+export interface NewReport {
+  site: Site
+  month: Month
+  late: boolean
+  onBehalf: boolean
+  via: Report['via']
+  text: string
+  title?: string
+  shares: PendingShare[]
+  messageIds: string[]
+}
+
+/** Stores a report and returns its receipt; the receipt exists only once the report is on disk. */
+export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Promise<Reply[]> {
+  const now = deps.clock()
+  const report = await deps.repo.reports.add({
+    month: n.month,
+    orgId: n.site.id,
+    submitterId: sender.id,
+    submitterName: sender.member?.name ?? sender.wechatName,
+    onBehalf: n.onBehalf,
+    via: n.via,
+    title: n.title ?? titleOf(n.text, n.shares),
+    text: n.text,
+    links: n.shares.flatMap((s) => (s.link ? [s.link] : [])),
+    files: n.shares.flatMap((s) => (s.file ? [s.file] : [])),
+    messageIds: [...n.messageIds, ...n.shares.map((s) => s.messageId)],
+    at: now.toISOString(),
+    late: n.late,
+    withdrawn: null,
+  })
+  deps.local(SHARES).setLast(sender.id, report.no, now.getTime())
+  const { reported, total } = progress(deps, n.month)
+  const current = monthOf(now)
+  if (n.via === 'auto') return [{ text: R.autoReceipt(n.site, report, reported, total) }]
+  return [
+    {
+      text: R.receipt(n.site, report, reported, total, current),
+      // Plain receipts of this month waiting in the queue go out as one message.
+      merge:
+        n.late || n.onBehalf
+          ? undefined
+          : {
+              key: `receipt:${n.month}`,
+              part: R.receiptPart(n.site, report),
+              suffix: R.receiptSuffix(n.month, reported, total),
+            },
+    },
+  ]
+}
+
+/** #上报 / #补报 / #代报 share this: with text, with shares just sent, or waiting for a share. */
+export async function reportFor(
+  deps: Deps,
+  incoming: Incoming,
+  sender: Sender,
+  site: Site,
+  month: Month,
+  text: string,
+  flags: { late: boolean; onBehalf: boolean },
+): Promise<Reply[]> {
+  // A message delivered again (replayed after a restart) never counts twice.
+  if (deps.repo.reports.byMessageId(incoming.id)) return []
+  const now = incoming.at.getTime()
+  const buffer = deps.local(SHARES)
+  const shares = buffer.take(sender.id, now)
+  if (!text && shares.length === 0) {
+    buffer.setIntent(sender.id, {
+      at: now,
+      messageId: incoming.id,
+      siteId: site.id,
+      month,
+      ...flags,
+      title: '',
+    })
+    const minutes = Math.round(deps.settings.shareWindowMs / 60_000)
+    return [{ text: U.waitingForShare(site, month, minutes, flags) }]
+  }
+  if (text && shares.length === 0) {
+    // The same report twice never counts twice; a near-duplicate is asked about first.
+    const dup = findDuplicate(deps.repo.reports.ofMonth(month), site.id, text, now)
+    if (dup?.kind === 'same') return [{ text: U.duplicate(dup.report.no) }]
+    if (dup?.kind === 'similar' && !buffer.confirmSimilar(sender.id, text, now, CONFIRM_MS)) {
+      return [{ text: U.similar(dup.report.no, CONFIRM_MS / 60_000) }]
+    }
+  }
+  return fileReport(deps, sender, {
+    site,
+    month,
+    ...flags,
+    via: shares.length > 0 ? 'share' : 'text',
+    text,
+    shares,
+    messageIds: [incoming.id],
+  })
+}
+
+/** Null when 补报 for `month` is still open at the message's time; else the reply that says why not. */
+export function checkLate(deps: Deps, incoming: Incoming, month: Month): Reply[] | null {
+  const current = monthOf(incoming.at)
+  if (month === current) return [{ text: R.lateIsCurrent(month) }]
+  if (month > current) return [{ text: R.lateFuture(month) }]
+  const deadline = lateDeadline(month, deps.settings.lateDays)
+  if (incoming.at.getTime() >= deadline.getTime()) return [{ text: R.lateClosed(month, deadline) }]
+  return null
+}
+
+/** Length of the first argument as typed (a 「quoted」 one included), to find where the text starts. */
+export function rawLength(rest: string): number {
+  const close = OPEN_CLOSE[rest[0] ?? '']
+  const end = close ? rest.indexOf(close, 1) : -1
+  if (end > 0) return end + 1
+  return (/^\S+/.exec(rest)?.[0] ?? '').length
+}

@@ -1,0 +1,35 @@
+/** 动态管理: admins bring a retired site back, from today. */
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { REC } from '../../src/messages/records.js'
+import { EXIT } from '../../src/messages/reports.js'
+import { rawLength } from '../reporting/reporting-support.js'
+import { findSite, changeFromToday } from './site-support.js'
+
+export const restoreSite = defineCommand({
+  name: '恢复示范点',
+  aliases: [],
+  usage: EXIT.restoreUsage,
+  summary: '把退出的示范点恢复到名单中',
+  details: ['单位写全称、简称或编号，可附原因。自当天起恢复，下个整月起计入统计。'],
+  examples: ['#恢复示范点 日新街道 整改完成'],
+  category: 'manage',
+  requires: [role('admin')],
+  args: rawArgs.transform((a) => ({
+    site: a.tokens[0] ?? '',
+    reason: a.rest.slice(rawLength(a.rest)).trim(),
+  })),
+  async run({ deps, sender }, args) {
+    const s = findSite(deps, args.site, EXIT.restoreUsage)
+    if (!s.ok) return s.reply
+    if (!s.site.retired) return [{ text: EXIT.notRetired(s.site) }]
+    const { result } = await changeFromToday(deps, sender, {
+      kind: 'restore',
+      orgId: s.site.id,
+      reason: args.reason,
+    })
+    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
+    return [{ text: EXIT.restored(s.site, deps.repo.roster().sites().length) }]
+  },
+})

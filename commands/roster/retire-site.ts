@@ -1,0 +1,40 @@
+/** 考核退出、动态管理: admins take a site out of the network, with the reason, from today. */
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { REC } from '../../src/messages/records.js'
+import { EXIT } from '../../src/messages/reports.js'
+import { M } from '../../src/messages/zh.js'
+import { rawLength } from '../reporting/reporting-support.js'
+import { findSite, changeFromToday } from './site-support.js'
+
+export const retireSite = defineCommand({
+  name: '退出示范点',
+  aliases: ['调出示范点'],
+  usage: EXIT.usage,
+  summary: '考核退出：把一个示范点移出名单，记下原因',
+  details: [
+    '自当天起退出：当月起不再计入统计和提醒，此前月份的统计保持不变；其成员不能再上报，历史上报保留。',
+    '可用 #恢复示范点 恢复。每次变动记入 #日志。',
+  ],
+  examples: ['#退出示范点 日新街道 连续三个月未报送，考核不合格'],
+  category: 'manage',
+  requires: [role('admin')],
+  args: rawArgs.transform((a) => ({
+    site: a.tokens[0] ?? '',
+    reason: a.rest.slice(rawLength(a.rest)).trim(),
+  })),
+  async run({ deps, sender }, args) {
+    const s = findSite(deps, args.site, EXIT.usage)
+    if (!s.ok) return s.reply
+    if (s.site.retired) return [{ text: EXIT.alreadyRetired(s.site) }]
+    if (!args.reason) return [{ text: M.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]
+    const { from, result } = await changeFromToday(deps, sender, {
+      kind: 'retire',
+      orgId: s.site.id,
+      reason: args.reason,
+    })
+    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
+    return [{ text: EXIT.retired(s.site, deps.repo.roster().sites().length, from) }]
+  },
+})

@@ -1,0 +1,60 @@
+import { rawArgs } from '../../src/core/args.js'
+import { role } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { covers, inScope, parseScope, scopesOf, type Scope } from '../../src/domain/authority.js'
+import { monthOf, parseMonth } from '../../src/domain/calendar.js'
+import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
+import { MISSING, scopeLabel, U } from '../../src/messages/usability.js'
+import { W } from '../../src/messages/first-week.js'
+import { dueText } from './tally-support.js'
+
+export const missing = defineCommand({
+  name: '未报',
+  aliases: ['未上报', '催报'],
+  usage: '#未报 [第N组|区名|省级|市级|全市] [月份]',
+  summary: '列出尚未上报的示范点，并 @ 其联系人（默认本月、本人负责的范围）',
+  details: [
+    '不写范围时：组长看本组，联络员看本区，管理员看全市。范围和月份可任意顺序，月份可写 10月、上月、2026-10。',
+    '因为会 @ 人，组长和联络员只能查自己负责的范围；其他范围请用 #统计 或 #汇总。',
+    '在群里发送时，一条消息 @ 所列示范点的已注册人员；私聊发送时只列出名单和联系人。',
+  ],
+  examples: ['#未报', '#未报 第一组', '#未报 上月', '#未报 西岗区 10月'],
+  category: 'query',
+  requires: [role('liaison', 'leader', 'admin')],
+  args: rawArgs.transform((a) => a.tokens),
+  run({ deps, incoming, sender }, tokens) {
+    const now = deps.clock()
+    let month = monthOf(now)
+    let asked: Scope | null = null
+    for (const word of tokens) {
+      const m = parseMonth(word, now)
+      const s = m ? null : parseScope(word)
+      if (m) month = m
+      else if (s) asked = s
+      else
+        return [
+          {
+            text: /\d|月/.test(word) ? U.monthInvalid(word, month) : MISSING.wordUnknown(word),
+          },
+        ]
+    }
+    const mine = scopesOf(sender.roles)
+    if (asked && !covers(sender.roles, asked))
+      return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]
+    const scopes = asked ? [asked] : mine
+    const label = W.scopes(scopes.map(scopeLabel))
+    const t = tallyMonth(
+      deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),
+      deps.repo.reports.ofMonth(month),
+      month,
+    )
+    const unreported = t.sites.filter((s) => s.count === 0).map((s) => s.site)
+    const { people, nobody } = contactsOf(unreported, deps.repo.members())
+    const due = dueText(deps, month)
+    const inRoom = incoming.conversation.kind === 'room'
+    const names = new Map<string, string[]>()
+    for (const p of people) names.set(p.orgId, [...(names.get(p.orgId) ?? []), p.name])
+    const text = MISSING.list(month, label, unreported, nobody, inRoom ? null : names, due)
+    return [{ text, mentionIds: inRoom ? people.map((p) => p.contactId) : [] }]
+  },
+})

@@ -1,0 +1,55 @@
+import { rawArgs } from '../../src/core/args.js'
+import { registered } from '../../src/core/preconditions.js'
+import { defineCommand } from '../../src/core/types.js'
+import { monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
+import { reportsOf } from '../../src/domain/report-contents.js'
+import { siteYear } from '../../src/domain/reports.js'
+import type { Site } from '../../src/domain/types.js'
+import { W } from '../../src/messages/first-week.js'
+import { R } from '../../src/messages/reports.js'
+import { M } from '../../src/messages/zh.js'
+import { U } from '../../src/messages/usability.js'
+import { findOrg } from '../people/find-org.js'
+import { yearStart } from './tally-support.js'
+
+export const progress = defineCommand({
+  name: '进度',
+  aliases: ['上报进度', '全年进度', '我的上报'],
+  usage: '#进度 [单位] [月份]',
+  summary: '查看一个示范点今年的上报情况和本月每篇上报的编号（默认本单位）',
+  details: [
+    '单位可写简称或编号。列出已报、缺报的月份，以及本月（或所写月份）每篇上报的编号、日期、类型（文字、文章、文件、图片，补报、代报）和标题。',
+    '撤回一篇用 #撤回 编号。',
+  ],
+  examples: ['#进度', '#进度 日新街道', '#进度 星海湾 10月', '#我的上报'],
+  category: 'query',
+  requires: [registered],
+  args: rawArgs.transform((a) => a.tokens),
+  run({ deps, sender }, tokens) {
+    const now = deps.clock()
+    const current = monthOf(now)
+    let month: Month = current
+    const words: string[] = []
+    for (const t of tokens) {
+      const m = parseMonth(t, now)
+      if (m) month = m
+      else words.push(t)
+    }
+    if (month > current) return [{ text: U.tallyFuture(month) }]
+    let site: Site
+    const input = words.join('')
+    if (input) {
+      const found = findOrg(deps, input)
+      if (!found.ok) return found.reply
+      if (found.org.kind !== 'site') return [{ text: U.progressNotASite(found.org) }]
+      site = found.org
+    } else {
+      if (sender.org?.kind !== 'site')
+        return [{ text: M.badArgs(R.progressOrgMissing, R.progressUsage, undefined) }]
+      site = sender.org
+    }
+    const all = deps.repo.reports.all()
+    const y = siteYear(site, all, yearStart(deps, current), current, current)
+    return [{ text: W.progress(y, current, month, reportsOf(all, site.id, month)) }]
+  },
+})
