@@ -4,7 +4,7 @@ import { openRepository } from '../storage/repository.js'
 import { composeApp } from '../src/compose.js'
 import type { Conversation, Incoming } from '../src/core/types.js'
 import { memoryLogger } from '../src/logger.js'
-import { M } from '../src/messages/zh.js'
+import { PEOPLE } from '../commands/people/sentences.js'
 import type { OutgoingPart, SendFn } from '../src/transport/outbox.js'
 
 const NOW = new Date('2026-11-24T02:00:00Z')
@@ -54,7 +54,7 @@ describe('the composed bot, without Wechaty', () => {
     expect(app.pipeline.admit(msg.id, msg.at)).toBe(true)
     await app.pipeline.receive(msg)
     await app.idle()
-    expect(sent.map((s) => [s.to, textOf(s.part)])).toEqual([[asker, M.notRegistered]])
+    expect(sent.map((s) => [s.to, textOf(s.part)])).toEqual([[asker, PEOPLE.notRegistered]])
     expect(handled.has(msg.id)).toBe(true)
     expect(await handled.takeOwed(NOW)).toEqual([])
   })
@@ -86,7 +86,7 @@ describe('the composed bot, without Wechaty', () => {
     await second.app.idle()
     expect(second.sent).toHaveLength(1)
     expect(second.sent[0]!.to).toEqual(asker)
-    expect(textOf(second.sent[0]!.part)).toContain(M.notRegistered)
+    expect(textOf(second.sent[0]!.part)).toContain(PEOPLE.notRegistered)
     expect(await first.handled.takeOwed(NOW)).toEqual([])
   })
 })

@@ -5,13 +5,13 @@ import { defineCommand } from '../../src/core/types.js'
 import { resolveAssessmentSettings } from '../../src/domain/assessment.js'
 import { applySettingsCommand, parseSettingsCommand } from '../../src/domain/assessment-settings-input.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { ASSET } from '../../src/messages/assessment-settings.js'
+import { SETTINGS } from './sentences.js'
 import { actorOf } from '../records/records-support.js'
 
 export const assessmentSettings = defineCommand({
   name: '考核设置',
   aliases: ['考核权重', '考核参数'],
-  usage: ASSET.usage,
+  usage: SETTINGS.usage,
   summary: '查看或修改半年考核的权重、分档和参数',
   details: [
     '得分（0–100）＝Σ(完成度×权重)÷Σ权重×100；无法计算的项（尚无应报月份、无组长评分）不计，其权重由其他项分摊。',
@@ -36,18 +36,20 @@ export const assessmentSettings = defineCommand({
     switch (cmd.op) {
       case 'show': {
         const s = resolveAssessmentSettings(records.assessmentOverride())
-        return [{ text: s.ok ? ASSET.show(s.settings) : ASSESS.settingsBad(s.problem) }]
+        return [{ text: s.ok ? SETTINGS.show(s.settings) : ASSESS.settingsBad(s.problem) }]
       }
       case 'reset':
         await records.setAssessmentOverride({}, actorOf(sender), now)
-        return [{ text: ASSET.reset }]
+        return [{ text: SETTINGS.reset }]
       case 'error':
-        return [{ text: cmd.code === 'UNKNOWN_KEY' ? ASSET.unknownKey(cmd.word) : ASSET.badNumber(cmd.word) }]
+        return [
+          { text: cmd.code === 'UNKNOWN_KEY' ? SETTINGS.unknownKey(cmd.word) : SETTINGS.badNumber(cmd.word) },
+        ]
       case 'set': {
         const next = applySettingsCommand(records.assessmentOverride(), cmd.key, cmd.value)
-        if (!next.ok) return [{ text: ASSET.invalid(next.problem) }]
+        if (!next.ok) return [{ text: SETTINGS.invalid(next.problem) }]
         await records.setAssessmentOverride(next.override, actorOf(sender), now)
-        return [{ text: ASSET.saved(cmd.key, cmd.value) }]
+        return [{ text: SETTINGS.saved(cmd.key, cmd.value) }]
       }
     }
   },

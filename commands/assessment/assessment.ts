@@ -5,12 +5,13 @@ import { defineCommand } from '../../src/core/types.js'
 import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
 import { parsePeriod } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
+import { ASSESSMENT } from './sentences.js'
 import { assessmentFor, defaultPeriod, recordsOf } from '../records/records-support.js'
 
 export const assessment = defineCommand({
   name: '考核',
   aliases: ['半年考核', '考核表'],
-  usage: ASSESS.usage,
+  usage: ASSESSMENT.usage,
   summary: '半年考核：按工作组排名，给出得分和结论',
   details: [
     '按月上报、补报、连续未报、六有、服务项目、工作计划、指导次数、上报类别和组长评分加权计分。',
@@ -29,8 +30,8 @@ export const assessment = defineCommand({
     const groups = isAdmin(sender.roles) ? undefined : leaderGroups(sender.roles)
     const a = assessmentFor(deps, rec.value, period, groups)
     if (!a.ok) return a.reply
-    const texts = ASSESS.text(a.assessment).filter((_, i) => a.assessment.groups[i]!.sites.length > 0)
-    if (texts.length === 0) return [{ text: ASSESS.empty }]
+    const texts = ASSESSMENT.text(a.assessment).filter((_, i) => a.assessment.groups[i]!.sites.length > 0)
+    if (texts.length === 0) return [{ text: ASSESSMENT.empty }]
     return texts.map((text) => ({ text }))
   },
 })

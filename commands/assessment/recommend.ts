@@ -5,9 +5,10 @@ import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
 import { UNDO_WORDS } from '../../src/domain/vocabulary.js'
 import { parseNo } from '../../src/domain/numbers.js'
-import { REC } from '../../src/messages/records.js'
-import { U } from '../../src/messages/usability.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { SCOPE } from '../../src/messages/refusals.js'
+import { REPORT } from '../../src/messages/reports.js'
+import { RECOMMEND } from './sentences.js'
 import { actorOf, recordsOf } from '../records/records-support.js'
 
 const isUndo = (w: string | undefined) => UNDO_WORDS.some((u) => u === w)
@@ -15,7 +16,7 @@ const isUndo = (w: string | undefined) => UNDO_WORDS.some((u) => u === w)
 export const recommend = defineCommand({
   name: '推荐',
   aliases: ['推荐经验', '典型推荐'],
-  usage: REC.recommendUsage,
+  usage: RECOMMEND.usage,
   summary: '把一篇上报推荐为典型经验，收入半年经验汇编；也可撤销推荐',
   details: [
     '组长推荐本组示范点的上报，管理员可推荐全部。再次推荐即修改理由。',
@@ -34,12 +35,12 @@ export const recommend = defineCommand({
     if (!rec.ok) return rec.reply
     const n = parseNo(no)
     if (n === null)
-      return [{ text: M.badArgs(no ? U.noInvalid(no) : U.noMissing, REC.recommendUsage, undefined) }]
+      return [{ text: CORE.badArgs(no ? CORE.noInvalid(no) : CORE.noMissing, RECOMMEND.usage, undefined) }]
     const report = deps.repo.reports.get(n)
-    if (!report) return [{ text: REC.reportUnknown(String(n)) }]
+    if (!report) return [{ text: REPORT.unknown(String(n)) }]
     const site = deps.repo.roster().get(report.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
-    if (!actsFor(sender.roles, site)) return [{ text: REC.notYours(site) }]
+    if (site?.kind !== 'site') return [{ text: REPORT.unknown(String(n)) }]
+    if (!actsFor(sender.roles, site)) return [{ text: SCOPE.notYours(site) }]
     if (undo) {
       const done = await rec.value.records.unrecommend(
         report.no,
@@ -48,10 +49,12 @@ export const recommend = defineCommand({
         actorOf(sender),
         deps.clock(),
       )
-      return [{ text: done ? REC.unrecommended(report.no, site.name) : REC.notRecommended(report.no) }]
+      return [
+        { text: done ? RECOMMEND.unrecommended(report.no, site.name) : RECOMMEND.notRecommended(report.no) },
+      ]
     }
-    if (report.withdrawn) return [{ text: REC.reportWithdrawn(report.no) }]
+    if (report.withdrawn) return [{ text: REPORT.withdrawn(report.no) }]
     await rec.value.records.recommend(report.no, report.month, reason, actorOf(sender), deps.clock())
-    return [{ text: REC.recommended(report.no, site.name) }]
+    return [{ text: RECOMMEND.recommended(report.no, site.name) }]
   },
 })

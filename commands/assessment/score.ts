@@ -4,13 +4,13 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
 import { parsePeriod } from '../../src/domain/records.js'
-import { ASSESS } from '../../src/messages/assessment.js'
+import { ASSESSMENT } from './sentences.js'
 import { actorOf, defaultPeriod, recordsOf, siteByName } from '../records/records-support.js'
 
 export const score = defineCommand({
   name: '评分',
   aliases: ['组长评分'],
-  usage: ASSESS.scoreUsage,
+  usage: ASSESSMENT.scoreUsage,
   summary: '组长为本组示范点的半年工作评分（0–100），计入考核',
   details: [
     '每位组长每半年对每个示范点一个分数，再次评分即为修改；考核取各组长评分的平均。',
@@ -27,11 +27,11 @@ export const score = defineCommand({
     const site = siteByName(deps, tokens.slice(0, Math.max(at, 1)).join(''))
     if (!site.ok) return site.reply
     if (!isAdmin(sender.roles) && !leaderGroups(sender.roles).includes(site.value.group)) {
-      return [{ text: ASSESS.notLeaderOf(site.value.name) }]
+      return [{ text: ASSESSMENT.notLeaderOf(site.value.name) }]
     }
     // The number as typed, a trailing 分 left off (the pattern above allows nothing else).
     const value = at < 0 ? NaN : parseFloat(tokens[at]!)
-    if (!(value >= 0 && value <= 100)) return [{ text: ASSESS.scoreBad(tokens[at] ?? '') }]
+    if (!(value >= 0 && value <= 100)) return [{ text: ASSESSMENT.scoreBad(tokens[at] ?? '') }]
     const rest = tokens.slice(at + 1)
     const named = rest[0] ? parsePeriod(rest[0]) : null
     const period = named ?? defaultPeriod(deps)
@@ -40,6 +40,6 @@ export const score = defineCommand({
       .scores()
       .some((s) => s.orgId === site.value.id && s.period === period && s.by === sender.id)
     await rec.value.records.setScore(site.value.id, period, value, comment, actorOf(sender), deps.clock())
-    return [{ text: ASSESS.scoreSaved(site.value.name, period, value, updated) }]
+    return [{ text: ASSESSMENT.scoreSaved(site.value.name, period, value, updated) }]
   },
 })

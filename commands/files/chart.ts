@@ -6,7 +6,8 @@ import { monthOf } from '../../src/domain/calendar.js'
 import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods.js'
 import { renderHeatmapInWorker } from '../../src/render/heatmap.js'
 import { heatmapFileName } from '../../src/messages/export.js'
-import { FILES } from '../../src/messages/files.js'
+import { SCOPE } from '../../src/messages/refusals.js'
+import { FILES } from './sentences.js'
 import { heatmapInput, readerScope } from './files-support.js'
 
 /** This year so far. */
@@ -30,7 +31,7 @@ export const chart = defineCommand({
     if (!period) return [{ text: FILES.periodBad(word) }]
     if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
     const scope = readerScope(deps, sender)
-    if (scope.sites.length === 0) return [{ text: FILES.noSites }]
+    if (scope.sites.length === 0) return [{ text: SCOPE.noSites }]
     let data: Buffer
     try {
       data = await renderHeatmapInWorker(heatmapInput(deps, scope, period))

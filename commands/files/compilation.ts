@@ -5,15 +5,14 @@ import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
 import { parsePeriod, periodMonths } from '../../src/domain/records.js'
 import { buildCompilation, type CompilationItem } from '../../src/render/compilation-docx.js'
-import { COMPILATION } from '../../src/messages/compilation.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { REC } from '../../src/messages/records.js'
+import { FILES } from './sentences.js'
 import { defaultPeriod, recordsOf } from '../records/records-support.js'
 
 export const compilation = defineCommand({
   name: '经验汇编',
   aliases: ['汇编'],
-  usage: REC.compilationUsage,
+  usage: FILES.compilationUsage,
   summary: '把半年内推荐的典型经验汇编成 Word 文档，私信发送',
   details: ['收入该半年推荐的上报：标题、单位、日期、正文、链接、图片和推荐理由，按工作组和示范点编排。'],
   examples: ['#经验汇编 2026上半年'],
@@ -35,15 +34,15 @@ export const compilation = defineCommand({
       if (site?.kind !== 'site' || !actsFor(sender.roles, site)) continue
       items.push({ report, site, recommender: r.byName, reason: r.reason })
     }
-    if (items.length === 0) return [{ text: REC.compilationEmpty(period) }]
+    if (items.length === 0) return [{ text: FILES.compilationEmpty(period) }]
     const readFile = (file: Parameters<typeof deps.repo.reports.readFile>[0]) =>
       deps.repo.reports.readFile(file)
     const data = await buildCompilation({ period, items, readFile })
     const to = { kind: 'private' as const, id: sender.id }
-    const file = { name: COMPILATION.fileName(period), data, kind: 'file' as const }
-    const note = { text: REC.compilationFile(period, items.length), to, file }
+    const file = { name: FILES.compilationFileName(period), data, kind: 'file' as const }
+    const note = { text: FILES.compilationFile(period, items.length), to, file }
     return incoming.conversation.kind === 'room'
-      ? [note, { text: REC.compilationSent(period, items.length) }]
+      ? [note, { text: FILES.compilationSent(period, items.length) }]
       : [note]
   },
 })

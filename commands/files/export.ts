@@ -5,7 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { monthPeriod, parsePeriod, periodMonths } from '../../src/domain/periods.js'
 import { buildExport, exportFileName } from '../../src/render/export-xlsx.js'
-import { FILES } from '../../src/messages/files.js'
+import { SCOPE } from '../../src/messages/refusals.js'
+import { FILES } from './sentences.js'
 import { exportInput, readerScope } from './files-support.js'
 
 export const exportFile = defineCommand({
@@ -26,7 +27,7 @@ export const exportFile = defineCommand({
     if (!period) return [{ text: FILES.periodBad(word) }]
     if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
     const scope = readerScope(deps, sender)
-    if (scope.sites.length === 0) return [{ text: FILES.noSites }]
+    if (scope.sites.length === 0) return [{ text: SCOPE.noSites }]
     const input = exportInput(deps, scope, period)
     const data = await buildExport(input)
     const name = exportFileName(period)

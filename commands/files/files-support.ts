@@ -10,8 +10,9 @@ import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
 import type { HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { FILES, scopeLabel } from '../../src/messages/files.js'
-import { auditSheet } from '../../src/messages/records.js'
+import { scopeLabel } from '../../src/messages/digest.js'
+import { auditSheet } from '../../src/messages/audit.js'
+import { FILES } from './sentences.js'
 import { assessmentFor } from '../records/records-support.js'
 
 export interface ReaderScope {

@@ -3,13 +3,14 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { selectEntries } from '../../src/domain/audit.js'
-import { auditTarget, REC } from '../../src/messages/records.js'
+import { auditTarget } from '../../src/messages/audit.js'
+import { AUDIT_LOG } from './sentences.js'
 import { recordsOf, siteByName } from '../records/records-support.js'
 
 export const auditLog = defineCommand({
   name: '日志',
   aliases: ['操作日志', '审计日志'],
-  usage: REC.auditUsage,
+  usage: AUDIT_LOG.usage,
   summary: '查看操作日志：名单、角色、撤回、设置、六有、项目、计划、评分等每一次改动',
   details: [
     '#日志 显示最近 10 条；#日志 30 显示最近 30 条；#日志 单位 显示与该示范点有关的记录。日志只增不改。',
@@ -26,15 +27,15 @@ export const auditLog = defineCommand({
       const org = deps.repo.roster().get(target)
       return auditTarget(target, org?.kind === 'site' ? org : undefined, deps.repo.member(target)?.name)
     }
-    if (all.length === 0) return [{ text: REC.auditEmpty }]
+    if (all.length === 0) return [{ text: AUDIT_LOG.empty }]
     if (word === '' || /^\d+$/.test(word)) {
       const n = Math.min(Number(word || 10), 50)
-      return [{ text: REC.auditLines(selectEntries(all, { n }), all.length, nameOf) }]
+      return [{ text: AUDIT_LOG.lines(selectEntries(all, { n }), all.length, nameOf) }]
     }
     const site = siteByName(deps, word, { includeRetired: true })
     if (!site.ok) return site.reply
     return [
-      { text: REC.auditLines(selectEntries(all, { target: site.value.id, n: 10 }), all.length, nameOf) },
+      { text: AUDIT_LOG.lines(selectEntries(all, { target: site.value.id, n: 10 }), all.length, nameOf) },
     ]
   },
 })

@@ -1,7 +1,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { firstRefusal } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { HELP } from '../../src/messages/help.js'
+import { HELP } from './sentences.js'
 
 /** #帮助: generated from the command declarations, so it never drifts from the code. */
 export const help = defineCommand({

@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { counts } from '../../src/domain/reports.js'
 import { upcoming } from '../../src/domain/reminders.js'
-import { STATUS } from '../../src/messages/status.js'
+import { STATUS } from './sentences.js'
 
 export const status = defineCommand({
   name: '状态',

@@ -2,7 +2,8 @@ import { rawArgs } from '../../src/core/args.js'
 import { audited } from '../operations/audit-support.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin } from '../../src/domain/authority.js'
-import { M, roleLabel } from '../../src/messages/zh.js'
+import { roleLabel } from '../../src/messages/sites.js'
+import { PEOPLE } from './sentences.js'
 
 /** #认证管理员: redeems the one-time code printed in the log at first start. */
 export const adminAuth = defineCommand({
@@ -15,25 +16,27 @@ export const adminAuth = defineCommand({
   category: 'start',
   requires: [],
   args: rawArgs
-    .refine((a) => a.tokens.length > 0, { message: M.adminMissing })
+    .refine((a) => a.tokens.length > 0, { message: PEOPLE.adminMissing })
     .transform((a) => a.tokens.join('')),
   async run({ deps, sender }, code) {
-    if (isAdmin(sender.roles)) return [{ text: M.adminAlready }]
+    if (isAdmin(sender.roles)) return [{ text: PEOPLE.adminAlready }]
     // Wrong tries are kept in the store (lockout.json): a restart does not lift a lockout.
     const lockouts = deps.repo.lockouts
     const now = deps.clock()
-    if (lockouts.isLocked(sender.id, now)) return [{ text: M.adminLocked }]
+    if (lockouts.isLocked(sender.id, now)) return [{ text: PEOPLE.adminLocked }]
     const result = await deps.repo.redeemAdminCode(code, sender.id, now)
     if (result === 'wrong') {
       await lockouts.fail(sender.id, now)
       deps.logger.warn('admin code rejected', { from: sender.id })
-      return [{ text: M.adminWrong }]
+      return [{ text: PEOPLE.adminWrong }]
     }
     await lockouts.clear(sender.id)
     if (result === 'ok') {
       deps.logger.info('admin code redeemed', { by: sender.id })
       await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
     }
-    return [{ text: result === 'ok' ? M.adminOk : result === 'used' ? M.adminUsed : M.adminNone }]
+    return [
+      { text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone },
+    ]
   },
 })

@@ -1,6 +1,7 @@
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { M, roleLabel } from '../../src/messages/zh.js'
+import { roleLabel } from '../../src/messages/sites.js'
+import { PEOPLE } from './sentences.js'
 import { audited } from '../operations/audit-support.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
 
@@ -17,13 +18,13 @@ export const appoint = defineCommand({
   async run(ctx, args) {
     const target = roleAndTarget(ctx, args)
     if (!target.ok) return target.reply
-    if (!ctx.deps.repo.member(target.id)) return [{ text: M.targetNotRegistered(target.name) }]
+    if (!ctx.deps.repo.member(target.id)) return [{ text: PEOPLE.targetNotRegistered(target.name) }]
     const scope = checkScope(target.role, args)
     if (!scope.ok) return [{ text: scope.text }]
     const label = roleLabel(scope.spec)
     const fresh = await ctx.deps.repo.grant(target.id, scope.spec, ctx.sender.id, ctx.deps.clock())
     if (fresh)
       await audited(ctx.deps, ctx.sender, 'role.grant', target.id, { name: target.name, role: label })
-    return [{ text: fresh ? M.granted(target.name, label) : M.alreadyGranted(target.name, label) }]
+    return [{ text: fresh ? PEOPLE.granted(target.name, label) : PEOPLE.alreadyGranted(target.name, label) }]
   },
 })

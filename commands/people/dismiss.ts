@@ -2,7 +2,8 @@ import { role as requireRole } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { sameRole } from '../../src/domain/authority.js'
 import type { Role, RoleSpec } from '../../src/domain/types.js'
-import { M, roleLabel } from '../../src/messages/zh.js'
+import { roleLabel } from '../../src/messages/sites.js'
+import { PEOPLE } from './sentences.js'
 import { audited } from '../operations/audit-support.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
 
@@ -29,18 +30,23 @@ export const dismiss = defineCommand({
       .filter((g) => (typeof spec === 'string' ? g.role === spec : sameRole(g, spec)))
     if (held.length === 0) {
       return [
-        { text: M.notHolding(target.name, typeof spec === 'string' ? M.roleName(spec) : roleLabel(spec)) },
+        {
+          text: PEOPLE.notHolding(
+            target.name,
+            typeof spec === 'string' ? PEOPLE.roleName(spec) : roleLabel(spec),
+          ),
+        },
       ]
     }
     if (role === 'admin') {
       const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
-      if (admins.length <= 1) return [{ text: M.lastAdmin }]
+      if (admins.length <= 1) return [{ text: PEOPLE.lastAdmin }]
     }
     await repo.revoke(target.id, spec)
     await audited(ctx.deps, ctx.sender, 'role.revoke', target.id, {
       name: target.name,
       role: held.map(roleLabel).join(' '),
     })
-    return [{ text: M.revoked(target.name, held.map(roleLabel)) }]
+    return [{ text: PEOPLE.revoked(target.name, held.map(roleLabel)) }]
   },
 })

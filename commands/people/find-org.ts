@@ -1,6 +1,6 @@
 import type { Deps, Reply } from '../../src/core/types.js'
 import type { Org } from '../../src/domain/types.js'
-import { M } from '../../src/messages/zh.js'
+import { registrationError } from '../../src/messages/sites.js'
 
 /** An organisation by what a person typed, or the reply with the candidates or the closest names. */
 export function findOrg(
@@ -12,7 +12,7 @@ export function findOrg(
   if (found.kind === 'found') return { ok: true, org: found.org }
   const text =
     found.kind === 'ambiguous'
-      ? M.registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates })
-      : M.registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions })
+      ? registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates })
+      : registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions })
   return { ok: false, reply: [{ text }] }
 }

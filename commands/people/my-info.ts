@@ -1,6 +1,6 @@
 import { noArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
-import { M } from '../../src/messages/zh.js'
+import { PEOPLE } from './sentences.js'
 
 export const myInfo = defineCommand({
   name: '我的信息',
@@ -13,7 +13,7 @@ export const myInfo = defineCommand({
   requires: [],
   args: noArgs,
   run({ deps, sender }) {
-    if (!sender.member) return [{ text: M.notRegistered }]
-    return [{ text: M.myInfo(sender.member, deps.repo.roster().get(sender.member.orgId), sender.roles) }]
+    if (!sender.member) return [{ text: PEOPLE.notRegistered }]
+    return [{ text: PEOPLE.myInfo(sender.member, deps.repo.roster().get(sender.member.orgId), sender.roles) }]
   },
 })

@@ -1,6 +1,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
-import { M, REGISTER_USAGE } from '../../src/messages/zh.js'
+import { REGISTER_USAGE } from '../../src/messages/core.js'
+import { PEOPLE } from './sentences.js'
 import { findOrg } from './find-org.js'
 
 export const org = defineCommand({
@@ -14,10 +15,10 @@ export const org = defineCommand({
   requires: [],
   args: rawArgs.transform((a) => a.tokens.join('')),
   run({ deps }, input) {
-    if (!input) return [{ text: M.orgLookupMissing }]
+    if (!input) return [{ text: PEOPLE.orgLookupMissing }]
     const found = findOrg(deps, input)
     if (!found.ok) return found.reply
     const people = deps.repo.members().filter((m) => m.orgId === found.org.id)
-    return [{ text: M.orgDetail(found.org, people) }]
+    return [{ text: PEOPLE.orgDetail(found.org, people) }]
   },
 })

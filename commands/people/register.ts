@@ -2,7 +2,9 @@ import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { namesakes } from '../../src/domain/namesakes.js'
 import { parseRegistration } from '../../src/domain/registration.js'
-import { M, REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/zh.js'
+import { CORE, REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
+import { registrationError } from '../../src/messages/sites.js'
+import { PEOPLE } from './sentences.js'
 
 export const register = defineCommand({
   name: '注册',
@@ -22,14 +24,14 @@ export const register = defineCommand({
     const roster = deps.repo.roster()
     const parsed = parseRegistration(tokens, roster)
     if (!parsed.ok) {
-      return [{ text: M.badArgs(M.registrationError(parsed), REGISTER_USAGE, REGISTER_EXAMPLE) }]
+      return [{ text: CORE.badArgs(registrationError(parsed), REGISTER_USAGE, REGISTER_EXAMPLE) }]
     }
     const { name, org } = parsed
     const before = sender.member
     // Registering again for the same site without a 条线 keeps the one given before.
     const line = parsed.line ?? (before?.orgId === org.id && org.kind === 'site' ? before.line : null)
     if (before && before.name === name && before.orgId === org.id && before.line === line) {
-      return [{ text: M.registrationUnchanged(name, org, line) }]
+      return [{ text: PEOPLE.registrationUnchanged(name, org, line) }]
     }
     await deps.repo.register(
       sender.id,
@@ -37,8 +39,8 @@ export const register = defineCommand({
       deps.clock(),
     )
     const receipt = before
-      ? M.registrationUpdated(name, org, line, before, roster.get(before.orgId))
-      : M.registered(name, org, line)
+      ? PEOPLE.registrationUpdated(name, org, line, before, roster.get(before.orgId))
+      : PEOPLE.registered(name, org, line)
     // Someone else with this name: roles and mentions will tell them apart by unit.
     const others = namesakes(deps.repo.members(), roster, name).filter(
       (n) => n.member.contactId !== sender.id,
@@ -46,7 +48,7 @@ export const register = defineCommand({
     if (others.length === 0 || before?.name === name) return [{ text: receipt }]
     return [
       {
-        text: `${receipt}\n${M.nameShared(
+        text: `${receipt}\n${PEOPLE.nameShared(
           name,
           others.map((n) => n.label),
         )}`,

@@ -4,7 +4,7 @@ import type { CommandContext, Reply } from '../../src/core/types.js'
 import { DISTRICT_NAMES, parseDistrict, parseGroup, parseRole } from '../../src/domain/roles.js'
 import { byUnit, namesakes, splitNameUnit } from '../../src/domain/namesakes.js'
 import type { GroupNo, Role, RoleSpec } from '../../src/domain/types.js'
-import { M } from '../../src/messages/zh.js'
+import { PEOPLE } from './sentences.js'
 
 export interface RoleArgs {
   role: Role | null
@@ -70,7 +70,7 @@ export function resolveTarget(
     const m = deps.repo.member(args.mention.id)
     return { ok: true, id: args.mention.id, name: m?.name ?? args.mention.name }
   }
-  if (!args.targetName) return { ok: false, reply: [{ text: M.targetMissing }] }
+  if (!args.targetName) return { ok: false, reply: [{ text: PEOPLE.targetMissing }] }
   const roster = deps.repo.roster()
   const members = deps.repo.members()
   const { name, unit } = splitNameUnit(args.targetName)
@@ -79,12 +79,13 @@ export function resolveTarget(
     // A WeChat display name typed after @ by hand.
     const shown = members.filter((m) => m.wechatName === name)
     if (shown.length === 1) return { ok: true, id: shown[0]!.contactId, name: shown[0]!.name }
-    return { ok: false, reply: [{ text: M.targetNotFound(name) }] }
+    return { ok: false, reply: [{ text: PEOPLE.targetNotFound(name) }] }
   }
   const labels = found.map((c) => c.label)
   if (unit !== null) {
     found = byUnit(found, roster, unit)
-    if (found.length === 0) return { ok: false, reply: [{ text: M.targetNoSuchUnit(name, unit, labels) }] }
+    if (found.length === 0)
+      return { ok: false, reply: [{ text: PEOPLE.targetNoSuchUnit(name, unit, labels) }] }
   } else if (found.length > 1) {
     for (const word of args.others) {
       const picked = byUnit(found, roster, word)
@@ -94,7 +95,7 @@ export function resolveTarget(
       }
     }
   }
-  if (found.length > 1) return { ok: false, reply: [{ text: M.targetAmbiguous(name, labels) }] }
+  if (found.length > 1) return { ok: false, reply: [{ text: PEOPLE.targetAmbiguous(name, labels) }] }
   return { ok: true, id: found[0]!.member.contactId, name: found[0]!.member.name }
 }
 
@@ -104,7 +105,10 @@ export function roleAndTarget(
   args: RoleArgs,
 ): { ok: true; role: Role; id: string; name: string } | { ok: false; reply: Reply[] } {
   if (!args.role)
-    return { ok: false, reply: [{ text: args.roleWord ? M.roleUnknown(args.roleWord) : M.roleMissing }] }
+    return {
+      ok: false,
+      reply: [{ text: args.roleWord ? PEOPLE.roleUnknown(args.roleWord) : PEOPLE.roleMissing }],
+    }
   const target = resolveTarget(ctx, args)
   return target.ok ? { ...target, role: args.role } : target
 }
@@ -116,8 +120,10 @@ export function checkScope(
 ): { ok: true; spec: RoleSpec } | { ok: false; text: string } {
   if (role === 'admin') return { ok: true, spec: { role } }
   if (role === 'leader')
-    return args.group ? { ok: true, spec: { role, group: args.group } } : { ok: false, text: M.groupMissing }
+    return args.group
+      ? { ok: true, spec: { role, group: args.group } }
+      : { ok: false, text: PEOPLE.groupMissing }
   return args.district
     ? { ok: true, spec: { role, district: args.district } }
-    : { ok: false, text: M.districtMissing(DISTRICT_NAMES) }
+    : { ok: false, text: PEOPLE.districtMissing(DISTRICT_NAMES) }
 }

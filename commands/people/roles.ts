@@ -1,7 +1,8 @@
 import { noArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { M, roleLabel } from '../../src/messages/zh.js'
+import { roleLabel } from '../../src/messages/sites.js'
+import { PEOPLE } from './sentences.js'
 
 export const roles = defineCommand({
   name: '角色',
@@ -15,9 +16,9 @@ export const roles = defineCommand({
   args: noArgs,
   run({ deps }) {
     const rows = deps.repo.roleHolders().map((h) => ({
-      name: deps.repo.member(h.contactId)?.name ?? M.unregisteredName,
+      name: deps.repo.member(h.contactId)?.name ?? PEOPLE.unregisteredName,
       labels: h.grants.map(roleLabel),
     }))
-    return [{ text: M.rolesList(rows) }]
+    return [{ text: PEOPLE.rolesList(rows) }]
   },
 })

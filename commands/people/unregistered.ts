@@ -1,8 +1,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { W } from '../../src/messages/first-week.js'
-import { M } from '../../src/messages/zh.js'
+import { PEOPLE } from './sentences.js'
 import { splitDetail } from '../tallies/tally-support.js'
 
 export const unregistered = defineCommand({
@@ -18,13 +17,19 @@ export const unregistered = defineCommand({
   async run({ deps }, detail) {
     const members = await deps.directory.roomMembers()
     const room = deps.repo.room()
-    if (!members) return [{ text: M.roomUnknown(room?.topic ?? '') }]
+    if (!members) return [{ text: PEOPLE.roomUnknown(room?.topic ?? '') }]
     const missing = members.filter((m) => !deps.repo.member(m.id))
     const registeredOrgs = new Set(deps.repo.members().map((m) => m.orgId))
     const emptySites = deps.repo
       .roster()
       .sites()
       .filter((s) => !registeredOrgs.has(s.id))
-    return [{ text: detail ? M.unregistered(missing, emptySites) : W.unregistered(missing, emptySites) }]
+    return [
+      {
+        text: detail
+          ? PEOPLE.unregisteredDetail(missing, emptySites)
+          : PEOPLE.unregistered(missing, emptySites),
+      },
+    ]
   },
 })

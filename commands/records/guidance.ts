@@ -4,13 +4,14 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
 import { guidanceIn, periodOfMonth } from '../../src/domain/records.js'
-import { REC } from '../../src/messages/records.js'
+import { SCOPE } from '../../src/messages/refusals.js'
+import { RECORDS } from './sentences.js'
 import { actorOf, recordsOf, siteByName, todayOf } from './records-support.js'
 
 export const guidance = defineCommand({
   name: '指导',
   aliases: ['指导记录', '走访'],
-  usage: REC.guidanceUsage,
+  usage: RECORDS.guidanceUsage,
   summary: '记录对示范点的走访指导（按半年统计次数）',
   details: ['联络员、组长记录负责范围内的示范点，管理员可记录全部。'],
   examples: ['#指导 日新街道 现场指导阵地建设和台账整理'],
@@ -22,9 +23,9 @@ export const guidance = defineCommand({
     if (!rec.ok) return rec.reply
     const site = siteByName(deps, tokens[0] ?? '')
     if (!site.ok) return site.reply
-    if (!actsFor(sender.roles, site.value)) return [{ text: REC.notYours(site.value) }]
+    if (!actsFor(sender.roles, site.value)) return [{ text: SCOPE.notYours(site.value) }]
     const content = tokens.slice(1).join(' ')
-    if (!content) return [{ text: REC.guidanceContentMissing }]
+    if (!content) return [{ text: RECORDS.guidanceContentMissing }]
     const today = todayOf(deps)
     const g = await rec.value.records.addGuidance(
       site.value.id,
@@ -35,6 +36,6 @@ export const guidance = defineCommand({
     )
     const period = periodOfMonth(today.slice(0, 7))
     const count = guidanceIn(rec.value.records.guidance(), site.value.id, period).length
-    return [{ text: REC.guidanceSaved(site.value, g, count, period) }]
+    return [{ text: RECORDS.guidanceSaved(site.value, g, count, period) }]
   },
 })

@@ -3,14 +3,14 @@ import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { scopesOf, sitesIn } from '../../src/domain/authority.js'
-import { REC } from '../../src/messages/records.js'
+import { RECORDS } from './sentences.js'
 import { awaitFiles, sharedBefore } from './records-share.js'
 import { actorOf, recordable, recordsOf, siteOrOwn, todayOf } from './records-support.js'
 
 export const plan = defineCommand({
   name: '计划',
   aliases: ['工作计划'],
-  usage: REC.planUsage,
+  usage: RECORDS.planUsage,
   summary: '提交示范点年度工作计划；组长、联络员查看未提交的示范点',
   details: [
     '成员写 #计划 年份 内容；联络员、组长在年份前写单位。再次提交即为修改，旧版本保留。',
@@ -38,7 +38,7 @@ export const plan = defineCommand({
       )
       return [
         {
-          text: REC.plansMissing(
+          text: RECORDS.plansMissing(
             year,
             sites.filter((s) => !done.has(s.id)),
             sites.length,
@@ -46,7 +46,7 @@ export const plan = defineCommand({
         },
       ]
     }
-    if (at < 0) return [{ text: REC.planYearMissing }]
+    if (at < 0) return [{ text: RECORDS.planYearMissing }]
     const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
     if (!site.ok) return site.reply
     const ok = recordable(sender, site.value)
@@ -56,10 +56,10 @@ export const plan = defineCommand({
     const before = sharedBefore(deps, sender).at(-1) ?? null
     if (!text && !before) {
       awaitFiles(deps, sender, { kind: 'plan', siteId: site.value.id, year })
-      return [{ text: REC.planAwaitingFile(year, deps.settings.shareWindowMs / 60_000) }]
+      return [{ text: RECORDS.planAwaitingFile(year, deps.settings.shareWindowMs / 60_000) }]
     }
     const updated = records.plans().some((p) => p.orgId === site.value.id && p.year === year)
     const saved = await records.setPlan(site.value.id, year, text, before, actorOf(sender), deps.clock())
-    return [{ text: REC.planSaved(site.value, saved, updated) }]
+    return [{ text: RECORDS.planSaved(site.value, saved, updated) }]
   },
 })

@@ -3,9 +3,8 @@ import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseNo } from '../../src/domain/numbers.js'
-import { REC } from '../../src/messages/records.js'
-import { U } from '../../src/messages/usability.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { RECORDS } from './sentences.js'
 import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
 
 const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
@@ -20,7 +19,7 @@ const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
 export const projects = defineCommand({
   name: '项目',
   aliases: ['服务项目', '项目清单'],
-  usage: REC.projectUsage,
+  usage: RECORDS.projectUsage,
   summary: '服务项目清单：新增、标记完成或停止、查看',
   details: [
     '示范点成员新增本单位项目；联络员、组长写在名称前写单位：#项目 新增 单位 "名称" 说明。',
@@ -40,7 +39,7 @@ export const projects = defineCommand({
       if (!site.ok) return site.reply
       return [
         {
-          text: REC.projectsOfSite(
+          text: RECORDS.projectsOfSite(
             site.value,
             records.projects().filter((p) => p.orgId === site.value.id),
           ),
@@ -55,7 +54,7 @@ export const projects = defineCommand({
       const ok = recordable(sender, site.value)
       if (!ok.ok) return ok.reply
       const name = args[0]
-      if (!name) return [{ text: REC.projectNameMissing }]
+      if (!name) return [{ text: RECORDS.projectNameMissing }]
       const p = await records.addProject(
         site.value.id,
         name,
@@ -63,20 +62,22 @@ export const projects = defineCommand({
         actorOf(sender),
         deps.clock(),
       )
-      return [{ text: REC.projectAdded(site.value, p) }]
+      return [{ text: RECORDS.projectAdded(site.value, p) }]
     }
     const no = parseNo(tokens.slice(1).join(''))
     if (no === null) {
       const word = tokens.slice(1).join('')
-      return [{ text: M.badArgs(word ? U.noInvalid(word) : U.noMissing, REC.projectUsage, undefined) }]
+      return [
+        { text: CORE.badArgs(word ? CORE.noInvalid(word) : CORE.noMissing, RECORDS.projectUsage, undefined) },
+      ]
     }
     const project = records.projects().find((p) => p.no === no)
-    if (!project) return [{ text: REC.projectUnknown(no) }]
+    if (!project) return [{ text: RECORDS.projectUnknown(no) }]
     const site = deps.repo.roster().get(project.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.projectUnknown(no) }]
+    if (site?.kind !== 'site') return [{ text: RECORDS.projectUnknown(no) }]
     const ok = recordable(sender, site)
     if (!ok.ok) return ok.reply
     const changed = await records.setProjectStatus(no, action, actorOf(sender), deps.clock())
-    return [{ text: REC.projectStatus(changed!) }]
+    return [{ text: RECORDS.projectStatus(changed!) }]
   },
 })

@@ -7,7 +7,7 @@ import { localKey, type Deps, type Sender, type ShareHandler } from '../../src/c
 import { monthOf } from '../../src/domain/calendar.js'
 import type { SixItem } from '../../src/domain/records.js'
 import type { FileInfo } from '../../src/domain/reports.js'
-import { REC } from '../../src/messages/records.js'
+import { RECORDS } from './sentences.js'
 import { actorOf } from './records-support.js'
 import { SHARES } from '../reporting/reporting-support.js'
 
@@ -80,7 +80,7 @@ export const shareToRecords: ShareHandler = {
       intents.clear(sender.id)
       const prev = records.plans().find((p) => p.orgId === site.id && p.year === target.year)
       const saved = await records.setPlan(site.id, target.year, prev?.text ?? '', file, actorOf(sender), now)
-      return [{ text: REC.planSaved(site, saved, prev !== undefined) }]
+      return [{ text: RECORDS.planSaved(site, saved, prev !== undefined) }]
     }
     const entry = records.six().find((e) => e.orgId === site.id && e.item === target.item)
     if (!entry) return []

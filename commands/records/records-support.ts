@@ -6,10 +6,11 @@ import { addMonths, lateDeadline, monthOf, shanghaiDate, type Month } from '../.
 import { assess, resolveAssessmentSettings, type Assessment } from '../../src/domain/assessment.js'
 import { periodOfMonth, previousPeriod, type Period } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
+import { registrationError } from '../../src/messages/sites.js'
+import { SCOPE } from '../../src/messages/refusals.js'
+import { RECORDS } from './sentences.js'
 import { Roster } from '../../src/domain/roster.js'
 import type { GroupNo, Site } from '../../src/domain/types.js'
-import { M } from '../../src/messages/zh.js'
-import { REC } from '../../src/messages/records.js'
 
 export type Found<T> = { ok: true; value: T } | { ok: false; reply: Reply[] }
 
@@ -38,17 +39,17 @@ export function ownSite(deps: Deps, sender: Sender): Site | undefined {
 
 /** A site by what was typed (retired ones included when asked), or the reply explaining why not. */
 export function siteByName(deps: Deps, input: string, opts: { includeRetired?: boolean } = {}): Found<Site> {
-  if (!input) return { ok: false, reply: [{ text: REC.siteMissing }] }
+  if (!input) return { ok: false, reply: [{ text: RECORDS.siteMissing }] }
   const found = deps.repo.roster().lookup(input, opts)
   if (found.kind === 'found') {
     return found.org.kind === 'site'
       ? { ok: true, value: found.org }
-      : { ok: false, reply: [{ text: REC.notASite(found.org.name) }] }
+      : { ok: false, reply: [{ text: RECORDS.notASite(found.org.name) }] }
   }
   const text =
     found.kind === 'ambiguous'
-      ? M.registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates })
-      : M.registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions })
+      ? registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates })
+      : registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions })
   return { ok: false, reply: [{ text }] }
 }
 
@@ -56,14 +57,14 @@ export function siteByName(deps: Deps, input: string, opts: { includeRetired?: b
 export function siteOrOwn(deps: Deps, sender: Sender, input: string): Found<Site> {
   if (input) return siteByName(deps, input)
   const own = ownSite(deps, sender)
-  return own ? { ok: true, value: own } : { ok: false, reply: [{ text: REC.noSiteOfYours }] }
+  return own ? { ok: true, value: own } : { ok: false, reply: [{ text: RECORDS.noSiteOfYours }] }
 }
 
 /** The site, when the sender may keep its records (authority.mayRecordFor decides). */
 export function recordable(sender: Sender, site: Site): Found<Site> {
   return mayRecordFor(sender.member, sender.roles, site)
     ? { ok: true, value: site }
-    : { ok: false, reply: [{ text: REC.notYours(site) }] }
+    : { ok: false, reply: [{ text: SCOPE.notYours(site) }] }
 }
 
 /** This month, and last month while its 补报 is still accepted: not settled yet. */

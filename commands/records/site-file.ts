@@ -14,14 +14,14 @@ import {
   sixOf,
 } from '../../src/domain/records.js'
 import { activeMonthsOf } from '../../src/domain/roster-history.js'
-import { REC } from '../../src/messages/records.js'
+import { RECORDS } from './sentences.js'
 import { assessmentFor, ownSite } from './records-support.js'
 import { findSite } from '../roster/site-support.js'
 
 export const siteFile = defineCommand({
   name: '档案',
   aliases: ['示范点档案', '单位档案'],
-  usage: REC.fileUsage,
+  usage: RECORDS.fileUsage,
   summary: '一个示范点的档案：级别、组、区、注册人数、今年上报、六有、项目、计划、指导、最近考核',
   details: ['不写单位时查看本单位。退出的示范点也可查看。'],
   examples: ['#档案 日新街道', '#档案'],
@@ -31,11 +31,11 @@ export const siteFile = defineCommand({
   run({ deps, sender }, input) {
     let site = ownSite(deps, sender)
     if (input) {
-      const found = findSite(deps, input, REC.fileUsage)
+      const found = findSite(deps, input, RECORDS.fileUsage)
       if (!found.ok) return found.reply
       site = found.site
     }
-    if (!site) return [{ text: REC.noSiteOfYours }]
+    if (!site) return [{ text: RECORDS.noSiteOfYours }]
     const { records, rosterHistory } = deps.repo
     const month = monthOf(deps.clock())
     const year = month.slice(0, 4)
@@ -54,13 +54,13 @@ export const siteFile = defineCommand({
       ? a.assessment.groups.find((g) => g.sites.some((s) => s.site.id === site.id))
       : undefined
     const mine = group?.sites.find((s) => s.site.id === site.id)
-    const text = REC.siteFile({
+    const text = RECORDS.siteFile({
       site,
       people: deps.repo.members().filter((m) => m.orgId === site.id).length,
       months: { reported: reported.length, elapsed: active.length, year },
       six: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]),
       projects: liveProjects(records.projects(), site.id).length,
-      plan: plan ? REC.planShort(plan) : null,
+      plan: plan ? RECORDS.planShort(plan) : null,
       guidance: guidanceIn(records.guidance(), site.id, period).length,
       period,
       last:

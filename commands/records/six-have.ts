@@ -11,14 +11,14 @@ import {
   sixDone,
   sixOf,
 } from '../../src/domain/records.js'
-import { REC } from '../../src/messages/records.js'
+import { RECORDS } from './sentences.js'
 import { awaitFiles, sharedBefore } from './records-share.js'
 import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
 
 export const sixHave = defineCommand({
   name: '六有',
   aliases: ['六有台账'],
-  usage: REC.sixUsage,
+  usage: RECORDS.sixUsage,
   summary: '六有台账：记录或查看有人员、有阵地、有项目、有载体、有制度、有特色',
   details: [
     '状态写 已达标（达标、完成）、建设中（在建）或 未达标；说明中写“编号12”可关联上报作为佐证。',
@@ -43,16 +43,16 @@ export const sixHave = defineCommand({
           const six = sixOf(records.six(), site.id)
           return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]) }
         })
-        return [{ text: REC.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
+        return [{ text: RECORDS.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }
       const site = siteOrOwn(deps, sender, tokens.join(''))
       if (!site.ok) return site.reply
-      return [{ text: REC.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
+      return [{ text: RECORDS.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
     }
     const item = parseSixItem(tokens[at]!)!
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
-    if (!state) return [{ text: REC.sixBadState(stateWord) }]
+    if (!state) return [{ text: RECORDS.sixBadState(stateWord) }]
     const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
     if (!site.ok) return site.reply
     const ok = recordable(sender, site.value)
@@ -68,6 +68,6 @@ export const sixHave = defineCommand({
       deps.clock(),
     )
     awaitFiles(deps, sender, { kind: 'six', siteId: site.value.id, item })
-    return [{ text: REC.sixSaved(site.value, entry, sixDone(records.six(), site.value.id)) }]
+    return [{ text: RECORDS.sixSaved(site.value, entry, sixDone(records.six(), site.value.id)) }]
   },
 })

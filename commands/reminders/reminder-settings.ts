@@ -4,10 +4,10 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand, type Deps, type Reply } from '../../src/core/types.js'
 import { isMonthDay, parseTimeOfDay } from '../../src/domain/time-rules.js'
 import { REMINDER_KINDS, type ReminderKind } from '../../src/domain/reminders.js'
-import { KIND_LABEL, KIND_WORDS, REM } from '../../src/messages/reminders.js'
+import { KIND_LABEL } from '../../src/messages/reminders.js'
+import { KIND_WORDS, REMINDERS } from './sentences.js'
+import { CORE } from '../../src/messages/core.js'
 import { REMINDER_SETTING_WORDS as WORDS } from '../../src/domain/vocabulary.js'
-import { W } from '../../src/messages/first-week.js'
-import { M } from '../../src/messages/zh.js'
 import { audited } from '../operations/audit-support.js'
 
 type Change =
@@ -23,7 +23,7 @@ const kindOf = (word: string | undefined): ReminderKind | null | undefined =>
 export const reminderSettings = defineCommand({
   name: '提醒设置',
   aliases: [],
-  usage: REM.settingsUsage,
+  usage: REMINDERS.settingsUsage,
   summary: '查看提醒设置；暂停、恢复提醒，或修改提醒时间',
   details: [
     '只发 #提醒设置 查看当前设置。种类：月中、截止前、最后、通报、预警。修改后立即生效，重启后保留。',
@@ -43,7 +43,7 @@ export const reminderSettings = defineCommand({
     if (op === undefined) return { op: 'show' }
     if (op === WORDS.pause || op === WORDS.resume) {
       const kind = kindOf(x)
-      if (kind === undefined) return { op: 'error', text: REM.kindUnknown(x!) }
+      if (kind === undefined) return { op: 'error', text: REMINDERS.kindUnknown(x!) }
       return { op: op === WORDS.pause ? 'pause' : 'resume', kind }
     }
     if (op === WORDS.time) {
@@ -52,21 +52,29 @@ export const reminderSettings = defineCommand({
         return {
           op: 'error',
           text: x
-            ? REM.kindUnknown(x)
-            : M.badArgs(W.reminderTimeMissing, REM.settingsUsage, W.reminderTimeExample),
+            ? REMINDERS.kindUnknown(x)
+            : CORE.badArgs(
+                REMINDERS.reminderTimeMissing,
+                REMINDERS.settingsUsage,
+                REMINDERS.reminderTimeExample,
+              ),
         }
       const time = parseTimeOfDay(y ?? '')
-      if (!time) return { op: 'error', text: REM.timeInvalid(y ?? '') }
+      if (!time) return { op: 'error', text: REMINDERS.timeInvalid(y ?? '') }
       return { op: 'time', kind, time }
     }
     if (op === WORDS.midDay) {
       const day = Number(x)
-      if (!isMonthDay(day)) return { op: 'error', text: REM.dayInvalid(x ?? '') }
+      if (!isMonthDay(day)) return { op: 'error', text: REMINDERS.dayInvalid(x ?? '') }
       return { op: 'midDay', day }
     }
     return {
       op: 'error',
-      text: M.badArgs(W.reminderOpUnknown(op), REM.settingsUsage, W.reminderWhatExample),
+      text: CORE.badArgs(
+        REMINDERS.reminderOpUnknown(op),
+        REMINDERS.settingsUsage,
+        REMINDERS.reminderWhatExample,
+      ),
     }
   }),
   async run({ deps, sender, incoming }, change) {
@@ -85,7 +93,7 @@ async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
     case 'error':
       return [{ text: change.text }]
     case 'show':
-      return [{ text: W.reminderSettings(store.settings(defaults)) }]
+      return [{ text: REMINDERS.reminderSettings(store.settings(defaults)) }]
     case 'pause':
     case 'resume': {
       const pause = change.op === 'pause'
@@ -98,18 +106,18 @@ async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
           o.off = REMINDER_KINDS.filter((k) => off.has(k))
         }
       })
-      const what = change.kind === null ? W.reminderAll : KIND_LABEL[change.kind]
-      return [{ text: pause ? REM.paused(what) : REM.resumed(what) }]
+      const what = change.kind === null ? REMINDERS.reminderAll : KIND_LABEL[change.kind]
+      return [{ text: pause ? REMINDERS.paused(what) : REMINDERS.resumed(what) }]
     }
     case 'time':
       await store.change((o) => {
         o.times = { ...o.times, [change.kind]: change.time }
       })
-      return [{ text: REM.timeSet(change.kind, change.time) }]
+      return [{ text: REMINDERS.timeSet(change.kind, change.time) }]
     case 'midDay':
       await store.change((o) => {
         o.midDay = change.day
       })
-      return [{ text: REM.midDaySet(change.day) }]
+      return [{ text: REMINDERS.midDaySet(change.day) }]
   }
 }

@@ -3,7 +3,7 @@ import { noArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { upcoming } from '../../src/domain/reminders.js'
-import { REM } from '../../src/messages/reminders.js'
+import { REMINDERS } from './sentences.js'
 
 export const reminders = defineCommand({
   name: '提醒',
@@ -24,6 +24,6 @@ export const reminders = defineCommand({
       (id) => !!deps.repo.reminders.state(id),
       deps.calendar,
     )
-    return [{ text: list.length === 0 ? REM.upcomingNone : REM.upcoming(list, s) }]
+    return [{ text: list.length === 0 ? REMINDERS.upcomingNone : REMINDERS.upcoming(list, s) }]
   },
 })

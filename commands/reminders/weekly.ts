@@ -4,7 +4,9 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { addMonths, monthOf } from '../../src/domain/calendar.js'
 import { composeDigest, digestReader, digestSites } from '../../src/domain/digest.js'
-import { FILES, WEEKLY, WEEKLY_WORDS, digestText, scopeLabel } from '../../src/messages/files.js'
+import { WEEKLY, WEEKLY_WORDS } from './sentences.js'
+import { digestText, scopeLabel } from '../../src/messages/digest.js'
+import { SCOPE } from '../../src/messages/refusals.js'
 
 type Want = { op: 'show' } | { op: 'on' | 'off' } | { op: 'bad'; word: string }
 
@@ -36,7 +38,7 @@ export const weekly = defineCommand({
     if (want.op === 'on')
       return [{ text: (await prefs.setDigestOff(sender.id, false)) ? WEEKLY.on : WEEKLY.alreadyOn }]
     const reader = digestReader(sender.roles)
-    if (!reader) return [{ text: FILES.noSites }]
+    if (!reader) return [{ text: SCOPE.noSites }]
     const now = deps.clock()
     const month = monthOf(now)
     const sites = digestSites(reader, deps.repo.rosterHistory.activeSitesFor(month))

@@ -4,8 +4,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { actsFor, leaderGroups, liaisonDistricts } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
-import { R } from '../../src/messages/reports.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { REPORTING } from './sentences.js'
 import { findOrg } from '../people/find-org.js'
 import { checkLate, rawLength, reportFor } from './reporting-support.js'
 
@@ -26,17 +26,18 @@ export const behalfReport = defineCommand({
     text: a.rest.slice(rawLength(a.rest)).trim(),
   })),
   async run({ deps, sender, incoming }, args) {
-    if (!args.orgWord) return [{ text: M.badArgs(R.behalfOrgMissing, R.behalfUsage, undefined) }]
+    if (!args.orgWord)
+      return [{ text: CORE.badArgs(REPORTING.behalfOrgMissing, REPORTING.behalfUsage, undefined) }]
     const found = findOrg(deps, args.orgWord)
     if (!found.ok) return found.reply
     const org = found.org
-    if (org.kind !== 'site') return [{ text: R.behalfNotASite(org) }]
+    if (org.kind !== 'site') return [{ text: REPORTING.behalfNotASite(org) }]
     if (!actsFor(sender.roles, org)) {
       const scopes = [
         ...leaderGroups(sender.roles).map((g) => GROUP_NAMES[g]),
         ...liaisonDistricts(sender.roles),
       ]
-      return [{ text: R.behalfOutOfScope(org, scopes) }]
+      return [{ text: REPORTING.behalfOutOfScope(org, scopes) }]
     }
     // #代报 大船 2026-10 正文: a month right after the site backfills it, by the rules of #补报.
     const monthWord = args.text.split(/\s+/)[0] ?? ''

@@ -2,9 +2,8 @@ import { rawArgs } from '../../src/core/args.js'
 import { siteMember } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { addMonths, monthOf, parseMonth } from '../../src/domain/calendar.js'
-import { U } from '../../src/messages/usability.js'
-import { R } from '../../src/messages/reports.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { REPORTING } from './sentences.js'
 import { checkLate, ownSite, reportFor } from './reporting-support.js'
 
 /** Reads `YYYY-MM 正文`. */
@@ -16,7 +15,7 @@ const lateArgs = rawArgs.transform((a) => {
 export const lateReport = defineCommand({
   name: '补报',
   aliases: [],
-  usage: R.lateUsage,
+  usage: REPORTING.lateUsage,
   summary: '补报上个月的创建信息',
   details: ['上个月的创建信息可在本月前几天内补报（默认到 5 日），计入该月并标注为补报。'],
   examples: ['#补报 2026-10 10月28日，开展“六有”阵地建设观摩……'],
@@ -24,9 +23,10 @@ export const lateReport = defineCommand({
   requires: [siteMember],
   args: lateArgs,
   async run({ deps, sender, incoming }, args) {
-    if (!args.monthWord) return [{ text: M.badArgs(R.lateMonthMissing, R.lateUsage, undefined) }]
+    if (!args.monthWord)
+      return [{ text: CORE.badArgs(REPORTING.lateMonthMissing, REPORTING.lateUsage, undefined) }]
     const month = parseMonth(args.monthWord, incoming.at)
-    if (!month) return [{ text: U.monthInvalid(args.monthWord, addMonths(monthOf(incoming.at), -1)) }]
+    if (!month) return [{ text: CORE.monthInvalid(args.monthWord, addMonths(monthOf(incoming.at), -1)) }]
     const check = checkLate(deps, incoming, month)
     if (check) return check
     return reportFor(deps, incoming, sender, ownSite(sender), month, args.text, {

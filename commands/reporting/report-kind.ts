@@ -4,15 +4,15 @@ import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseReportKind } from '../../src/domain/records.js'
 import { parseNo } from '../../src/domain/numbers.js'
-import { REC } from '../../src/messages/records.js'
-import { U } from '../../src/messages/usability.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { REPORT } from '../../src/messages/reports.js'
+import { REPORTING } from './sentences.js'
 import { actorOf, recordable, recordsOf } from '../records/records-support.js'
 
 export const reportKind = defineCommand({
   name: '标记',
   aliases: ['标记类别'],
-  usage: REC.kindUsage,
+  usage: REPORTING.kindUsage,
   summary: '把一篇上报标记为规定动作、自选动作或宣传报道',
   details: ['不影响上报统计；半年考核会用到。再次标记即为修改。'],
   examples: ['#标记 12 规定动作', '#标记 15 自选'],
@@ -23,17 +23,20 @@ export const reportKind = defineCommand({
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const n = parseNo(no)
-    if (n === null) return [{ text: M.badArgs(no ? U.noInvalid(no) : U.noMissing, REC.kindUsage, undefined) }]
+    if (n === null)
+      return [
+        { text: CORE.badArgs(no ? CORE.noInvalid(no) : CORE.noMissing, REPORTING.kindUsage, undefined) },
+      ]
     const report = deps.repo.reports.get(n)
-    if (!report) return [{ text: REC.reportUnknown(String(n)) }]
-    if (report.withdrawn) return [{ text: REC.reportWithdrawn(report.no) }]
+    if (!report) return [{ text: REPORT.unknown(String(n)) }]
+    if (report.withdrawn) return [{ text: REPORT.withdrawn(report.no) }]
     const kind = parseReportKind(word)
-    if (!kind) return [{ text: REC.kindBad(word) }]
+    if (!kind) return [{ text: REPORTING.kindBad(word) }]
     const site = deps.repo.roster().get(report.orgId)
-    if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
+    if (site?.kind !== 'site') return [{ text: REPORT.unknown(String(n)) }]
     const ok = recordable(sender, site)
     if (!ok.ok) return ok.reply
     await rec.value.records.setKind(report.no, report.month, kind, actorOf(sender), deps.clock())
-    return [{ text: REC.kindSaved(report.no, kind) }]
+    return [{ text: REPORTING.kindSaved(report.no, kind) }]
   },
 })

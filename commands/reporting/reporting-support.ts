@@ -8,8 +8,7 @@ import { localKey } from '../../src/core/types.js'
 import { lateDeadline, monthOf, type Month } from '../../src/domain/calendar.js'
 import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
-import { R } from '../../src/messages/reports.js'
-import { U } from '../../src/messages/usability.js'
+import { REPORTING } from './sentences.js'
 import { ShareBuffer, type PendingShare } from './share-buffer.js'
 
 /** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
@@ -69,18 +68,18 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
   deps.local(SHARES).setLast(sender.id, report.no, now.getTime())
   const { reported, total } = progress(deps, n.month)
   const current = monthOf(now)
-  if (n.via === 'auto') return [{ text: R.autoReceipt(n.site, report, reported, total) }]
+  if (n.via === 'auto') return [{ text: REPORTING.autoReceipt(n.site, report, reported, total) }]
   return [
     {
-      text: R.receipt(n.site, report, reported, total, current),
+      text: REPORTING.receipt(n.site, report, reported, total, current),
       // Plain receipts of this month waiting in the queue go out as one message.
       merge:
         n.late || n.onBehalf
           ? undefined
           : {
               key: `receipt:${n.month}`,
-              part: R.receiptPart(n.site, report),
-              suffix: R.receiptSuffix(n.month, reported, total),
+              part: REPORTING.receiptPart(n.site, report),
+              suffix: REPORTING.receiptSuffix(n.month, reported, total),
             },
     },
   ]
@@ -111,14 +110,14 @@ export async function reportFor(
       title: '',
     })
     const minutes = Math.round(deps.settings.shareWindowMs / 60_000)
-    return [{ text: U.waitingForShare(site, month, minutes, flags) }]
+    return [{ text: REPORTING.waitingForShare(site, month, minutes, flags) }]
   }
   if (text && shares.length === 0) {
     // The same report twice never counts twice; a near-duplicate is asked about first.
     const dup = findDuplicate(deps.repo.reports.ofMonth(month), site.id, text, now)
-    if (dup?.kind === 'same') return [{ text: U.duplicate(dup.report.no) }]
+    if (dup?.kind === 'same') return [{ text: REPORTING.duplicate(dup.report.no) }]
     if (dup?.kind === 'similar' && !buffer.confirmSimilar(sender.id, text, now, CONFIRM_MS)) {
-      return [{ text: U.similar(dup.report.no, CONFIRM_MS / 60_000) }]
+      return [{ text: REPORTING.similar(dup.report.no, CONFIRM_MS / 60_000) }]
     }
   }
   return fileReport(deps, sender, {
@@ -135,10 +134,10 @@ export async function reportFor(
 /** Null when 补报 for `month` is still open at the message's time; else the reply that says why not. */
 export function checkLate(deps: Deps, incoming: Incoming, month: Month): Reply[] | null {
   const current = monthOf(incoming.at)
-  if (month === current) return [{ text: R.lateIsCurrent(month) }]
-  if (month > current) return [{ text: R.lateFuture(month) }]
+  if (month === current) return [{ text: REPORTING.lateIsCurrent(month) }]
+  if (month > current) return [{ text: REPORTING.lateFuture(month) }]
   const deadline = lateDeadline(month, deps.settings.lateDays)
-  if (incoming.at.getTime() >= deadline.getTime()) return [{ text: R.lateClosed(month, deadline) }]
+  if (incoming.at.getTime() >= deadline.getTime()) return [{ text: REPORTING.lateClosed(month, deadline) }]
   return null
 }
 

@@ -1,7 +1,7 @@
 /** A shared article, file or image: kept for its #上报, added to a report just made, or counted by its title. */
 import type { ShareHandler } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
-import { W } from '../../src/messages/first-week.js'
+import { REPORTING } from './sentences.js'
 import type { PendingShare } from './share-buffer.js'
 import { SHARE_HINTS } from './share-hints.js'
 import { RECORD_SHARES } from '../records/records-share.js'
@@ -63,7 +63,7 @@ export const shareToReport: ShareHandler = {
       // One confirmation that says what the report holds now; those still waiting are replaced.
       return [
         {
-          text: W.attached(last, updated),
+          text: REPORTING.attached(last, updated),
           merge: { key: `attached:${last}`, part: '', suffix: '', replace: true },
         },
       ]
@@ -97,7 +97,7 @@ export const shareToReport: ShareHandler = {
       !site.retired &&
       deps.local(SHARE_HINTS).take(sender.id, incoming.at)
     ) {
-      return [{ text: W.articleHint(Math.round(deps.settings.shareWindowMs / 60_000)) }]
+      return [{ text: REPORTING.articleHint(Math.round(deps.settings.shareWindowMs / 60_000)) }]
     }
     return []
   },

@@ -3,16 +3,15 @@ import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin } from '../../src/domain/authority.js'
 import { parseNo } from '../../src/domain/numbers.js'
-import { R } from '../../src/messages/reports.js'
-import { U } from '../../src/messages/usability.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { REPORTING } from './sentences.js'
 import { audited } from '../operations/audit-support.js'
 import { progress } from './reporting-support.js'
 
 export const withdraw = defineCommand({
   name: '撤回',
   aliases: ['撤销上报', '删除上报'],
-  usage: R.withdrawUsage,
+  usage: REPORTING.withdrawUsage,
   summary: '撤回一篇上报（保留记录，不再计入）',
   details: ['提交人、同单位成员或管理员可以撤回。编号见上报回执。编号后可写原因，记入 #日志。'],
   examples: ['#撤回 57', '#撤回 57 重复上报'],
@@ -25,14 +24,14 @@ export const withdraw = defineCommand({
   })),
   async run({ deps, sender }, { word, no, reason }) {
     if (no === null) {
-      const problem = word ? U.noInvalid(word) : R.withdrawNoMissing
-      return [{ text: M.badArgs(problem, R.withdrawUsage, undefined) }]
+      const problem = word ? CORE.noInvalid(word) : REPORTING.withdrawNoMissing
+      return [{ text: CORE.badArgs(problem, REPORTING.withdrawUsage, undefined) }]
     }
     const r = deps.repo.reports.get(no)
-    if (!r) return [{ text: R.withdrawUnknown(no) }]
-    if (r.withdrawn) return [{ text: R.withdrawAlready(no) }]
+    if (!r) return [{ text: REPORTING.withdrawUnknown(no) }]
+    if (r.withdrawn) return [{ text: REPORTING.withdrawAlready(no) }]
     if (!(r.submitterId === sender.id || sender.member?.orgId === r.orgId || isAdmin(sender.roles))) {
-      return [{ text: R.withdrawNotAllowed }]
+      return [{ text: REPORTING.withdrawNotAllowed }]
     }
     const now = deps.clock()
     const updated = await deps.repo.reports.change(no, (x) => {
@@ -41,6 +40,6 @@ export const withdraw = defineCommand({
     await audited(deps, sender, 'report.withdraw', r.orgId, { no: String(no), month: r.month }, reason)
     const site = deps.repo.roster().get(r.orgId)
     const { reported, total } = progress(deps, r.month)
-    return [{ text: R.withdrawn(site, updated ?? r, reported, total) }]
+    return [{ text: REPORTING.withdrawn(site, updated ?? r, reported, total) }]
   },
 })

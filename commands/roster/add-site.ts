@@ -7,7 +7,7 @@ import { parseDistrict, parseGroup } from '../../src/domain/roles.js'
 import { nextSiteNumber } from '../../src/domain/roster-history.js'
 import { levelSchema } from '../../src/domain/schemas.js'
 import type { GroupNo, Level, Site } from '../../src/domain/types.js'
-import { REC } from '../../src/messages/records.js'
+import { ROSTER } from './sentences.js'
 
 type Input =
   | { ok: true; name: string; level: Level; group: GroupNo; district: string; aliases: string[] }
@@ -34,7 +34,7 @@ export function readNewSite(tokens: readonly string[]): Input {
 export const addSite = defineCommand({
   name: '新增示范点',
   aliases: ['增加示范点', '添加示范点'],
-  usage: REC.addUsage,
+  usage: ROSTER.addUsage,
   summary: '动态管理：新增一个示范点（编号顺延），自当天起计入',
   details: [
     '写全称、级别（省级或市级）、工作组和所在区，可附简称（用顿号分隔）。',
@@ -45,7 +45,7 @@ export const addSite = defineCommand({
   requires: [role('admin')],
   args: rawArgs.transform((a) => readNewSite(a.tokens)),
   async run({ deps, sender }, input) {
-    if (!input.ok) return [{ text: REC.addBad }]
+    if (!input.ok) return [{ text: ROSTER.addBad }]
     const { no, id } = nextSiteNumber(deps.repo.rosterHistory.history())
     const site: Site = {
       id,
@@ -62,7 +62,7 @@ export const addSite = defineCommand({
       site,
       reason: '',
     })
-    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
-    return [{ text: REC.added(site, from) }]
+    if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
+    return [{ text: ROSTER.added(site, from) }]
   },
 })

@@ -3,14 +3,14 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseGroup } from '../../src/domain/roles.js'
-import { REC } from '../../src/messages/records.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { ROSTER } from './sentences.js'
 import { findSite, changeFromToday } from './site-support.js'
 
 export const moveSite = defineCommand({
   name: '调整示范点',
   aliases: ['调整工作组', '示范点调组'],
-  usage: REC.moveUsage,
+  usage: ROSTER.moveUsage,
   summary: '动态管理：把示范点调整到另一个工作推进组',
   details: [
     '自当天起生效：本月起按新组统计、由新组组长查看；此前月份仍按原组统计。组后可写原因。',
@@ -32,9 +32,13 @@ export const moveSite = defineCommand({
   }),
   async run({ deps, sender }, args) {
     if (args.group === null) {
-      return [{ text: args.word ? REC.groupBad(args.word) : M.badArgs(undefined, REC.moveUsage, undefined) }]
+      return [
+        {
+          text: args.word ? ROSTER.groupBad(args.word) : CORE.badArgs(undefined, ROSTER.moveUsage, undefined),
+        },
+      ]
     }
-    const s = findSite(deps, args.site, REC.moveUsage)
+    const s = findSite(deps, args.site, ROSTER.moveUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'move',
@@ -42,7 +46,7 @@ export const moveSite = defineCommand({
       group: args.group,
       reason: args.reason,
     })
-    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
-    return [{ text: REC.moved(s.site, args.group, from) }]
+    if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
+    return [{ text: ROSTER.moved(s.site, args.group, from) }]
   },
 })

@@ -3,14 +3,14 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { aliasesAfterRename } from '../../src/domain/roster-history.js'
-import { REC } from '../../src/messages/records.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
+import { ROSTER } from './sentences.js'
 import { findSite, changeFromToday } from './site-support.js'
 
 export const renameSite = defineCommand({
   name: '更名示范点',
   aliases: ['示范点更名'],
-  usage: REC.renameUsage,
+  usage: ROSTER.renameUsage,
   summary: '动态管理：示范点更名，原名仍可查找',
   details: [
     '自当天起使用新名称；原名称和原简称保留为简称，历史上报和统计不受影响。',
@@ -22,8 +22,8 @@ export const renameSite = defineCommand({
   args: rawArgs.transform((a) => ({ site: a.tokens[0] ?? '', name: a.tokens.slice(1).join('') })),
   async run({ deps, sender }, args) {
     if (!args.site || args.name.length < 2)
-      return [{ text: M.badArgs(undefined, REC.renameUsage, undefined) }]
-    const s = findSite(deps, args.site, REC.renameUsage)
+      return [{ text: CORE.badArgs(undefined, ROSTER.renameUsage, undefined) }]
+    const s = findSite(deps, args.site, ROSTER.renameUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'rename',
@@ -32,7 +32,7 @@ export const renameSite = defineCommand({
       aliases: aliasesAfterRename(s.site, args.name),
       reason: '',
     })
-    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
-    return [{ text: REC.renamed(s.site.name, args.name, from) }]
+    if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
+    return [{ text: ROSTER.renamed(s.site.name, args.name, from) }]
   },
 })

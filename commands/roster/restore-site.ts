@@ -2,8 +2,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { REC } from '../../src/messages/records.js'
-import { EXIT } from '../../src/messages/reports.js'
+import { EXIT, ROSTER } from './sentences.js'
 import { rawLength } from '../reporting/reporting-support.js'
 import { findSite, changeFromToday } from './site-support.js'
 
@@ -29,7 +28,7 @@ export const restoreSite = defineCommand({
       orgId: s.site.id,
       reason: args.reason,
     })
-    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
+    if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
     return [{ text: EXIT.restored(s.site, deps.repo.roster().sites().length) }]
   },
 })

@@ -2,9 +2,8 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { REC } from '../../src/messages/records.js'
-import { EXIT } from '../../src/messages/reports.js'
-import { M } from '../../src/messages/zh.js'
+import { EXIT, ROSTER } from './sentences.js'
+import { CORE } from '../../src/messages/core.js'
 import { rawLength } from '../reporting/reporting-support.js'
 import { findSite, changeFromToday } from './site-support.js'
 
@@ -28,13 +27,13 @@ export const retireSite = defineCommand({
     const s = findSite(deps, args.site, EXIT.usage)
     if (!s.ok) return s.reply
     if (s.site.retired) return [{ text: EXIT.alreadyRetired(s.site) }]
-    if (!args.reason) return [{ text: M.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]
+    if (!args.reason) return [{ text: CORE.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'retire',
       orgId: s.site.id,
       reason: args.reason,
     })
-    if (!result.ok) return [{ text: REC.rosterError(result.error) }]
+    if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
     return [{ text: EXIT.retired(s.site, deps.repo.roster().sites().length, from) }]
   },
 })

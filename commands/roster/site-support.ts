@@ -6,8 +6,8 @@ import { parseDistrict, parseGroup } from '../../src/domain/roles.js'
 import type { Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { SCOPE_WORDS } from '../../src/domain/vocabulary.js'
-import { EXIT } from '../../src/messages/reports.js'
-import { M } from '../../src/messages/zh.js'
+import { EXIT } from './sentences.js'
+import { CORE } from '../../src/messages/core.js'
 import { findOrg } from '../people/find-org.js'
 
 export type SiteFilter = { label: string; test: (s: Site) => boolean } | null | { unknown: string }
@@ -29,7 +29,7 @@ export function findSite(
   input: string,
   usage: string,
 ): { ok: true; site: Site } | { ok: false; reply: Reply[] } {
-  if (!input) return { ok: false, reply: [{ text: M.badArgs(EXIT.orgMissing, usage, undefined) }] }
+  if (!input) return { ok: false, reply: [{ text: CORE.badArgs(EXIT.orgMissing, usage, undefined) }] }
   const found = findOrg(deps, input, { includeRetired: true })
   if (!found.ok) return found
   if (found.org.kind !== 'site') return { ok: false, reply: [{ text: EXIT.notASite(found.org) }] }

@@ -1,6 +1,6 @@
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
-import { M } from '../../src/messages/zh.js'
+import { ROSTER } from './sentences.js'
 import { readFilter } from './site-support.js'
 
 export const sites = defineCommand({
@@ -15,9 +15,9 @@ export const sites = defineCommand({
   args: rawArgs.transform((a) => a.tokens[0]),
   run({ deps }, word) {
     const filter = readFilter(word)
-    if (filter && 'unknown' in filter) return [{ text: M.sitesFilterUnknown(filter.unknown) }]
+    if (filter && 'unknown' in filter) return [{ text: ROSTER.sitesFilterUnknown(filter.unknown) }]
     const all = deps.repo.roster().sites()
     const chosen = filter ? all.filter(filter.test) : all
-    return [{ text: M.siteList(chosen, filter?.label ?? null) }]
+    return [{ text: ROSTER.siteList(chosen, filter?.label ?? null) }]
   },
 })

@@ -4,8 +4,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { covers, inScope, parseScope, scopesOf, type Scope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
-import { MISSING, scopeLabel, U } from '../../src/messages/usability.js'
-import { W } from '../../src/messages/first-week.js'
+import { MISSING, TALLIES, scopeLabel } from './sentences.js'
+import { CORE } from '../../src/messages/core.js'
 import { dueText } from './tally-support.js'
 
 export const missing = defineCommand({
@@ -34,7 +34,7 @@ export const missing = defineCommand({
       else
         return [
           {
-            text: /\d|月/.test(word) ? U.monthInvalid(word, month) : MISSING.wordUnknown(word),
+            text: /\d|月/.test(word) ? CORE.monthInvalid(word, month) : MISSING.wordUnknown(word),
           },
         ]
     }
@@ -42,7 +42,7 @@ export const missing = defineCommand({
     if (asked && !covers(sender.roles, asked))
       return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]
     const scopes = asked ? [asked] : mine
-    const label = W.scopes(scopes.map(scopeLabel))
+    const label = TALLIES.scopes(scopes.map(scopeLabel))
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),
       deps.repo.reports.ofMonth(month),

@@ -5,10 +5,8 @@ import { monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
 import { reportsOf } from '../../src/domain/report-contents.js'
 import { siteYear } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
-import { W } from '../../src/messages/first-week.js'
-import { R } from '../../src/messages/reports.js'
-import { M } from '../../src/messages/zh.js'
-import { U } from '../../src/messages/usability.js'
+import { CORE } from '../../src/messages/core.js'
+import { TALLIES } from './sentences.js'
 import { findOrg } from '../people/find-org.js'
 import { yearStart } from './tally-support.js'
 
@@ -35,21 +33,21 @@ export const progress = defineCommand({
       if (m) month = m
       else words.push(t)
     }
-    if (month > current) return [{ text: U.tallyFuture(month) }]
+    if (month > current) return [{ text: TALLIES.tallyFuture(month) }]
     let site: Site
     const input = words.join('')
     if (input) {
       const found = findOrg(deps, input)
       if (!found.ok) return found.reply
-      if (found.org.kind !== 'site') return [{ text: U.progressNotASite(found.org) }]
+      if (found.org.kind !== 'site') return [{ text: TALLIES.progressNotASite(found.org) }]
       site = found.org
     } else {
       if (sender.org?.kind !== 'site')
-        return [{ text: M.badArgs(R.progressOrgMissing, R.progressUsage, undefined) }]
+        return [{ text: CORE.badArgs(TALLIES.progressOrgMissing, TALLIES.progressUsage, undefined) }]
       site = sender.org
     }
     const all = deps.repo.reports.all()
     const y = siteYear(site, all, yearStart(deps, current), current, current)
-    return [{ text: W.progress(y, current, month, reportsOf(all, site.id, month)) }]
+    return [{ text: TALLIES.progress(y, current, month, reportsOf(all, site.id, month)) }]
   },
 })

@@ -3,8 +3,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { siteYear, tallyMonth, type MonthTally, type SiteYear } from '../../src/domain/reports.js'
-import { W } from '../../src/messages/first-week.js'
-import { R } from '../../src/messages/reports.js'
+import { TALLIES } from './sentences.js'
 import { splitDetail, summaryScope, yearStart } from './tally-support.js'
 
 export const summary = defineCommand({
@@ -30,7 +29,7 @@ export const summary = defineCommand({
     const t = tallyMonth(scope.sites, deps.repo.reports.ofMonth(current), current)
     const years = scope.sites.map((s) => siteYear(s, reports, from, current, current))
     const pieces = years.reduce((n, y) => n + y.total, 0)
-    if (detail) return [{ text: R.summary(scope.label, t, from, years, pieces) }]
+    if (detail) return [{ text: TALLIES.summary(scope.label, t, from, years, pieces) }]
     return [{ text: brief(scope.label, word, t, from, years, pieces) }]
   },
 })
@@ -48,8 +47,13 @@ function brief(label: string, word: string, t: MonthTally, from: string, years: 
     }))
     .filter((r) => r.missed.length > 0 || r.now)
     .sort((a, b) => b.missed.length - a.missed.length || a.site.no - b.site.no)
-  const lines = W.summaryHead(label, t, from, pieces, rate)
-  if (behind.length === 0) lines.push(W.summaryNone)
-  else lines.push(W.summaryCount(behind.length), ...W.summaryBehind(behind), W.summaryMore(word))
+  const lines = TALLIES.summaryHead(label, t, from, pieces, rate)
+  if (behind.length === 0) lines.push(TALLIES.summaryNone)
+  else
+    lines.push(
+      TALLIES.summaryCount(behind.length),
+      ...TALLIES.summaryBehind(behind),
+      TALLIES.summaryMore(word),
+    )
   return lines.join('\n')
 }

@@ -7,8 +7,8 @@ import type { Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { DETAIL_WORDS, SCOPE_WORDS } from '../../src/domain/vocabulary.js'
 import { daysOf } from '../../src/domain/workdays.js'
-import { R } from '../../src/messages/reports.js'
-import { U } from '../../src/messages/usability.js'
+import { CORE } from '../../src/messages/core.js'
+import { TALLIES } from './sentences.js'
 
 /** The month asked for, this month by default; a reply when the word is no month. */
 export function pickMonth(
@@ -18,15 +18,16 @@ export function pickMonth(
   const now = deps.clock()
   if (!word) return { ok: true, month: monthOf(now) }
   const month = parseMonth(word, now)
-  return month ? { ok: true, month } : { ok: false, text: U.monthInvalid(word, monthOf(now)) }
+  return month ? { ok: true, month } : { ok: false, text: CORE.monthInvalid(word, monthOf(now)) }
 }
 
 /** When the month's reports are due, as a phrase; null once 补报 has closed too. */
 export function dueText(deps: Deps, month: Month): string | null {
   const now = deps.clock()
-  if (month === monthOf(now)) return R.dueThisMonth(daysOf(month).at(-1)!)
+  if (month === monthOf(now)) return TALLIES.dueThisMonth(daysOf(month).at(-1)!)
   const deadline = lateDeadline(month, deps.settings.lateDays)
-  if (month < monthOf(now) && now < deadline) return R.dueLate(shanghaiDate(new Date(deadline.getTime() - 1)))
+  if (month < monthOf(now) && now < deadline)
+    return TALLIES.dueLate(shanghaiDate(new Date(deadline.getTime() - 1)))
   return null
 }
 
@@ -53,7 +54,7 @@ export function summaryScope(
       return { ok: true, label: SCOPE_WORDS.all[0]!, sites: all }
     const d = parseDistrict(word)
     if (d) return { ok: true, label: d, sites: all.filter((s) => s.district === d) }
-    return { ok: false, text: R.summaryFilterUnknown(word) }
+    return { ok: false, text: TALLIES.summaryFilterUnknown(word) }
   }
   if (isAdmin(sender.roles)) return { ok: true, label: SCOPE_WORDS.all[0]!, sites: all }
   const g = leaderGroups(sender.roles)[0]

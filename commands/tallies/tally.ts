@@ -3,9 +3,7 @@ import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { tallyMonth } from '../../src/domain/reports.js'
 import { monthOf } from '../../src/domain/calendar.js'
-import { W } from '../../src/messages/first-week.js'
-import { R } from '../../src/messages/reports.js'
-import { U } from '../../src/messages/usability.js'
+import { TALLIES } from './sentences.js'
 import { pickMonth, splitDetail } from './tally-support.js'
 
 export const tally = defineCommand({
@@ -25,14 +23,14 @@ export const tally = defineCommand({
     const word = words[0] ?? ''
     const m = pickMonth(deps, word)
     if (!m.ok) return [{ text: m.text }]
-    if (m.month > monthOf(deps.clock())) return [{ text: U.tallyFuture(m.month) }]
+    if (m.month > monthOf(deps.clock())) return [{ text: TALLIES.tallyFuture(m.month) }]
     if (m.month < deps.repo.trackingSince())
-      return [{ text: U.tallyBeforeTracking(m.month, deps.repo.trackingSince()) }]
+      return [{ text: TALLIES.tallyBeforeTracking(m.month, deps.repo.trackingSince()) }]
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(m.month),
       deps.repo.reports.ofMonth(m.month),
       m.month,
     )
-    return [{ text: detail ? R.tally(t) : W.tallyBrief(t, word) }]
+    return [{ text: detail ? TALLIES.tally(t) : TALLIES.tallyBrief(t, word) }]
   },
 })

@@ -1,7 +1,6 @@
-import { M } from '../messages/zh.js'
+import { CORE } from '../messages/core.js'
 import { refusalText } from '../messages/refusals.js'
 import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders.js'
-import { U } from '../messages/usability.js'
 import { parseCommand, understand } from './parse.js'
 import { firstRefusal } from './preconditions.js'
 import { CommandRegistry } from './registry.js'
@@ -75,13 +74,13 @@ export function createCore(
     const first = parseCommand(incoming.text, addressed)
     if (!first) return []
     if (first.word === '') {
-      return [{ text: first.hashed ? M.emptyCommand : M.privateHint }]
+      return [{ text: first.hashed ? CORE.emptyCommand : CORE.privateHint }]
     }
     const found = understand(registry, first, incoming.text)
     if (!found.ok) {
       // Words without # are never echoed back as a command the person did not type.
-      if (!first.hashed) return [{ text: M.privateHint }]
-      return [{ text: U.unknownCommand(first.word, registry.suggestions(first.word, 3)) }]
+      if (!first.hashed) return [{ text: CORE.privateHint }]
+      return [{ text: CORE.unknownCommand(first.word, registry.suggestions(first.word, 3)) }]
     }
     const { cmd, parsed } = found
     trace.command = cmd.name
@@ -90,7 +89,7 @@ export function createCore(
     if (refusal) return [{ text: refusalText(refusal, cmd.category) }]
     const args = cmd.args.safeParse({ tokens: parsed.tokens, rest: parsed.rest, mentions: incoming.mentions })
     if (!args.success) {
-      return [{ text: M.badArgs(args.error.issues[0]?.message, cmd.usage, cmd.examples[0]) }]
+      return [{ text: CORE.badArgs(args.error.issues[0]?.message, cmd.usage, cmd.examples[0]) }]
     }
     const ctx: CommandContext = { incoming, sender, deps, commands: registry }
     return cmd.run(ctx, args.data)
@@ -107,14 +106,14 @@ export function createCore(
         return replies
       } catch (error) {
         deps.logger.error('handler failed', { msg: incoming.id, command: trace.command ?? '?', error })
-        return [{ text: M.busy }]
+        return [{ text: CORE.busy }]
       }
     },
     async greet(joined) {
       try {
         const fresh = await deps.repo.markGreeted(joined.map((j) => j.id))
         if (fresh.length === 0) return []
-        return [{ text: M.greeting, mentionIds: fresh }]
+        return [{ text: CORE.greeting, mentionIds: fresh }]
       } catch (error) {
         deps.logger.error('greeting failed', { error })
         return []

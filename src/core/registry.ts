@@ -1,4 +1,4 @@
-import { M } from '../messages/zh.js'
+import { CORE } from '../messages/core.js'
 import type { AnyCommand, CommandRegistryView } from './types.js'
 
 /** Holds the commands; duplicate names or aliases stop the start. */
@@ -11,7 +11,7 @@ export class CommandRegistry implements CommandRegistryView {
       for (const word of [cmd.name, ...cmd.aliases]) {
         const key = word.normalize('NFKC').toLowerCase()
         const taken = this.byWord.get(key)
-        if (taken) throw new Error(M.duplicateCommand(word, taken.name, cmd.name))
+        if (taken) throw new Error(CORE.duplicateCommand(word, taken.name, cmd.name))
         this.byWord.set(key, cmd)
       }
       this.list.push(cmd)

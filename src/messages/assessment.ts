@@ -1,7 +1,9 @@
-/** The half-year assessment in words: the chat text per group, the Excel rows, the notice that it is ready. */
-import type { Assessment, SiteAssessment } from '../domain/assessment.js'
-import { VERDICTS } from '../domain/assessment.js'
-import { dayMonthLabel } from './format.js'
+/**
+ * The half-year assessment in words that several features and the scheduler share: the Excel rows,
+ * the notice that it is ready, the setting names, and a half-year that cannot be read.
+ */
+import type { Assessment, Part } from '../domain/assessment.js'
+import { PARTS, VERDICTS } from '../domain/assessment.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel, shortName } from './records.js'
 import { quote } from './quote.js'
@@ -14,35 +16,32 @@ export interface Sheet {
   rows: (string | number)[][]
 }
 
-function line(s: SiteAssessment): string {
-  const late = s.late.length > 0 ? ` 补${s.late.length}` : ''
-  const gap = s.longestGap >= 2 ? ` 连缺${s.longestGap}` : ''
-  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜报${s.onTime.length + s.late.length}/${s.expected.length}月${late}${gap} 六有${s.sixDone}/6 项目${s.projects}${s.plan ? '' : ' 无计划'}`
+export const PART_LABEL: Record<Part, string> = {
+  reporting: '上报',
+  sixHave: '六有',
+  projects: '项目',
+  plan: '计划',
+  guidance: '指导',
+  kinds: '类别',
+  leaders: '评分',
+}
+
+/** Each setting as the audit trail and the replies name it. */
+export const SETTING_LABEL: Record<string, string> = {
+  ...Object.fromEntries(PARTS.map((p) => [`weights.${p}`, `${PART_LABEL[p]}权重`])),
+  'thresholds.excellent': '优秀线',
+  'thresholds.pass': '合格线',
+  'thresholds.warning': '预警线',
+  lateCredit: '补报折算',
+  projectsTarget: '项目目标',
+  guidanceTarget: '指导目标',
+  warnGap: '预警连缺',
+  adjustGap: '调整连缺',
 }
 
 export const ASSESS = {
-  usage: '#考核 [2026上半年|2026下半年]',
   periodBad: (w: string) => `“${quote(w)}”不是半年，请写如 2026上半年 或 2026下半年。`,
-  noScope: '只有组长和管理员可以查看考核。',
   settingsBad: (problem: string) => `考核设置有误（${problem}），请管理员修正。`,
-  empty: '该半年还没有可考核的示范点。',
-  fileReady: (name: string) => `考核表已生成：${name}`,
-  scoreUsage: '#评分 单位 分数 评语',
-  scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
-  scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
-    `已${updated ? '修改' : '记录'}你对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
-  notLeaderOf: (name: string) => `你不是 ${name} 所在工作组的组长，不能评分。`,
-
-  /** One message per working group, phone-length. */
-  text: (a: Assessment): string[] =>
-    a.groups.map((g) =>
-      [
-        `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
-        ...g.sites.map(line),
-        VERDICTS.map((v) => `${v}${g.sites.filter((s) => s.verdict === v).length}`).join(' '),
-      ].join('\n'),
-    ),
-
   sheet: (a: Assessment): Sheet => ({
     name: `${periodLabel(a.period)}考核`,
     columns: [
@@ -90,7 +89,6 @@ export const ASSESS = {
       ]),
     ),
   }),
-
   /** The private note at the first workday of January and July. */
   ready: (a: Assessment): string => {
     const all = a.groups.flatMap((g) => g.sites)

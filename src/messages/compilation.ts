@@ -2,7 +2,6 @@
 import { periodLabel } from './records.js'
 
 export const COMPILATION = {
-  fileName: (period: string) => `经验汇编-${periodLabel(period)}.docx`,
   title: '大连市工青妇基层组织协同创新发展示范点',
   subtitle: (period: string) => `经验交流汇编（${periodLabel(period)}）`,
   byline: '市工作推进组 编',

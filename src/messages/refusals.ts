@@ -1,9 +1,8 @@
 /** Why a command was refused, and who may use it (for #帮助). */
 import type { Precondition, Refusal } from '../core/preconditions.js'
 import type { CommandCategory } from '../core/types.js'
-import type { Role } from '../domain/types.js'
-import { R } from './reports.js'
-import { M } from './zh.js'
+import type { Role, Site } from '../domain/types.js'
+import { CORE, REGISTER_EXAMPLE, REGISTER_USAGE } from './core.js'
 
 const ROLE_WHO: Record<Role, string> = { liaison: '区联络员', leader: '组长', admin: '管理员' }
 const ROLE_ORDER: Role[] = ['liaison', 'leader', 'admin']
@@ -21,11 +20,17 @@ export function refusalText(r: Refusal, category?: CommandCategory): string {
   const reporting = category === 'report'
   switch (r.code) {
     case 'NEED_REGISTRATION':
-      return reporting ? R.notRegistered : M.needRegistration
+      return reporting
+        ? `请先实名注册再上报：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`
+        : CORE.needRegistration
     case 'NOT_A_SITE':
-      return reporting ? R.notASite(r.org) : `您注册的单位是${r.org.name}，不是示范点，此命令只供示范点使用。`
+      return reporting
+        ? `您注册的单位是${r.org.name}，不是示范点，上报未计入。如需代示范点上报，请联络员、组长或管理员用：#代报 单位 正文`
+        : `您注册的单位是${r.org.name}，不是示范点，此命令只供示范点使用。`
     case 'SITE_RETIRED':
-      return reporting ? R.retired(r.org) : `${r.org.name}已不在示范点名单中。如有疑问请联系管理员。`
+      return reporting
+        ? `${r.org.name}已不在示范点名单中，上报未计入。如有疑问请联系管理员。`
+        : `${r.org.name}已不在示范点名单中。如有疑问请联系管理员。`
     case 'NEED_ROLE':
       return `#${r.command} 仅限${rolesWho(r.roles)}使用。`
   }
@@ -38,4 +43,10 @@ export function whoMayUse(requires: readonly Precondition[]): string {
   if (requires.some((p) => p.kind === 'siteMember')) return '（限示范点已注册成员）'
   if (requires.some((p) => p.kind === 'registered')) return '（需先实名注册）'
   return ''
+}
+
+/** Refusals of acting outside one's scope, said by several features. */
+export const SCOPE = {
+  notYours: (s: Site) => `您不能为“${s.name}”记录：只能记录本单位，或您负责范围内的示范点。`,
+  noSites: '您负责的范围内没有示范点。',
 }

@@ -18,7 +18,7 @@ import type { Member, Org, RoleGrant, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import type { Way } from '../messages/export.js'
 import { X, exportFileName, monthCell, waysLabel } from '../messages/export.js'
-import { roleLabel } from '../messages/zh.js'
+import { roleLabel } from '../messages/sites.js'
 
 export { exportFileName }
 

@@ -19,7 +19,7 @@ import {
 import type { HolidayCalendar } from '../domain/holidays.js'
 import { periodMonths } from '../domain/records.js'
 import { ASSESS } from '../messages/assessment.js'
-import { digestText, scopeLabel } from '../messages/files.js'
+import { digestText, scopeLabel } from '../messages/digest.js'
 
 export interface PrivateNote {
   /** The occurrence id in the reminder store. */

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js'
 import type { Delivery } from '../core/delivery.js'
 import type { Conversation, OutgoingFile, Reply } from '../core/types.js'
-import { M } from '../messages/zh.js'
+import { DELIVERY } from '../messages/delivery.js'
 import { splitText } from './split-text.js'
 
 /** One thing WeChat is asked to send: a text (with @-mentions in a room) or a file. */
@@ -83,7 +83,7 @@ export class Outbox {
     if (merge && waiting?.merge) {
       waiting.merge.parts.push(merge.part)
       waiting.merge.suffix = merge.suffix
-      waiting.text = merge.replace ? reply.text : M.mergedReceipts(waiting.merge.parts, merge.suffix)
+      waiting.text = merge.replace ? reply.text : DELIVERY.mergedReceipts(waiting.merge.parts, merge.suffix)
       waiting.mentionIds = [...new Set([...waiting.mentionIds, ...(reply.mentionIds ?? [])])]
       return waiting.done
     }

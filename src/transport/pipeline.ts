@@ -9,7 +9,7 @@ import type { Delivery } from '../core/delivery.js'
 import type { HandledPort, OwedReplies } from '../core/handled-port.js'
 import type { Conversation, Incoming, Reply, RoomMember } from '../core/types.js'
 import type { Logger } from '../logger.js'
-import { FILES } from '../messages/files.js'
+import { DELIVERY } from '../messages/delivery.js'
 import { OPS } from '../messages/operations.js'
 import type { InFlight } from './in-flight.js'
 import type { Outbox } from './outbox.js'
@@ -141,8 +141,8 @@ export class MessagePipeline {
       if (!file || !asker || (d.reason !== 'file-too-large' && d.reason !== 'send-failed')) return
       const text =
         d.reason === 'file-too-large'
-          ? FILES.fileTooLarge(file.name, d.size, d.maxBytes)
-          : FILES.fileFailed(file.name)
+          ? DELIVERY.fileTooLarge(file.name, d.size, d.maxBytes)
+          : DELIVERY.fileFailed(file.name)
       told.push(send({ kind: 'private', id: asker }, { text }))
     })
     await Promise.all(told)

@@ -1,4 +1,4 @@
-import { M } from '../messages/zh.js'
+import { DELIVERY } from '../messages/delivery.js'
 
 /** Cuts a string into pieces of at most `max` code points, never inside a surrogate pair. */
 function hardCut(line: string, max: number): string[] {
@@ -16,7 +16,7 @@ const len = (s: string) => [...s].length
  */
 export function splitText(text: string, max: number): string[] {
   if (len(text) <= max) return [text]
-  const room = max - len(M.splitMark(99, 99)) - 1
+  const room = max - len(DELIVERY.splitMark(99, 99)) - 1
   const lines = text.split('\n').flatMap((l) => (len(l) > room ? hardCut(l, room) : [l]))
   const parts: string[] = []
   let cur = ''
@@ -28,5 +28,5 @@ export function splitText(text: string, max: number): string[] {
     } else cur = next
   }
   if (cur !== '') parts.push(cur)
-  return parts.map((p, i) => `${p}\n${M.splitMark(i + 1, parts.length)}`)
+  return parts.map((p, i) => `${p}\n${DELIVERY.splitMark(i + 1, parts.length)}`)
 }

@@ -6,7 +6,7 @@ import { builtinCommands } from '../../commands/index.js'
 import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { createCore } from '../../src/core/handle.js'
 import { memoryLogger } from '../../src/logger.js'
-import { M } from '../../src/messages/zh.js'
+import { PEOPLE } from '../../commands/people/sentences.js'
 import { openRepository } from '../../storage/repository.js'
 
 /** The core on a store in `dir`, as a fresh process opens it. */
@@ -47,19 +47,19 @@ describe('the admin-code lockout survives a restart', () => {
     const clock = () => now
     const first = await boot(dir, clock)
     await first.repo.ensureAdminCode('RIGHT-CODE-1', now)
-    for (let i = 0; i < 5; i++) expect(await first.say('#认证管理员 WRONG-CODE')).toEqual([M.adminWrong])
-    expect(await first.say('#认证管理员 RIGHT-CODE-1')).toEqual([M.adminLocked])
+    for (let i = 0; i < 5; i++) expect(await first.say('#认证管理员 WRONG-CODE')).toEqual([PEOPLE.adminWrong])
+    expect(await first.say('#认证管理员 RIGHT-CODE-1')).toEqual([PEOPLE.adminLocked])
 
     // A new process on the same folder: still locked, even with the right code.
     now = new Date('2026-11-24T02:05:00Z')
     const second = await boot(dir, clock)
-    expect(await second.say('#认证管理员 RIGHT-CODE-1')).toEqual([M.adminLocked])
+    expect(await second.say('#认证管理员 RIGHT-CODE-1')).toEqual([PEOPLE.adminLocked])
     expect(second.repo.roles('guesser')).toEqual([])
 
     // Ten minutes after the first wrong try the lock is over, across another restart.
     now = new Date('2026-11-24T02:10:01Z')
     const third = await boot(dir, clock)
-    expect(await third.say('#认证管理员 RIGHT-CODE-1')).toEqual([M.adminOk])
+    expect(await third.say('#认证管理员 RIGHT-CODE-1')).toEqual([PEOPLE.adminOk])
     expect(third.repo.roles('guesser').map((g) => g.role)).toEqual(['admin'])
   })
 })

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { auditSheet } from '../../src/messages/records.js'
+import { auditSheet } from '../../src/messages/audit.js'
 import type { Incoming } from '../../src/core/types.js'
 import { makeRecordsCore } from '../support/records-core.js'
 
@@ -195,7 +195,7 @@ describe('#推荐 撤销 and photos in the compilation', () => {
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))
     expect(media).toHaveLength(1)
     expect(await zip.file(media[0]!)!.async('nodebuffer')).toEqual(PNG)
-    expect(await ask('lead1', '#推荐 撤销 1')).toContain('你不能为')
+    expect(await ask('lead1', '#推荐 撤销 1')).toContain('您不能为')
     expect(await ask('lead2', '#推荐 撤销 1 内容重复')).toContain('已撤销编号 1')
     expect(await ask('lead2', '#推荐 撤销 1')).toContain('没有被推荐')
     expect(await ask('lead2', '#经验汇编 2026下半年')).toContain('还没有推荐的典型经验')

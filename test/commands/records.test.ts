@@ -15,9 +15,9 @@ describe('#六有', () => {
 
   it('scope decides who may record for a site', async () => {
     const { ask, repo } = await makeRecordsCore()
-    expect(await ask('li', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
-    expect(await ask('lead1', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
-    expect(await ask('liaZS', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
+    expect(await ask('li', '#六有 日新街道 有人员 已达标')).toContain('您不能为')
+    expect(await ask('lead1', '#六有 日新街道 有人员 已达标')).toContain('您不能为')
+    expect(await ask('liaZS', '#六有 日新街道 有人员 已达标')).toContain('您不能为')
     expect(await ask('liaXG', '#六有 日新街道 有人员 已达标')).toContain('已记录')
     expect(await ask('lead2', '#六有 日新街道 有制度 建设中')).toContain('已记录')
     expect(await ask('admin', '#六有 大船 有特色 已达标')).toContain('已记录')
@@ -42,7 +42,7 @@ describe('#项目', () => {
     expect(await ask('zhang', '#项目 新增 "四点半课堂" 面向双职工子女')).toContain(
       '已新增服务项目 1：四点半课堂',
     )
-    expect(await ask('li', '#项目 完成 1')).toContain('你不能为')
+    expect(await ask('li', '#项目 完成 1')).toContain('您不能为')
     expect(await ask('liaXG', '#项目 新增 大船 "职工书屋"')).toContain('已新增服务项目 2：职工书屋')
     expect(await ask('zhang', '#项目 完成 1')).toContain('已完成')
     expect(await ask('zhang', '#项目 停止 9')).toContain('没有编号为 9')
@@ -61,7 +61,7 @@ describe('#计划', () => {
     const missing = await ask('lead2', '#计划 2027')
     expect(missing).toContain('已提交 1/10')
     expect(missing).toContain('未提交计划（9）')
-    expect(await ask('li', '#计划 日新街道 2027 代写')).toContain('你不能为')
+    expect(await ask('li', '#计划 日新街道 2027 代写')).toContain('您不能为')
   })
 })
 
@@ -69,7 +69,7 @@ describe('#指导', () => {
   it('liaisons and leaders log guidance in scope, counted per half-year; members may not', async () => {
     const { ask, repo } = await makeRecordsCore()
     expect(await ask('zhang', '#指导 日新街道 看看')).not.toContain('已记录')
-    expect(await ask('liaZS', '#指导 日新街道 现场指导')).toContain('你不能为')
+    expect(await ask('liaZS', '#指导 日新街道 现场指导')).toContain('您不能为')
     expect(await ask('liaXG', '#指导 日新街道 现场指导')).toContain('2026下半年累计 1 次')
     expect(await ask('lead2', '#指导 日新街道 再次指导')).toContain('累计 2 次')
     expect(repo.records.guidance().map((g) => g.by)).toEqual(['liaXG', 'lead2'])
@@ -81,7 +81,7 @@ describe('#标记', () => {
     const { ask } = await makeRecordsCore()
     await ask('zhang', '#上报 四点半课堂开课')
     expect(await ask('zhang', '#标记 1 自选')).toContain('已将编号 1 标记为「自选动作」')
-    expect(await ask('li', '#标记 1 规定动作')).toContain('你不能为')
+    expect(await ask('li', '#标记 1 规定动作')).toContain('您不能为')
     expect(await ask('zhang', '#标记 1 随便')).toContain('不是类别')
     expect(await ask('zhang', '#标记 99 规定动作')).toContain('没有编号为 99')
   })
@@ -91,11 +91,11 @@ describe('#评分 and #考核', () => {
   it('a leader scores sites of their group only; the score changes, not doubles', async () => {
     const { ask, repo } = await makeRecordsCore()
     expect(await ask('lead1', '#评分 日新街道 90 好')).toContain(
-      '你不是 大连市西岗区日新街道 所在工作组的组长',
+      '您不是 大连市西岗区日新街道 所在工作组的组长',
     )
     expect(await ask('zhang', '#评分 日新街道 90')).not.toContain('已记录')
     expect(await ask('lead2', '#评分 日新街道 90 阵地扎实')).toContain(
-      '已记录你对 大连市西岗区日新街道 2026下半年的评分：90 分',
+      '已记录您对 大连市西岗区日新街道 2026下半年的评分：90 分',
     )
     expect(await ask('lead2', '#评分 日新街道 80')).toContain('已修改')
     expect(await ask('lead2', '#评分 日新街道 120')).toContain('不是 0–100')
@@ -120,7 +120,7 @@ describe('#推荐, #经验汇编 and #日志', () => {
   it('a leader recommends in their group; the compilation goes privately as a Word file', async () => {
     const { ask, core, incoming } = await makeRecordsCore()
     await ask('zhang', '#上报 四点半课堂开课')
-    expect(await ask('lead1', '#推荐 1 好')).toContain('你不能为')
+    expect(await ask('lead1', '#推荐 1 好')).toContain('您不能为')
     expect(await ask('zhang', '#推荐 1 好')).not.toContain('已推荐')
     expect(await ask('lead2', '#推荐 1 做法可复制')).toContain('已推荐编号 1')
     const replies = await core.handle(incoming('lead2', '#经验汇编 2026下半年'))
@@ -128,7 +128,7 @@ describe('#推荐, #经验汇编 and #日志', () => {
     expect(file?.to).toEqual({ kind: 'private', id: 'lead2' })
     expect(file?.file?.name).toBe('经验汇编-2026下半年.docx')
     expect(file?.file?.data.subarray(0, 2).toString()).toBe('PK')
-    expect(replies.some((r) => r.text.includes('已私信发给你'))).toBe(true)
+    expect(replies.some((r) => r.text.includes('已私信发给您'))).toBe(true)
     expect(await ask('lead1', '#经验汇编 2026下半年')).toContain('还没有推荐的典型经验')
     expect(await ask('zhang', '#经验汇编 2026下半年')).not.toContain('已私信')
   })

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FILES } from '../../src/messages/files.js'
+import { FILES } from '../../commands/files/sentences.js'
 import { closeHeatmapWorker, renderHeatmap } from '../../src/render/heatmap.js'
 import type { Site } from '../../src/domain/types.js'
 import { connectBot, World, type BotClient } from '../support/world.js'

@@ -13,7 +13,7 @@ import { builtinCommands } from '../../commands/index.js'
 import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { createCore } from '../../src/core/handle.js'
 import { memoryLogger } from '../../src/logger.js'
-import { M } from '../../src/messages/zh.js'
+import { CORE } from '../../src/messages/core.js'
 import { openRepository } from '../../storage/repository.js'
 
 const realWriteFile = fsp.writeFile
@@ -65,8 +65,8 @@ describe('a full disk', () => {
     expect((await say('#上报 磁盘满之前的活动'))[0]).toMatch(/^已收到/)
 
     diskFull(dir)
-    expect(await say('#上报 磁盘满时的活动')).toEqual([M.busy])
-    expect(await say('#注册 张三 大船 妇联')).toEqual([M.busy])
+    expect(await say('#上报 磁盘满时的活动')).toEqual([CORE.busy])
+    expect(await say('#注册 张三 大船 妇联')).toEqual([CORE.busy])
     expect(logger.lines.join('\n')).toContain('ENOSPC')
     // What a restart would find: only what was acknowledged.
     const onDisk = await openRepository(dir, now)

@@ -1,0 +1,72 @@
+/** What the assessment commands say: #考核, #评分, #考核设置 and #推荐. */
+import type { Assessment, AssessmentSettings, SiteAssessment } from '../../src/domain/assessment.js'
+import { DEFAULT_ASSESSMENT_SETTINGS, PARTS, VERDICTS } from '../../src/domain/assessment.js'
+import type { SettingKey } from '../../src/domain/assessment-settings-input.js'
+import { settingPath } from '../../src/domain/assessment-settings-input.js'
+import { GROUP_NAMES } from '../../src/domain/types.js'
+import { PART_LABEL, SETTING_LABEL } from '../../src/messages/assessment.js'
+import { dayMonthLabel } from '../../src/messages/format.js'
+import { quote } from '../../src/messages/quote.js'
+import { periodLabel, shortName } from '../../src/messages/records.js'
+
+function line(s: SiteAssessment): string {
+  const late = s.late.length > 0 ? ` 补${s.late.length}` : ''
+  const gap = s.longestGap >= 2 ? ` 连缺${s.longestGap}` : ''
+  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜报${s.onTime.length + s.late.length}/${s.expected.length}月${late}${gap} 六有${s.sixDone}/6 项目${s.projects}${s.plan ? '' : ' 无计划'}`
+}
+
+const changed = (now: number, def: number) => (now === def ? '' : '*')
+
+export const ASSESSMENT = {
+  usage: '#考核 [2026上半年|2026下半年]',
+  empty: '该半年还没有可考核的示范点。',
+  /** One message per working group, phone-length. */
+  text: (a: Assessment): string[] =>
+    a.groups.map((g) =>
+      [
+        `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
+        ...g.sites.map(line),
+        VERDICTS.map((v) => `${v}${g.sites.filter((s) => s.verdict === v).length}`).join(' '),
+      ].join('\n'),
+    ),
+
+  // #评分
+  scoreUsage: '#评分 单位 分数 评语',
+  scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
+  scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
+    `已${updated ? '修改' : '记录'}您对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
+  notLeaderOf: (name: string) => `您不是 ${name} 所在工作组的组长，不能评分。`,
+}
+
+/** #考核设置. */
+export const SETTINGS = {
+  usage: '#考核设置 [权重 上报 40｜阈值 优秀 90｜参数 补报 0.8｜恢复默认]',
+  show: (s: AssessmentSettings): string => {
+    const d = DEFAULT_ASSESSMENT_SETTINGS
+    return [
+      '考核设置（*为已修改）：',
+      `权重：${PARTS.map((p) => `${PART_LABEL[p]}${s.weights[p]}${changed(s.weights[p], d.weights[p])}`).join(' ')}`,
+      `阈值：优秀≥${s.thresholds.excellent}${changed(s.thresholds.excellent, d.thresholds.excellent)} 合格≥${s.thresholds.pass}${changed(s.thresholds.pass, d.thresholds.pass)} 预警≥${s.thresholds.warning}${changed(s.thresholds.warning, d.thresholds.warning)}，以下为建议调整`,
+      `参数：补报折算${s.lateCredit}${changed(s.lateCredit, d.lateCredit)} 项目目标${s.projectsTarget}${changed(s.projectsTarget, d.projectsTarget)} 指导目标${s.guidanceTarget}${changed(s.guidanceTarget, d.guidanceTarget)}`,
+      `连续未报：${s.warnGap}${changed(s.warnGap, d.warnGap)}个月最高预警，${s.adjustGap}${changed(s.adjustGap, d.adjustGap)}个月建议调整`,
+      '得分＝各项完成度×权重之和÷权重合计×100（无法计算的项不计）。',
+      '修改：#考核设置 权重 上报 40；详见 #帮助 考核设置',
+    ].join('\n')
+  },
+  saved: (key: SettingKey, value: number) =>
+    `已将${SETTING_LABEL[settingPath(key)]}设为 ${value}，立即生效。`,
+  reset: '已恢复默认考核设置。',
+  unknownKey: (w: string) =>
+    `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
+  badNumber: (w: string) => `“${quote(w)}”不是数字。`,
+  invalid: (problem: string) =>
+    `未保存：设置不合理（${problem}）。权重 0–100 且至少一项大于 0；优秀≥合格≥预警；补报折算 0–1；目标为正整数；调整连缺≥预警连缺。`,
+}
+
+/** #推荐. */
+export const RECOMMEND = {
+  usage: '#推荐 编号 理由｜#推荐 撤销 编号 [原因]',
+  unrecommended: (no: number, site: string) => `已撤销编号 ${no}（${site}）的推荐，不再收入经验汇编。`,
+  notRecommended: (no: number) => `编号 ${no} 没有被推荐，无需撤销。`,
+  recommended: (no: number, site: string) => `已推荐编号 ${no}（${site}）为典型经验，将收入经验汇编。`,
+}
