@@ -22,7 +22,6 @@ export const OPS = {
     `数据目录 ${dir} 的锁文件 .lock 内容无法识别，且刚刚被创建，可能有另一个进程正在启动，本次未启动。请稍后重试；若确认没有其他进程，删除 ${dir}/.lock 后重试。`,
   backupDone: (path: string, files: number, bytes: number) =>
     `备份完成：${path}（${files} 个文件，共 ${bytes} 字节）`,
-  backupSkipped: (path: string) => `今天的备份已存在，未重复备份：${path}`,
   backupRotated: (names: string[]) => `已按保留规则删除旧备份：${names.join('、')}`,
   restoreUsage: '用法：npm run restore -- <备份文件夹>（例如 data/backups/2026-05-01）',
   restoreRunning: (dir: string, pid: number, hostname: string) =>
@@ -39,8 +38,6 @@ export const OPS = {
   owedReplies: (texts: string[]) => `【补发】机器人重启前未及发出的回复：\n${texts.join('\n')}`,
 
   // Start-up, in the log
-  adminCodeGenerated: (code: string) => `管理员认证码（一次性，仅显示这一次）：${code}`,
-  adminCodeHow: (code: string) => `在工作群或私聊机器人发送：#认证管理员 ${code}`,
   loggedIn: '已登录',
   loggedOut: '已退出登录',
   connecting: '正在连接微信服务',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scanProject, scanSource } from './cjk-scan.js'
+import { findCycle, projectSources, sentenceImports, unusedSentences } from './sentence-use.js'
 
 describe('every sentence the bot says lives in src/messages', () => {
   it('finds no Chinese string outside the sentence table, the vocabulary and help fields', () => {
@@ -15,5 +16,44 @@ describe('every sentence the bot says lives in src/messages', () => {
       'const t = `已撤回${1}篇`',
     ].join('\n')
     expect(scanSource('commands/x.ts', source).map((f) => f.text)).toEqual(['收到了', '已撤回', '篇'])
+  })
+})
+
+describe('the sentence modules', () => {
+  const sources = projectSources(process.cwd())
+
+  it('says every sentence somewhere: no export or table key that no code uses', () => {
+    expect(unusedSentences(sources)).toEqual([])
+  })
+
+  it('would find a sentence nobody uses, and a table read by index counts as used', () => {
+    const fake = [
+      {
+        rel: 'commands/x/sentences.ts',
+        text: "export const X = { said: '说', unsaid: '没说' }\nexport const L = { a: '甲' }\nexport const lone = () => '单'",
+      },
+      {
+        rel: 'commands/x/x.ts',
+        text: "import { X, L } from './sentences.js'\nexport const y = [X.said, L['a']]",
+      },
+    ]
+    expect(unusedSentences(fake)).toEqual([
+      'commands/x/sentences.ts:X.unsaid',
+      'commands/x/sentences.ts:lone',
+    ])
+  })
+
+  it('imports no sentence module in a circle, and no file is named after a milestone', () => {
+    expect(findCycle(sentenceImports(sources))).toBeNull()
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'a'])
+    const milestone = /first-week|usability|issue-?\d|milestone|^zh\.ts$/
+    expect(sources.map((s) => s.rel).filter((r) => milestone.test(r.split('/').at(-1)!))).toEqual([])
   })
 })
