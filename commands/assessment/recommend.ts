@@ -1,5 +1,5 @@
 /** #推荐: leaders mark a report as a typical case for the experience exchange, or withdraw it. */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
@@ -28,7 +28,7 @@ export const recommend = defineCommand({
   args: rawArgs.transform((a) => {
     const undo = isUndo(a.tokens[0])
     const t = undo ? a.tokens.slice(1) : a.tokens
-    return { undo, no: t[0] ?? '', reason: t.slice(1).join(' ') }
+    return { undo, no: t[0] ?? '', reason: restAfter(a.rest, (undo ? 1 : 0) + 1) }
   }),
   async run({ deps, sender }, { undo, no, reason }) {
     const rec = recordsOf(deps)

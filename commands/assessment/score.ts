@@ -1,5 +1,5 @@
 /** #评分: a group leader's score for a site and half-year (one per leader, changeable). */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
@@ -19,23 +19,26 @@ export const score = defineCommand({
   examples: ['#评分 日新街道 90 阵地建设扎实', '#评分 大船 85 2026上半年 宣传到位'],
   category: 'records',
   requires: [role('leader', 'admin')],
-  args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  args: rawArgs.transform((a) => ({ tokens: a.tokens, typed: a.rest })),
+  async run({ deps, sender }, { tokens, typed }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const at = tokens.findIndex((t) => /^\d+(\.\d+)?分?$/.test(t))
-    const site = siteByName(deps, tokens.slice(0, Math.max(at, 1)).join(''))
+    const site = siteByName(deps, tokens.slice(0, Math.max(at, 1)).join(' '))
     if (!site.ok) return site.reply
     if (!isAdmin(sender.roles) && !leaderGroups(sender.roles).includes(site.value.group)) {
       return [{ text: ASSESSMENT.notLeaderOf(site.value.name) }]
     }
     // The number as typed, a trailing 分 left off (the pattern above allows nothing else).
     const value = at < 0 ? NaN : parseFloat(tokens[at]!)
-    if (!(value >= 0 && value <= 100)) return [{ text: ASSESSMENT.scoreBad(tokens[at] ?? '') }]
+    // No number at all: the word where the score should be (日新街道 abc 好 → abc).
+    const word = at < 0 ? (tokens[1] ?? '') : tokens[at]!
+    if (!word) return [{ text: ASSESSMENT.scoreMissing }]
+    if (!(value >= 0 && value <= 100)) return [{ text: ASSESSMENT.scoreBad(word) }]
     const rest = tokens.slice(at + 1)
     const named = rest[0] ? parsePeriod(rest[0]) : null
     const period = named ?? defaultPeriod(deps)
-    const comment = (named ? rest.slice(1) : rest).join(' ')
+    const comment = restAfter(typed, at + 1 + (named ? 1 : 0))
     const updated = rec.value.records
       .scores()
       .some((s) => s.orgId === site.value.id && s.period === period && s.by === sender.id)

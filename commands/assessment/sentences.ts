@@ -32,6 +32,7 @@ export const ASSESSMENT = {
 
   // #评分
   scoreUsage: '#评分 单位 分数 评语',
+  scoreMissing: '请写分数（0–100），例如：#评分 日新街道 90 阵地建设扎实',
   scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
   scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
     `已${updated ? '修改' : '记录'}您对 ${name} ${periodLabel(period)}的评分：${score} 分。`,

@@ -21,7 +21,7 @@ export const FILES = {
   sixSheet: {
     name: '六有',
     columns: ['编号', '单位', '工作组', '区', ...SIX_ITEMS, '已达标项数'],
-    missingState: '未达标',
+    missingState: '未填报',
   },
   auditSheetName: '日志',
 

@@ -1,10 +1,36 @@
 import { rawArgs } from '../../src/core/args.js'
-import { defineCommand } from '../../src/core/types.js'
+import { defineCommand, localKey, type Deps } from '../../src/core/types.js'
 import { namesakes } from '../../src/domain/namesakes.js'
 import { parseRegistration } from '../../src/domain/registration.js'
 import { CORE, REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
 import { registrationError } from '../../src/messages/sites.js'
+import { withSince } from './find-org.js'
 import { PEOPLE } from './sentences.js'
+
+/** A change of name asked for and not yet confirmed: by sender, what was asked and when. */
+const PENDING = localKey('register.rename', () => new Map<string, { key: string; at: number }>())
+
+/**
+ * A re-registration that changes the name: refused when the new name is another registered
+ * member's, else confirmed by sending the same command again within the share window. Returns the
+ * reply, or null when the change may go ahead.
+ */
+function confirmRename(deps: Deps, senderId: string, name: string, orgId: string, line: string | null) {
+  const roster = deps.repo.roster()
+  const before = deps.repo.members().find((m) => m.contactId === senderId)
+  const other = namesakes(deps.repo.members(), roster, name).find((n) => n.member.contactId !== senderId)
+  if (other) return PEOPLE.renameTaken(name, other.label)
+  const pending = deps.local(PENDING)
+  const key = `${name}|${orgId}|${line ?? ''}`
+  const now = deps.clock().getTime()
+  const asked = pending.get(senderId)
+  if (asked && asked.key === key && now - asked.at <= deps.settings.shareWindowMs) {
+    pending.delete(senderId)
+    return null
+  }
+  pending.set(senderId, { key, at: now })
+  return PEOPLE.renameConfirm(before?.name ?? '', name, Math.round(deps.settings.shareWindowMs / 60_000))
+}
 
 export const register = defineCommand({
   name: '注册',
@@ -24,6 +50,8 @@ export const register = defineCommand({
     const roster = deps.repo.roster()
     const parsed = parseRegistration(tokens, roster)
     if (!parsed.ok) {
+      if (parsed.code === 'ORG_UNKNOWN' && parsed.retired)
+        return [{ text: registrationError(withSince(deps, parsed)) }]
       return [{ text: CORE.badArgs(registrationError(parsed), REGISTER_USAGE, REGISTER_EXAMPLE) }]
     }
     const { name, org } = parsed
@@ -32,6 +60,10 @@ export const register = defineCommand({
     const line = parsed.line ?? (before?.orgId === org.id && org.kind === 'site' ? before.line : null)
     if (before && before.name === name && before.orgId === org.id && before.line === line) {
       return [{ text: PEOPLE.registrationUnchanged(name, org, line) }]
+    }
+    if (before && before.name !== name) {
+      const confirm = confirmRename(deps, sender.id, name, org.id, line)
+      if (confirm) return [{ text: confirm }]
     }
     await deps.repo.register(
       sender.id,

@@ -22,6 +22,11 @@ export const PEOPLE = {
     const was = [before.name !== name ? before.name : null, prevUnit].filter(Boolean).join('，')
     return `${name} 注册信息已更新：${org.name}（${orgTag(org, line)}）。原为：${was}`
   },
+  /** Re-registration under another name: said before anything changes. */
+  renameConfirm: (was: string, name: string, minutes: number) =>
+    `您已注册为${was}，这次写的姓名是“${quote(name)}”。确需改名，请在 ${minutes} 分钟内把同一条 #注册 再发一次；姓名写错了就不用理会。`,
+  renameTaken: (name: string, unit: string) =>
+    `未修改：“${quote(name)}”是另一位已注册成员（${unit}）的姓名。如果您本人也叫${quote(name)}，请联系管理员。`,
   registrationUnchanged: (name: string, org: Org, line: Line | null) =>
     `${name} 已注册为：${org.name}（${orgTag(org, line)}），无需重复注册。`,
   myInfo(member: Member, org: Org | undefined, roles: RoleGrant[]): string {

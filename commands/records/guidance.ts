@@ -1,5 +1,5 @@
 /** #指导: liaisons and group leaders log a visit or guidance to a site. */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
@@ -17,14 +17,14 @@ export const guidance = defineCommand({
   examples: ['#指导 日新街道 现场指导阵地建设和台账整理'],
   category: 'records',
   requires: [role('liaison', 'leader', 'admin')],
-  args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  async run({ deps, sender }, { tokens, rest }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const site = siteByName(deps, tokens[0] ?? '')
     if (!site.ok) return site.reply
     if (!actsFor(sender.roles, site.value)) return [{ text: SCOPE.notYours(site.value) }]
-    const content = tokens.slice(1).join(' ')
+    const content = restAfter(rest, 1)
     if (!content) return [{ text: RECORDS.guidanceContentMissing }]
     const today = todayOf(deps)
     const g = await rec.value.records.addGuidance(

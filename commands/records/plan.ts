@@ -1,5 +1,5 @@
 /** #计划: a site's work plan for a year; leaders see which sites have none. */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { scopesOf, sitesIn } from '../../src/domain/authority.js'
@@ -20,8 +20,8 @@ export const plan = defineCommand({
   examples: ['#计划 2027 一季度完成阵地改造，二季度启动四点半课堂…', '#计划 2027'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  async run({ deps, sender }, { tokens, rest }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
@@ -47,11 +47,11 @@ export const plan = defineCommand({
       ]
     }
     if (at < 0) return [{ text: RECORDS.planYearMissing }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
+    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply
     const ok = recordable(sender, site.value)
     if (!ok.ok) return ok.reply
-    const text = tokens.slice(at + 1).join(' ')
+    const text = restAfter(rest, at + 1)
     const year = Number(tokens[at]!.slice(0, 4))
     const before = sharedBefore(deps, sender).at(-1) ?? null
     if (!text && !before) {

@@ -1,5 +1,5 @@
 /** #项目: the service-project list of a site (服务群众工作内容和项目清单). */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArg, rawArgs, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseNo } from '../../src/domain/numbers.js'
@@ -28,14 +28,14 @@ export const projects = defineCommand({
   examples: ['#项目 新增 "四点半课堂" 面向双职工子女', '#项目 完成 3', '#项目 日新街道'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  async run({ deps, sender }, { tokens, rest }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const action = ACTIONS[tokens[0] ?? '']
     if (!action) {
-      const site = siteOrOwn(deps, sender, tokens.join(''))
+      const site = siteOrOwn(deps, sender, tokens.join(' '))
       if (!site.ok) return site.reply
       return [
         {
@@ -53,12 +53,14 @@ export const projects = defineCommand({
       if (!site.ok) return site.reply
       const ok = recordable(sender, site.value)
       if (!ok.ok) return ok.reply
-      const name = args[0]
+      // The name and the description as written (the name's quotation marks only group it).
+      const at = tokens.length - args.length
+      const name = args[0] ? rawArg(rest, at) : ''
       if (!name) return [{ text: RECORDS.projectNameMissing }]
       const p = await records.addProject(
         site.value.id,
         name,
-        args.slice(1).join(' '),
+        restAfter(rest, at + 1),
         actorOf(sender),
         deps.clock(),
       )

@@ -6,7 +6,7 @@ import { addMonths, lateDeadline, monthOf, shanghaiDate, type Month } from '../.
 import { assess, resolveAssessmentSettings, type Assessment } from '../../src/domain/assessment.js'
 import { periodOfMonth, previousPeriod, type Period } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { registrationError } from '../../src/messages/sites.js'
+import { notFoundText } from '../people/find-org.js'
 import { SCOPE } from '../../src/messages/refusals.js'
 import { RECORDS } from './sentences.js'
 import { Roster } from '../../src/domain/roster.js'
@@ -46,11 +46,7 @@ export function siteByName(deps: Deps, input: string, opts: { includeRetired?: b
       ? { ok: true, value: found.org }
       : { ok: false, reply: [{ text: RECORDS.notASite(found.org.name) }] }
   }
-  const text =
-    found.kind === 'ambiguous'
-      ? registrationError({ code: 'ORG_AMBIGUOUS', input, candidates: found.candidates })
-      : registrationError({ code: 'ORG_UNKNOWN', input, suggestions: found.suggestions })
-  return { ok: false, reply: [{ text }] }
+  return { ok: false, reply: [{ text: notFoundText(deps, input, found) }] }
 }
 
 /** The site named, or the sender's own when nothing was named. */

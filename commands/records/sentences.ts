@@ -6,6 +6,11 @@ import { GROUP_NAMES } from '../../src/domain/types.js'
 import { quote } from '../../src/messages/quote.js'
 import { periodLabel, PROJECT_STATUS, shortName, STATE_MARK } from '../../src/messages/records.js'
 
+/** An item nobody has entered yet: not the same as 未达标, and never counted as failed. */
+const UNFILLED = '未填报'
+const UNFILLED_MARK = '⚪'
+const mark = (x: SixState | null) => (x ? STATE_MARK[x] : UNFILLED_MARK)
+
 /** "未提交计划（3）：A、B、C" with at most `max` names. */
 function namedList(label: string, names: readonly string[], max = 12): string {
   const shown = names.slice(0, max).join('、')
@@ -28,23 +33,26 @@ export const RECORDS = {
       `${s.name} 六有：`,
       ...SIX_ITEMS.map((i) => {
         const e = items[i]
-        const state: SixState = e?.state ?? '未达标'
+        if (!e) return `${UNFILLED_MARK} ${i} ${UNFILLED}`
+        // A report the description names already (…编号1) is not linked a second time.
+        const said = e.description.normalize('NFKC')
+        const linked = e.evidence.reports.filter((no) => !new RegExp(`编号\\s*${no}(?!\\d)`).test(said))
         const ev =
-          (e && e.evidence.reports.length > 0 ? ` 见编号${e.evidence.reports.join('、')}` : '') +
-          (e && e.evidence.files.length > 0 ? ` 附件${e.evidence.files.length}个` : '')
-        return `${STATE_MARK[state]} ${i} ${state}${e?.description ? `：${e.description}` : ''}${ev}`
+          (linked.length > 0 ? ` 见编号${linked.join('、')}` : '') +
+          (e.evidence.files.length > 0 ? ` 附件${e.evidence.files.length}个` : '')
+        return `${STATE_MARK[e.state]} ${i} ${e.state}${e.description ? `：${e.description}` : ''}${ev}`
       }),
     ].join('\n'),
-  sixMatrix: (rows: { site: Site; states: SixState[] }[], groups: GroupNo[]) =>
+  sixMatrix: (rows: { site: Site; states: (SixState | null)[] }[], groups: GroupNo[]) =>
     [
-      `六有完成情况（✅达标 🚧建设中 ❌未达标；顺序：人员 阵地 项目 载体 制度 特色）`,
+      `六有完成情况（✅达标 🚧建设中 ❌未达标 ${UNFILLED_MARK}未填报；顺序：人员 阵地 项目 载体 制度 特色）`,
       ...groups.flatMap((g) => [
         `【${GROUP_NAMES[g]}】`,
         ...rows
           .filter((r) => r.site.group === g)
           .map(
             (r) =>
-              `${r.states.map((x) => STATE_MARK[x]).join('')} ${shortName(r.site)} ${r.states.filter((x) => x === '已达标').length}/6`,
+              `${r.states.map(mark).join('')} ${shortName(r.site)} ${r.states.filter((x) => x === '已达标').length}/6`,
           ),
       ]),
     ].join('\n'),
@@ -85,14 +93,14 @@ export const RECORDS = {
     `已记录对 ${s.name} 的指导（${g.date}）。${periodLabel(period)}累计 ${count} 次。`,
 
   // #档案
-  fileUsage: '#档案 [单位]',
+  fileUsage: '#档案 [单位] [年份]',
   siteFile: (f: {
     site: Site
     people: number
     months: { reported: number; elapsed: number; year: string }
-    six: SixState[]
+    six: (SixState | null)[]
     projects: number
-    plan: string | null
+    plans: string[]
     guidance: number
     period: string
     last: { period: string; score: number; verdict: string; rank: number; of: number } | null
@@ -102,9 +110,9 @@ export const RECORDS = {
       `编号${f.site.no} ${f.site.level} ${GROUP_NAMES[f.site.group]} ${f.site.district}`,
       `已注册 ${f.people} 人`,
       `${f.months.year}年已报 ${f.months.reported}/${f.months.elapsed} 个月`,
-      `六有 ${f.six.map((x) => STATE_MARK[x]).join('')} 已达标 ${f.six.filter((x) => x === '已达标').length}/6`,
+      `六有 ${f.six.map(mark).join('')} 已达标 ${f.six.filter((x) => x === '已达标').length}/6`,
       `服务项目 ${f.projects} 个`,
-      `工作计划：${f.plan ?? '未提交'}`,
+      `工作计划：${f.plans.join('；')}`,
       `${periodLabel(f.period)}指导 ${f.guidance} 次`,
       `最近考核：${
         f.last
@@ -112,6 +120,7 @@ export const RECORDS = {
           : '暂无'
       }`,
     ].join('\n'),
+  planNone: (year: number) => `${year}年未提交`,
   planShort: (p: Plan) =>
     `${p.year}年已提交${p.file ? `（${p.file.name}）` : `：${p.text.slice(0, 16)}${p.text.length > 16 ? '…' : ''}`}`,
 }

@@ -10,7 +10,6 @@ import {
   periodOfMonth,
   previousPeriod,
   SIX_ITEMS,
-  SIX_STATES,
   sixOf,
 } from '../../src/domain/records.js'
 import { activeMonthsOf } from '../../src/domain/roster-history.js'
@@ -23,12 +22,19 @@ export const siteFile = defineCommand({
   aliases: ['示范点档案', '单位档案'],
   usage: RECORDS.fileUsage,
   summary: '一个示范点的档案：级别、组、区、注册人数、今年上报、六有、项目、计划、指导、最近考核',
-  details: ['不写单位时查看本单位。退出的示范点也可查看。'],
-  examples: ['#档案 日新街道', '#档案'],
+  details: ['不写单位时查看本单位。退出的示范点也可查看。', '末尾写年份（如 2027）查看该年的工作计划。'],
+  examples: ['#档案 日新街道', '#档案', '#档案 日新街道 2027'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps, sender }, input) {
+  args: rawArgs.transform((a) => {
+    // A year at the end (2027, 2027年) asks for that year's plan.
+    const last = /^(20\d\d)年?$/.exec(a.tokens.at(-1)?.normalize('NFKC') ?? '')
+    return {
+      input: (last ? a.tokens.slice(0, -1) : a.tokens).join(' '),
+      planYear: last ? Number(last[1]) : null,
+    }
+  }),
+  run({ deps, sender }, { input, planYear }) {
     let site = ownSite(deps, sender)
     if (input) {
       const found = findSite(deps, input, RECORDS.fileUsage)
@@ -46,7 +52,11 @@ export const siteFile = defineCommand({
       deps.repo.reports.ofMonth(m).some((r) => r.orgId === site.id && counts(r)),
     )
     const six = sixOf(records.six(), site.id)
-    const plan = records.plans().find((p) => p.orgId === site.id && p.year === Number(year))
+    // The plan of the year asked; without one, this year's and next year's when it is in.
+    const planOf = (y: number) => records.plans().find((p) => p.orgId === site.id && p.year === y)
+    const years = planYear
+      ? [planYear]
+      : [Number(year), ...(planOf(Number(year) + 1) ? [Number(year) + 1] : [])]
     const period = periodOfMonth(month)
     const lastPeriod = previousPeriod(month)
     const a = assessmentFor(deps, deps.repo, lastPeriod)
@@ -58,9 +68,12 @@ export const siteFile = defineCommand({
       site,
       people: deps.repo.members().filter((m) => m.orgId === site.id).length,
       months: { reported: reported.length, elapsed: active.length, year },
-      six: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]),
+      six: SIX_ITEMS.map((i) => six[i]?.state ?? null),
       projects: liveProjects(records.projects(), site.id).length,
-      plan: plan ? RECORDS.planShort(plan) : null,
+      plans: years.map((y) => {
+        const p = planOf(y)
+        return p ? RECORDS.planShort(p) : RECORDS.planNone(y)
+      }),
       guidance: guidanceIn(records.guidance(), site.id, period).length,
       period,
       last:

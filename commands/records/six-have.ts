@@ -1,16 +1,9 @@
 /** #六有: the six items of the notice per site — record one, show a site, or the matrix of a scope. */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { scopesOf, sitesIn } from '../../src/domain/authority.js'
-import {
-  parseSixItem,
-  parseSixState,
-  SIX_ITEMS,
-  SIX_STATES,
-  sixDone,
-  sixOf,
-} from '../../src/domain/records.js'
+import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../../src/domain/records.js'
 import { RECORDS } from './sentences.js'
 import { awaitFiles, sharedBefore } from './records-share.js'
 import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
@@ -29,23 +22,29 @@ export const sixHave = defineCommand({
   examples: ['#六有 有阵地 已达标 社区党群服务中心二楼活动室120㎡', '#六有 日新街道', '#六有'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  async run({ deps, sender }, { tokens, rest }) {
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
-    const at = tokens.findIndex((t) => parseSixItem(t) !== null && !/^\d$/.test(t))
+    // An item is a word (有阵地, 第6项), or a bare 1–6 followed by a state (a bare number alone is a site's 编号).
+    const at = tokens.findIndex(
+      (t, i) => parseSixItem(t) !== null && (!/^\d$/.test(t) || parseSixState(tokens[i + 1] ?? '') !== null),
+    )
     if (at < 0) {
+      // A state word after something that is no item: say which word is not one of the six.
+      const stateAt = tokens.findIndex((t, i) => i > 0 && parseSixState(t) !== null)
+      if (stateAt > 0) return [{ text: RECORDS.sixBadItem(tokens[stateAt - 1]!) }]
       const scopes = scopesOf(sender.roles)
       if (tokens.length === 0 && scopes.length > 0) {
         const sites = sitesIn(deps.repo.roster(), scopes)
         const rows = sites.map((site) => {
           const six = sixOf(records.six(), site.id)
-          return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]) }
+          return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? null) }
         })
         return [{ text: RECORDS.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }
-      const site = siteOrOwn(deps, sender, tokens.join(''))
+      const site = siteOrOwn(deps, sender, tokens.join(' '))
       if (!site.ok) return site.reply
       return [{ text: RECORDS.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
     }
@@ -53,12 +52,13 @@ export const sixHave = defineCommand({
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
     if (!state) return [{ text: RECORDS.sixBadState(stateWord) }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
+    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply
     const ok = recordable(sender, site.value)
     if (!ok.ok) return ok.reply
-    const description = tokens.slice(at + 2).join(' ')
-    const reports = [...description.matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))
+    // Stored and shown as written: full-width punctuation, ㎡ and quotation marks kept.
+    const description = restAfter(rest, at + 2)
+    const reports = [...description.normalize('NFKC').matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))
     const files = sharedBefore(deps, sender)
     const entry = await records.setSix(
       site.value.id,

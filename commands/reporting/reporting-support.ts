@@ -6,6 +6,7 @@ import { OPEN_CLOSE } from '../../src/core/parse.js'
 import type { Deps, Incoming, Reply, Sender } from '../../src/core/types.js'
 import { localKey } from '../../src/core/types.js'
 import { lateDeadline, monthOf, type Month } from '../../src/domain/calendar.js'
+import { isSubstantive } from '../../src/domain/report-contents.js'
 import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
 import { REPORTING } from './sentences.js'
@@ -113,6 +114,8 @@ export async function reportFor(
     return [{ text: REPORTING.waitingForShare(site, month, minutes, flags) }]
   }
   if (text && shares.length === 0) {
+    // An acknowledgement or emoji alone is no report.
+    if (!isSubstantive(text)) return [{ text: REPORTING.tooThin(text) }]
     // The same report twice never counts twice; a near-duplicate is asked about first.
     const dup = findDuplicate(deps.repo.reports.ofMonth(month), site.id, text, now)
     if (dup?.kind === 'same') return [{ text: REPORTING.duplicate(dup.report.no) }]

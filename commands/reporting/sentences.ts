@@ -17,6 +17,9 @@ export const REPORTING = {
     `${monthLabel(month)}创建信息（本月全市已报 ${reported}/${total}）`,
   autoReceipt: (site: Site, report: Report, reported: number, total: number) =>
     `已收到${shortName(site)}的${monthLabel(report.month)}创建信息《${report.title}》（编号${report.no}），本月全市已报 ${reported}/${total}。如非创建信息，发送 #撤回 ${report.no}`,
+  /** Text with too little in it to be a report, nothing shared with it. */
+  tooThin: (text: string) =>
+    `“${quote(text)}”不足以作为一篇创建信息，未计入。请写明开展了什么工作，或分享文章、文件、图片后发送 #上报。`,
   duplicate: (no: number) => `这篇已经报过了，编号${no}，不再重复计入。`,
   similar: (no: number, minutes: number) =>
     `这篇和编号${no}很相似，暂未计入。如确需再报一篇，请 ${minutes} 分钟内把同样的内容再发一次。`,

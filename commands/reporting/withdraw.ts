@@ -1,4 +1,4 @@
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin } from '../../src/domain/authority.js'
@@ -20,7 +20,7 @@ export const withdraw = defineCommand({
   args: rawArgs.transform((a) => ({
     word: a.tokens[0] ?? '',
     no: parseNo(a.tokens[0] ?? ''),
-    reason: a.tokens.slice(1).join(' '),
+    reason: restAfter(a.rest, 1),
   })),
   async run({ deps, sender }, { word, no, reason }) {
     if (no === null) {

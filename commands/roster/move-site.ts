@@ -1,5 +1,5 @@
 /** 动态管理: admins move a site to another working group, from today. */
-import { rawArgs } from '../../src/core/args.js'
+import { rawArgs, restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseGroup } from '../../src/domain/roles.js'
@@ -27,7 +27,7 @@ export const moveSite = defineCommand({
           site: a.tokens.slice(0, at).join(''),
           group: parseGroup(a.tokens[at]!),
           word: a.tokens[at]!,
-          reason: a.tokens.slice(at + 1).join(' '),
+          reason: restAfter(a.rest, at + 1),
         }
   }),
   async run({ deps, sender }, args) {

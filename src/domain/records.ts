@@ -35,7 +35,8 @@ export function parseSixState(word: string): SixState | null {
 /** Reads an item: 有阵地, 阵地, or its position 1–6; null when it is none. */
 export function parseSixItem(word: string): SixItem | null {
   const k = nameKey(word)
-  if (/^[1-6]$/.test(k)) return SIX_ITEMS[Number(k) - 1]!
+  const no = /^第?([1-6])项?$/.exec(k)
+  if (no) return SIX_ITEMS[Number(no[1]) - 1]!
   return SIX_ITEMS.find((item) => item === k || item.slice(1) === k) ?? null
 }
 

@@ -8,7 +8,7 @@ export type RegistrationError =
   | { code: NameError; name: string }
   /** 孙 伟 大船: a one-character name followed by a word that would complete it. */
   | { code: 'NAME_SPLIT'; name: string; joined: string; retry: string }
-  | { code: 'ORG_UNKNOWN'; input: string; suggestions: Org[] }
+  | { code: 'ORG_UNKNOWN'; input: string; suggestions: Org[]; retired?: Org; since?: string }
   | { code: 'ORG_AMBIGUOUS'; input: string; candidates: Org[] }
   | { code: 'LINE_CONFLICT'; org: Org; given: Line; other: Line }
   /** More than one 条线 word: 工会 团委. */
@@ -61,7 +61,13 @@ function resolveOrg(roster: Roster, orgTokens: string[], explicit: Line | null):
   if (found.kind === 'ambiguous')
     return { ok: false, code: 'ORG_AMBIGUOUS', input, candidates: found.candidates }
   if (found.kind === 'unknown')
-    return { ok: false, code: 'ORG_UNKNOWN', input, suggestions: found.suggestions }
+    return {
+      ok: false,
+      code: 'ORG_UNKNOWN',
+      input,
+      suggestions: found.suggestions,
+      ...(found.retired ? { retired: found.retired } : {}),
+    }
   const org = found.org
   if (org.kind !== 'site') {
     if (line && line !== org.line) {

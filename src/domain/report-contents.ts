@@ -45,3 +45,20 @@ export function firstWords(text: string, max: number): string {
   const chars = [...line]
   return chars.length <= max ? line : `${chars.slice(0, max).join('')}…`
 }
+
+/** Words that acknowledge rather than report: 收到, 好的, 谢谢…. */
+const ACKNOWLEDGEMENTS = /收到|好的|谢谢|感谢|已阅|明白|知道了|辛苦了?|点赞|ok|好/giu
+
+/**
+ * True when a report's text says something: at least four letters or digits once acknowledgements
+ * (收到, 好的…), emoji, punctuation and spaces are left out. `#上报 🎉🎉🎉👍` and `#上报 收到` are not
+ * reports; an article, a file or a picture shared with it is.
+ */
+export function isSubstantive(text: string): boolean {
+  const words =
+    text
+      .normalize('NFKC')
+      .replace(ACKNOWLEDGEMENTS, '')
+      .match(/[\p{L}\p{N}]/gu) ?? []
+  return words.length >= 4
+}

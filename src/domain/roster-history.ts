@@ -243,3 +243,13 @@ export function historyFromRoster(orgs: readonly Org[], trackingSince: Month, at
 /** The changes that concern one organisation, in the order they take effect. */
 export const changesOf = (history: RosterHistory, orgId: string): RosterChange[] =>
   ordered(history.changes).filter((c) => targetOf(c) === orgId)
+
+/** The first day a retired site has been out of the network, or null when it is not retired. */
+export function retiredSince(history: RosterHistory, orgId: string): Day | null {
+  let since: Day | null = null
+  for (const c of [...history.changes].sort((a, b) => a.from.localeCompare(b.from) || a.seq - b.seq)) {
+    if (c.kind === 'retire' && c.orgId === orgId) since = c.from
+    if (c.kind === 'restore' && c.orgId === orgId) since = null
+  }
+  return since
+}

@@ -2,12 +2,13 @@ import type { Line, Org, Site } from './types.js'
 import { LINES } from './types.js'
 import { LINE_WORDS } from './vocabulary.js'
 import { parseNo } from './numbers.js'
-import { isSubsequence, nameKey, similarity } from './text.js'
+import { closeness, isSubsequence, nameKey, similarity } from './text.js'
 
 export type LookupResult =
   | { kind: 'found'; org: Org; via: 'name' | 'alias' | 'number' | 'substring' | 'subsequence' | 'fuzzy' }
   | { kind: 'ambiguous'; candidates: Org[] }
-  | { kind: 'unknown'; suggestions: Org[] }
+  /** `retired`: a site that has left the network goes by exactly what was typed. */
+  | { kind: 'unknown'; suggestions: Org[]; retired?: Org }
 
 const CITY_PREFIX = /^(大连市|大连)/
 
@@ -107,11 +108,14 @@ export class Roster {
     const no = parseNo(key)
     if (no !== null) {
       const org = this.byNo.get(no)
-      return org && usable(org) ? { kind: 'found', org, via: 'number' } : { kind: 'unknown', suggestions: [] }
+      if (org && usable(org)) return { kind: 'found', org, via: 'number' }
+      if (org) return { kind: 'unknown', suggestions: [], retired: org }
+      // No such 编号: 365 may still be a name (365中心).
     }
 
     const hit = this.exact.get(key) ?? this.exact.get(key.replace(CITY_PREFIX, ''))
     if (hit && usable(hit.org)) return { kind: 'found', org: hit.org, via: hit.via }
+    if (hit) return { kind: 'unknown', suggestions: [], retired: hit.org }
 
     if ([...key].length < 2) return { kind: 'unknown', suggestions: [] }
 
@@ -132,8 +136,15 @@ export class Roster {
     }
 
     const scored = active
-      .map((org) => ({ org, score: Math.max(...this.keysOf.get(org.id)!.map((k) => similarity(key, k))) }))
-      .filter((s) => s.score > 0)
+      .map((org) => {
+        const keys = this.keysOf.get(org.id)!
+        return {
+          org,
+          score: Math.max(...keys.map((k) => similarity(key, k))),
+          close: Math.max(...keys.map((k) => closeness(key, k))),
+        }
+      })
+      .filter((s) => s.score > 0 || s.close >= 0.5)
       .sort((a, b) => b.score - a.score || a.org.no - b.org.no)
     const best = scored[0]
     const second = scored[1]
@@ -142,8 +153,10 @@ export class Roster {
     }
     return {
       kind: 'unknown',
+      // The closest first: one character off (日信街道 → 日新街道) before a shared 街道.
       suggestions: scored
-        .filter((s) => s.score >= 0.3)
+        .filter((s) => s.score >= 0.3 || s.close >= 0.5)
+        .sort((a, b) => b.close - a.close || b.score - a.score || a.org.no - b.org.no)
         .slice(0, 3)
         .map((s) => s.org),
     }

@@ -51,3 +51,18 @@ export function similarity(a: string, b: string): number {
   }
   return (2 * shared) / (A.length + B.length)
 }
+
+/** 1 − edit distance ÷ the longer length: 日信街道 ~ 日新街道 is 0.75, one character off in four. */
+export function closeness(a: string, b: string): number {
+  const A = [...a]
+  const B = [...b]
+  if (A.length === 0 || B.length === 0) return 0
+  let prev = B.map((_, j) => j + 1)
+  for (let i = 0; i < A.length; i++) {
+    const row = [i + 1]
+    for (let j = 0; j < B.length; j++)
+      row.push(Math.min(prev[j]! + 1, row[j]! + 1, (j === 0 ? i : prev[j - 1]!) + (A[i] === B[j] ? 0 : 1)))
+    prev = row.slice(1)
+  }
+  return 1 - prev[B.length - 1]! / Math.max(A.length, B.length)
+}

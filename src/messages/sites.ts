@@ -5,7 +5,7 @@
 import type { Line, Org, RoleSpec, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import type { RegistrationError } from '../domain/registration.js'
-import { listed } from './format.js'
+import { dayMonthLabel, listed } from './format.js'
 import { quote } from './quote.js'
 import { shortName } from './reports.js'
 
@@ -55,6 +55,8 @@ export function registrationError(e: RegistrationError): string {
     case 'EXTRA_WORDS':
       return `单位“${e.org.name}”后面的“${quote(e.words.join(' '))}”无法识别：条线只能写工会、团委或妇联。`
     case 'ORG_UNKNOWN':
+      if (e.retired)
+        return `${e.retired.name}${e.since ? `自 ${e.since.slice(0, 4)}年${dayMonthLabel(e.since)}起` : '已'}退出示范点名单，不再接受注册和记录。如有疑问请联系管理员。`
       return (
         `没有找到单位“${quote(e.input)}”。` +
         (e.suggestions.length > 0
