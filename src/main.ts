@@ -3,9 +3,7 @@
  * bot.use(GqfBot(...)), which composes core, outbox, scheduler and pipeline (src/compose.ts) per bot.
  * With a puppet-service token it serves real WeChat; without one it opens the console group.
  */
-import { readFileSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
-import { z } from 'zod'
 import { PuppetService } from 'wechaty-puppet-service'
 import { openRepository } from '../storage/repository.js'
 import type { Repository } from './core/ports.js'
@@ -26,19 +24,12 @@ import { runConsole } from './console/console-group.js'
 import { appendLines, consoleLogPath } from './console/log-file.js'
 import { ADMIN_CODE } from './messages/admin-code.js'
 import { routeWechatyLog } from './wechaty-log.js'
+import { programVersion } from './version.js'
 
 /** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
 async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
   const { generated } = await repo.ensureAdminCode(cfg.adminCode, new Date())
   if (generated) process.stdout.write(ADMIN_CODE.box(generated) + '\n')
-}
-
-/** The program's version, from package.json. */
-function version(): string {
-  const pkg = z
-    .object({ version: z.string() })
-    .safeParse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')))
-  return pkg.success ? pkg.data.version : ''
 }
 
 async function runService(
@@ -73,7 +64,7 @@ async function runService(
         maxMessageAgeMs: cfg.maxMessageAgeMs,
         backup: (now) => runDailyBackup(cfg.dataDir, now, backupOpts),
         backupTime: cfg.backup.time,
-        version: version(),
+        version: programVersion(),
         storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
         logger,
       },

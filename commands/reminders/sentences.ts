@@ -1,9 +1,8 @@
 /** What the reminder commands say: #提醒, #提醒设置 and #周报, and the words admins type for them. */
 import type { ReminderKind, ReminderSettings, Occurrence } from '../../src/domain/reminders.js'
 import { REMINDER_KINDS } from '../../src/domain/reminders.js'
-import { monthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
-import { dayLabel, KIND_LABEL } from '../../src/messages/reminders.js'
+import { aboutMonths, dayLabel, KIND_LABEL } from '../../src/messages/reminders.js'
 
 /** The words admins type for each kind. */
 export const KIND_WORDS: Record<string, ReminderKind> = {
@@ -38,7 +37,7 @@ export const REMINDERS = {
     const head = s.paused ? '提醒已暂停（管理员发送“#提醒设置 恢复”可恢复）。原定：' : '接下来的提醒：'
     const lines = [
       head,
-      ...list.map((o) => `${dayLabel(o.date)} ${o.time} ${KIND_LABEL[o.kind]}（${monthLabel(o.month)}）`),
+      ...list.map((o) => `${dayLabel(o.date)} ${o.time} ${KIND_LABEL[o.kind]}（${aboutMonths(o)}）`),
     ]
     if (s.off.length > 0) lines.push(`已关闭：${s.off.map((k) => KIND_LABEL[k]).join('、')}`)
     return lines.join('\n')

@@ -20,6 +20,8 @@ import { LinkServingPuppetMock, postMessage, type Posted } from './mock-messages
 import type { Repository } from '../core/ports.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
+import { dataDirSize } from '../../storage/disk-usage.js'
+import { programVersion } from '../version.js'
 import { CONSOLE } from '../messages/console.js'
 import { optionsFromConfig } from '../compose.js'
 import { GqfBot, type GqfBotHandle } from '../plugin.js'
@@ -183,6 +185,9 @@ export async function runConsole(
         roomTopic: cfg.roomTopic,
         ...optionsFromConfig(cfg),
         sendIntervalMs: Math.min(cfg.sendIntervalMs, 300),
+        // #状态 tells the truth here too: the version, and the data on disk.
+        version: programVersion(),
+        storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
         logger,
       },
       (h) => (handle = h),
@@ -276,7 +281,9 @@ export async function runConsole(
     } else if (cmd === '/as' || cmd === '/add') {
       if (!rest) write(CONSOLE.usage(cmd))
       else {
+        const already = room.payload.memberIdList.includes(known(rest).id)
         const c = bringIn(rest)
+        if (cmd === '/add' && already) write(CONSOLE.alreadyIn(rest))
         if (cmd === '/as') speaker = c
         setPrompt()
       }

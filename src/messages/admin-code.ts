@@ -12,8 +12,32 @@ export function columns(s: string): number {
   return n
 }
 
-/** Lines in a box drawn with box characters, so they stand out among log lines. */
-export function boxed(lines: string[]): string {
+/** The widest a box may be: a phone-sized or split terminal of 60 columns shows it whole. */
+export const BOX_MAX = 60
+
+/** Splits a line into pieces of at most `max` columns, at a space when one is near. */
+export function wrapColumns(line: string, max: number): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const ch of line) {
+    if (columns(cur + ch) > max) {
+      const cut = cur.lastIndexOf(' ')
+      if (cut > 0 && columns(cur.slice(cut + 1)) < max / 3) {
+        out.push(cur.slice(0, cut))
+        cur = cur.slice(cut + 1)
+      } else {
+        out.push(cur)
+        cur = ''
+      }
+    }
+    cur += ch
+  }
+  return [...out, cur]
+}
+
+/** Lines in a box drawn with box characters, so they stand out among log lines; at most BOX_MAX wide. */
+export function boxed(text: string[]): string {
+  const lines = text.flatMap((l) => wrapColumns(l, BOX_MAX - 4))
   const width = Math.max(...lines.map(columns))
   const bar = '─'.repeat(width + 2)
   return [`┌${bar}┐`, ...lines.map((l) => `│ ${l}${' '.repeat(width - columns(l))} │`), `└${bar}┘`].join('\n')
@@ -23,13 +47,15 @@ export const ADMIN_CODE = {
   box: (code: string) =>
     boxed([
       `管理员认证码（一次性，仅显示这一次）：${code}`,
-      `在工作群或私聊机器人发送：#认证管理员 ${code}`,
+      '在工作群或私聊机器人发送：',
+      `#认证管理员 ${code}`,
       '忘记了？先停止机器人，再运行 npm run admin-code 生成新码。',
     ]),
   issued: (code: string) =>
     boxed([
       `新的管理员认证码（一次性）：${code}`,
-      `启动机器人后，在工作群或私聊机器人发送：#认证管理员 ${code}`,
+      '启动机器人后，在工作群或私聊机器人发送：',
+      `#认证管理员 ${code}`,
       '旧的认证码已作废。',
     ]),
   running: (pid: number, host: string, since: string) =>

@@ -36,5 +36,6 @@ export const CONSOLE = {
   unknownMention: (names: string[]) =>
     `（提示：${names.map((n) => '@' + n).join('、')} 不是群成员，按普通文字发出；可先 /add 姓名 拉其进群）`,
   simulatedFile: (path: string) => `（控制台群模拟文件：${path}）`,
+  alreadyIn: (name: string) => `${name} 已在群里，无需再拉。用 /as ${name} 以其身份发言。`,
   quit: '已退出控制台群。',
 }

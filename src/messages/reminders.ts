@@ -1,8 +1,8 @@
 /** The reminders the scheduler posts, and the names of the kinds of reminder. */
-import type { Month } from '../domain/calendar.js'
+import { addMonths, type Month } from '../domain/calendar.js'
 import { dayMonthLabel, fullMonthLabel, monthLabel } from './format.js'
 import type { MonthTally } from '../domain/reports.js'
-import type { ReminderKind } from '../domain/reminders.js'
+import type { Occurrence, ReminderKind } from '../domain/reminders.js'
 import type { Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { groupLines } from './reports.js'
@@ -20,6 +20,15 @@ const WEEKDAYS = '日一二三四五六'
 /** 2026-11-30 → 11月30日（周一）. */
 export function dayLabel(date: string): string {
   return `${dayMonthLabel(date)}（周${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`
+}
+
+/**
+ * The months a reminder is about: its month, or for the warning the two months before it (the
+ * warning sent in December is about October and November).
+ */
+export function aboutMonths(o: Pick<Occurrence, 'kind' | 'month'>): string {
+  if (o.kind !== 'warn') return monthLabel(o.month)
+  return [addMonths(o.month, -2), addMonths(o.month, -1)].map((m) => monthLabel(m)).join('、')
 }
 
 function unreportedLines(unreported: Site[], nobody: Site[]): string[] {
