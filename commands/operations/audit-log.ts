@@ -34,8 +34,9 @@ export const auditLog = defineCommand({
     }
     const site = siteByName(deps, word, { includeRetired: true })
     if (!site.ok) return site.reply
-    return [
-      { text: AUDIT_LOG.lines(selectEntries(all, { target: site.value.id, n: 10 }), all.length, nameOf) },
-    ]
+    // The count is of the entries about this site, not of the whole log.
+    const about = all.filter((e) => e.target === site.value.id).length
+    if (about === 0) return [{ text: AUDIT_LOG.noneAbout(site.value.name) }]
+    return [{ text: AUDIT_LOG.lines(selectEntries(all, { target: site.value.id, n: 10 }), about, nameOf) }]
   },
 })

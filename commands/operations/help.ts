@@ -19,8 +19,10 @@ export const help = defineCommand({
   run({ commands, sender }, topic) {
     const usable = commands.all().filter((c) => firstRefusal(c.requires, sender, c.name) === null)
     const registered = !!sender.member || sender.roles.length > 0
-    if (!topic) return [{ text: HELP.overview(usable, registered) }]
-    if (HELP.allWords.includes(topic)) return [{ text: HELP.full(usable, registered) }]
+    // The 管理 section is for people who hold a role; a plain member is not shown it.
+    const forMe = sender.roles.length > 0 ? usable : usable.filter((c) => c.category !== 'manage')
+    if (!topic) return [{ text: HELP.overview(forMe, registered) }]
+    if (HELP.allWords.includes(topic)) return [{ text: HELP.full(forMe, registered) }]
     const cmd = commands.find(topic)
     if (!cmd) return [{ text: HELP.unknown(topic) }]
     return [{ text: HELP.one(cmd) }]

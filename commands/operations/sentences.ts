@@ -137,15 +137,18 @@ export const STATUS = {
 export const AUDIT_LOG = {
   usage: '#日志 [条数|单位]',
   empty: '日志中还没有记录。',
+  noneAbout: (site: string) => `日志中还没有与${site}有关的记录。`,
   lines: (entries: readonly AuditEntry[], total: number, nameOf: (target: string) => string) =>
     [
       `操作日志（共 ${total} 条，最新在前）：`,
       ...entries.map((e) => {
+        const target = nameOf(e.target)
+        // A detail that repeats the target's name (任命 赵刚 赵刚) is said once.
         const what = Object.entries(e.detail)
-          .filter(([, v]) => v !== '')
+          .filter(([k, v]) => v !== '' && !(k === 'name' && v === target))
           .map(([k, v]) => auditDetail(k, v))
           .join(' ')
-        const line = `${shanghaiTime(e.at).slice(5)} ${e.byName || e.by} ${AUDIT_LABEL[e.action]} ${nameOf(e.target)}${what ? ` ${what}` : ''}${e.reason ? ` 原因：${e.reason}` : ''}`
+        const line = `${shanghaiTime(e.at).slice(5)} ${e.byName || e.by} ${AUDIT_LABEL[e.action]} ${target}${what ? ` ${what}` : ''}${e.reason ? ` 原因：${e.reason}` : ''}`
         return line.length > 60 ? `${line.slice(0, 59)}…` : line
       }),
     ].join('\n'),

@@ -10,7 +10,7 @@ export const adminAuth = defineCommand({
   name: '认证管理员',
   aliases: ['管理员认证'],
   usage: '#认证管理员 认证码',
-  summary: '用启动日志中的一次性认证码成为管理员',
+  summary: '用机器人首次启动时屏幕上显示的一次性认证码成为管理员',
   details: ['认证码只能用一次，建议私聊机器人发送。'],
   examples: ['#认证管理员 ABCD-2345'],
   category: 'start',

@@ -29,7 +29,7 @@ export const holidays = defineCommand({
     '#节假日 2027 调休上班 2027-02-04 2027-02-20',
     '#节假日 2027 删除 春节',
   ],
-  category: 'manage',
+  category: 'query',
   requires: [registered],
   args: rawArgs.transform((a): Input => {
     const parsed = parseHolidayCommand(a.tokens, HOLIDAY_WORDS)

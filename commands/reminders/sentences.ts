@@ -63,7 +63,7 @@ export const REMINDERS = {
     ]
     return lines.join('\n')
   },
-  settingsUsage: '#提醒设置 暂停|恢复 [种类] | 时间 种类 HH:MM | 月中日 N',
+  settingsUsage: '#提醒设置 暂停|恢复 [种类] | 时间 种类 15:30 | 月中日 18',
   reminderOpUnknown: (word: string) =>
     `没有“${quote(word)}”这项设置。可写暂停、恢复、时间或月中日；只发 #提醒设置 查看当前设置。`,
   reminderWhatExample: '#提醒设置 暂停',

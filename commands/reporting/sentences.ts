@@ -38,7 +38,7 @@ export const REPORTING = {
   articleHint: (minutes: number) => `这篇文章如需计入创建信息，请在 ${minutes} 分钟内发送 #上报`,
 
   // #补报
-  lateUsage: '#补报 YYYY-MM 正文',
+  lateUsage: '#补报 月份 正文',
   lateMonthMissing: '请写明补报哪个月，例如：#补报 2026-10 正文',
   lateIsCurrent: (month: Month) => `${monthLabel(month)}是本月，请直接用 #上报。`,
   lateFuture: (month: Month) => `${fullMonthLabel(month)}还没到，不能补报。`,

@@ -9,7 +9,7 @@ import { pickMonth, splitDetail } from './tally-support.js'
 export const tally = defineCommand({
   name: '统计',
   aliases: ['本月统计', '月度统计'],
-  usage: '#统计 [YYYY-MM] [详细]',
+  usage: '#统计 [月份] [详细]',
   summary: '查看某月全市创建信息上报情况（默认本月）',
   details: [
     '先给出全市、省级、市级和各组的已报数，再按组列出未报的示范点。',

@@ -86,7 +86,8 @@ export function createCore(
     trace.command = cmd.name
     const sender = senderOf(incoming)
     const refusal = firstRefusal(cmd.requires, sender, cmd.name)
-    if (refusal) return [{ text: refusalText(refusal, cmd.category) }]
+    if (refusal)
+      return [{ text: refusalText(refusal, cmd.category, { roles: sender.roles, command: cmd.name }) }]
     const args = cmd.args.safeParse({ tokens: parsed.tokens, rest: parsed.rest, mentions: incoming.mentions })
     if (!args.success) {
       return [{ text: CORE.badArgs(args.error.issues[0]?.message, cmd.usage, cmd.examples[0]) }]

@@ -1,7 +1,7 @@
 /** Why a command was refused, and who may use it (for #帮助). */
 import type { Precondition, Refusal } from '../core/preconditions.js'
 import type { CommandCategory } from '../core/types.js'
-import type { Role, Site } from '../domain/types.js'
+import type { Role, RoleGrant, Site } from '../domain/types.js'
 import { CORE, REGISTER_EXAMPLE, REGISTER_USAGE } from './core.js'
 
 const ROLE_WHO: Record<Role, string> = { liaison: '区联络员', leader: '组长', admin: '管理员' }
@@ -15,15 +15,33 @@ export function rolesWho(roles: readonly Role[]): string {
   return roles.includes('leader') && !roles.includes('liaison') ? who.replace('组长', '工作组组长') : who
 }
 
-/** The refusal's sentence; reporting commands say what happened to the report. */
-export function refusalText(r: Refusal, category?: CommandCategory): string {
+/** How to report for a site with #代报, for someone who holds a role: with the month for a 补报. */
+const behalfHint = (command: string) =>
+  command === '补报'
+    ? '#代报 单位 月份 正文，例如：#代报 日新街道 10月 正文'
+    : '#代报 单位 正文，例如：#代报 日新街道 正文'
+
+/**
+ * The refusal's sentence; reporting commands say what happened to the report. Someone who holds a
+ * role is told to use #代报 themselves, not to ask someone who holds one.
+ */
+export function refusalText(
+  r: Refusal,
+  category?: CommandCategory,
+  who: { roles: readonly RoleGrant[]; command: string } = { roles: [], command: '' },
+): string {
   const reporting = category === 'report'
+  const mayAct = who.roles.length > 0
   switch (r.code) {
     case 'NEED_REGISTRATION':
+      if (reporting && mayAct)
+        return `您还没有实名注册到示范点，上报未计入。代示范点上报请用：${behalfHint(who.command)}`
       return reporting
         ? `请先实名注册再上报：${REGISTER_USAGE}\n例如：${REGISTER_EXAMPLE}`
         : CORE.needRegistration
     case 'NOT_A_SITE':
+      if (reporting && mayAct)
+        return `您注册的单位是${r.org.name}，不是示范点，上报未计入。代示范点上报请用：${behalfHint(who.command)}`
       return reporting
         ? `您注册的单位是${r.org.name}，不是示范点，上报未计入。如需代示范点上报，请联络员、组长或管理员用：#代报 单位 正文`
         : `您注册的单位是${r.org.name}，不是示范点，此命令只供示范点使用。`
