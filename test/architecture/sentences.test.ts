@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { scanProject, scanSource } from './cjk-scan.js'
-import { findCycle, projectSources, sentenceImports, unusedSentences } from './sentence-use.js'
+import {
+  findCycle,
+  isSentenceModule,
+  projectSources,
+  sentenceImports,
+  unusedSentences,
+} from './sentence-use.js'
 
 describe('every sentence the bot says lives in src/messages', () => {
   it('finds no Chinese string outside the sentence table, the vocabulary and help fields', () => {
@@ -41,6 +47,15 @@ describe('the sentence modules', () => {
       'commands/x/sentences.ts:X.unsaid',
       'commands/x/sentences.ts:lone',
     ])
+  })
+
+  it('addresses people as 您 in every sentence, never 你', () => {
+    const informal = sources
+      .filter((s) => isSentenceModule(s.rel) || s.rel.startsWith('commands/'))
+      .flatMap((s) => s.text.split('\n').map((line, i) => ({ at: `${s.rel}:${i + 1}`, line })))
+      .filter(({ line }) => /你(?!好)/.test(line.replace(/\/\/.*$|^\s*\*.*$/, '')))
+      .map(({ at }) => at)
+    expect(informal).toEqual([])
   })
 
   it('imports no sentence module in a circle, and no file is named after a milestone', () => {
