@@ -23,6 +23,7 @@ import { progress } from './tallies/progress.js'
 import { register } from './people/register.js'
 import { reminderSettings } from './reminders/reminder-settings.js'
 import { reminders } from './reminders/reminders.js'
+import { deadline } from './reminders/deadline.js'
 import { report } from './reporting/report.js'
 import { restoreSite } from './roster/restore-site.js'
 import { retireSite } from './roster/retire-site.js'
@@ -59,6 +60,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   sites,
   org,
   reminders,
+  deadline,
   missing,
   summary,
   exportFile,

@@ -2,6 +2,8 @@
 import type { ReminderKind, ReminderSettings, Occurrence } from '../../src/domain/reminders.js'
 import { REMINDER_KINDS } from '../../src/domain/reminders.js'
 import { quote } from '../../src/messages/quote.js'
+import type { Month } from '../../src/domain/calendar.js'
+import { monthLabel } from '../../src/messages/format.js'
 import { aboutMonths, dayLabel, KIND_LABEL } from '../../src/messages/reminders.js'
 
 /** The words admins type for each kind. */
@@ -43,6 +45,12 @@ export const REMINDERS = {
     return lines.join('\n')
   },
   upcomingNone: '近期没有要发送的提醒。',
+  /** #截止 and “这个月截止到哪天”. */
+  deadline: (month: Month, last: string, prev: Month, lateUntil: string | null) =>
+    `${monthLabel(month)}创建信息截至 ${dayLabel(last)}，即本月最后一个工作日。` +
+    (lateUntil
+      ? `${monthLabel(prev)}的补报截至 ${dayLabel(lateUntil)}，发送：#补报 ${monthLabel(prev)} 正文`
+      : `${monthLabel(prev)}的补报已截止。`),
 
   // #提醒设置
   /** #提醒设置 alone: the settings in force and how to change them. */

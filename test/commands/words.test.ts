@@ -31,7 +31,7 @@ async function world(start = '2026-11-24T02:00:00Z') {
     SHARE_HANDLERS,
   )
   let n = 0
-  const incoming = (senderId: string, text: string): Incoming => ({
+  const incoming = (senderId: string, text: string, extra: Partial<Incoming> = {}): Incoming => ({
     id: `w${++n}`,
     conversation: { kind: 'room', id: ROOM },
     senderId,
@@ -41,10 +41,12 @@ async function world(start = '2026-11-24T02:00:00Z') {
     mentionSelf: false,
     mentions: [],
     at: now,
+    ...extra,
   })
-  const send = (senderId: string, text: string): Promise<Reply[]> => core.handle(incoming(senderId, text))
-  const ask = async (senderId: string, text: string) =>
-    (await send(senderId, text)).map((r) => r.text).join('\n---\n')
+  const send = (senderId: string, text: string, extra: Partial<Incoming> = {}): Promise<Reply[]> =>
+    core.handle(incoming(senderId, text, extra))
+  const ask = async (senderId: string, text: string, extra: Partial<Incoming> = {}) =>
+    (await send(senderId, text, extra)).map((r) => r.text).join('\n---\n')
   await ask('zhang', '#注册 张三 日新街道')
   await ask('zhou', '#注册 周伟 西岗365')
   await ask('sun', '#注册 孙丽 大船')
@@ -260,6 +262,24 @@ describe('hints that fit the person', () => {
     const all = await w.ask('zhang', '#帮助 全部')
     expect(all).not.toMatch(/YYYY|HH:MM|启动日志/)
     expect(all).toContain('屏幕上显示的一次性认证码')
+  })
+})
+
+describe('plain questions get their answer', () => {
+  it('@助手 这个月截止到哪天, one’s own status, what next, how to 补报', async () => {
+    const w = await world()
+    const at = { mentionSelf: true }
+    expect(await w.ask('zhang', '这个月截止到哪天', at)).toBe(
+      '11月创建信息截至 11月30日（周一），即本月最后一个工作日。10月的补报已截止。',
+    )
+    expect(await w.ask('new', '@助手 截止日期是几号', at)).toContain('11月创建信息截至 11月30日')
+    w.setNow('2026-12-02T02:00:00Z')
+    expect(await w.ask('zhang', '#截止')).toContain('11月的补报截至 12月5日（周六），发送：#补报 11月 正文')
+    expect(await w.ask('zhang', '我们单位报了吗', at)).toContain('日新街道')
+    expect(await w.ask('zhang', '我的状态', at)).toContain('12月尚未上报')
+    expect(await w.ask('zhang', '下一步该做什么', at)).toContain('12月尚未上报')
+    expect(await w.ask('zhang', '上个月忘了报怎么办', at)).toContain('#补报')
+    expect(await w.ask('zhang', '怎么补报', at)).toContain('#补报')
   })
 })
 
