@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { currentNumbers } from '../src/domain/roster-data.js'
 import { join } from 'node:path'
 import type { Month } from '../src/domain/calendar.js'
 import {
@@ -52,7 +53,8 @@ export class RosterHistoryStore implements RosterHistoryPort {
   }
 
   history(): RosterHistory {
-    return { base: this.store.data.base, changes: this.store.data.changes }
+    // Line organisations stored with their first numbers read as they are numbered today.
+    return { base: currentNumbers(this.store.data.base), changes: this.store.data.changes }
   }
 
   async change(input: RosterChangeInput) {

@@ -1,4 +1,4 @@
-import type { GroupNo, Level, Line, LineOrg, Site } from './types.js'
+import type { GroupNo, Level, Line, LineOrg, Org, Site } from './types.js'
 
 /**
  * The 30 demonstration sites of the founding notice (附件1: 12 省级, 附件2: 18 市级), in its order.
@@ -152,6 +152,28 @@ const CITY_ORGS: { line: Line; name: string; aliases: string[] }[] = [
   { line: '妇联', name: '大连市妇女联合会', aliases: ['市妇联', '大连市妇联', '大连妇联'] },
 ]
 
+/**
+ * The 编号 of the first line organisation: sites are numbered 1–30 and sites added later 31 on,
+ * so the 工会/团委/妇联 start at 101. Their ids keep the number they had first (O31 is 101).
+ */
+export const LINE_ORG_FIRST_NO = 101
+
+/** The number of the built-in sites: line organisations were numbered right after them at first. */
+const BUILTIN_SITES = PROVINCIAL.length + MUNICIPAL.length
+
+/**
+ * Line organisations stored with their first numbers (31–78, right after the sites) get their
+ * numbers of today (101 on); anything else is as stored. Applied whenever the roster is read, so
+ * a data folder from before keeps working, and the old numbers are still found by `Roster.lookup`.
+ */
+export function currentNumbers<T extends Org>(orgs: readonly T[]): T[] {
+  return orgs.map((o) =>
+    o.kind !== 'site' && o.id === `O${o.no}` && o.no < LINE_ORG_FIRST_NO
+      ? { ...o, no: o.no - BUILTIN_SITES - 1 + LINE_ORG_FIRST_NO }
+      : o,
+  )
+}
+
 /** The built-in roster, as it is loaded into the store on first start. */
 export function builtinRoster(): { sites: Site[]; lineOrgs: LineOrg[] } {
   const sites: Site[] = []
@@ -200,7 +222,7 @@ export function builtinRoster(): { sites: Site[]; lineOrgs: LineOrg[] } {
       })
     }
   }
-  return { sites, lineOrgs }
+  return { sites, lineOrgs: currentNumbers(lineOrgs) }
 }
 
 export const ROSTER_VERSION = 1

@@ -116,13 +116,14 @@ export function activeMonthsOf(history: RosterHistory, orgId: string, months: re
   return months.filter((m) => activeSitesFor(history, m).some((s) => s.id === orgId))
 }
 
-/** The 编号 and id a new site gets: one past every number ever used. */
+/** The 编号 and id a new site gets: one past the last site's, never a number in use (31 after the 30). */
 export function nextSiteNumber(history: RosterHistory): { no: number; id: string } {
-  const nos = [
-    ...history.base.map((o) => o.no),
-    ...history.changes.flatMap((c) => (c.kind === 'add' ? [c.site.no] : [])),
-  ]
-  const no = Math.max(0, ...nos) + 1
+  const added = history.changes.flatMap((c) => (c.kind === 'add' ? [c.site] : []))
+  const sites = [...history.base.filter((o) => o.kind === 'site'), ...added]
+  const used = new Set([...history.base.map((o) => o.no), ...added.map((s) => s.no)])
+  const ids = new Set([...history.base.map((o) => o.id), ...added.map((s) => s.id)])
+  let no = Math.max(0, ...sites.map((s) => s.no)) + 1
+  while (used.has(no) || ids.has(`S${String(no).padStart(2, '0')}`)) no++
   return { no, id: `S${String(no).padStart(2, '0')}` }
 }
 

@@ -107,7 +107,9 @@ export class Roster {
 
     const no = parseNo(key)
     if (no !== null) {
-      const org = this.byNo.get(no)
+      // A line organisation's number from before the sites after 30 (31–78) still finds it.
+      const former = this.get(`O${no}`)
+      const org = this.byNo.get(no) ?? (former?.kind !== 'site' ? former : undefined)
       if (org && usable(org)) return { kind: 'found', org, via: 'number' }
       if (org) return { kind: 'unknown', suggestions: [], retired: org }
       // No such 编号: 365 may still be a name (365中心).

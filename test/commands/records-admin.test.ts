@@ -29,15 +29,15 @@ describe('#新增示范点, #调整示范点, #更名示范点', () => {
       '#新增示范点 大连市中山区青泥洼桥街道 市级 第三组 中山区 青泥洼桥、青泥街道',
     )
     expect(out).toContain(
-      '已新增示范点 79：大连市中山区青泥洼桥街道（市级，第三组，中山区），自 8月3日起加入，2026年9月起计入统计。',
+      '已新增示范点 31：大连市中山区青泥洼桥街道（市级，第三组，中山区），自 8月3日起加入，2026年9月起计入统计。',
     )
-    expect(repo.roster().lookup('青泥洼桥')).toMatchObject({ kind: 'found', org: { id: 'S79', group: 3 } })
+    expect(repo.roster().lookup('青泥洼桥')).toMatchObject({ kind: 'found', org: { id: 'S31', group: 3 } })
     expect(await ask('admin', '#统计 2026-06')).toContain('/30')
     expect(await ask('admin', '#统计 2026-07')).toContain('/30')
     expect(await ask('admin', '#统计 2026-08')).toContain('/30')
     setNow('2026-09-02T02:00:00Z')
     expect(await ask('admin', '#统计 2026-09')).toContain('/31')
-    expect(repo.audit.entries().at(-1)).toMatchObject({ action: 'roster.add', target: 'S79', by: 'admin' })
+    expect(repo.audit.entries().at(-1)).toMatchObject({ action: 'roster.add', target: 'S31', by: 'admin' })
   })
 
   it('refuses a name or alias another organisation already has, and a bad form', async () => {
@@ -93,7 +93,7 @@ describe('#档案', () => {
     expect(file).toContain('编号6 省级 第二组 西岗区')
     expect(file).toContain('已注册 1 人')
     expect(file).toContain('2026年已报 1/')
-    expect(file).toContain('六有 ❌✅❌❌❌❌ 已达标 1/6')
+    expect(file).toContain('六有 ⚪✅⚪⚪⚪⚪ 已达标 1/6')
     expect(file).toContain('服务项目 1 个')
     expect(file).toContain('工作计划：2026年已提交：全年推进阵地建设')
     expect(file).toContain('最近考核：2026上半年')

@@ -12,6 +12,9 @@ import { createCore } from '../../src/core/handle.js'
 import type { Incoming, Reply } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
 import { ADMIN_CODE, BOX_MAX, columns } from '../../src/messages/admin-code.js'
+import { Roster } from '../../src/domain/roster.js'
+import { builtinRoster, currentNumbers, LINE_ORG_FIRST_NO } from '../../src/domain/roster-data.js'
+import { nextSiteNumber } from '../../src/domain/roster-history.js'
 import { openRepository } from '../../storage/repository.js'
 import { ROOM } from '../support/core.js'
 
@@ -309,5 +312,47 @@ describe('the admin-code box', () => {
       expect(Math.max(...lines.map(columns))).toBeLessThanOrEqual(BOX_MAX)
       expect(lines.some((l) => l.includes('#认证管理员 ABCD-EFGH'))).toBe(true)
     }
+  })
+})
+
+describe('new sites are numbered after the last site', () => {
+  it('#新增示范点 gives 31; the line organisations moved to 101 on, and their old numbers still find them', async () => {
+    const w = await world()
+    expect(await w.ask('admin', '#新增示范点 青泥洼桥街道 市级 第三组 中山区')).toContain('已新增示范点 31：')
+    expect(await w.ask('zhang', '#单位 31')).toContain('编号 31·市级示范点·第三组')
+    expect(await w.ask('zhang', '#单位 市总工会')).toContain('编号 101·市级·工会')
+    // 45 was 大连市甘井子区妇女联合会 before the move: it still finds it.
+    expect(await w.ask('zhang', '#单位 45')).toContain('编号 115·甘井子区·妇联')
+    expect(await w.ask('new', '#注册 赵六 45')).toContain('注册成功：大连市甘井子区妇女联合会')
+  })
+
+  it('reads a roster stored with the first numbers (31–78) as it is numbered today', () => {
+    const { sites, lineOrgs } = builtinRoster()
+    const stored = [...sites, ...lineOrgs.map((o) => ({ ...o, no: Number(o.id.slice(1)) }))]
+    expect(stored.find((o) => o.id === 'O31')!.no).toBe(31)
+    const today = currentNumbers(stored)
+    expect(today.find((o) => o.id === 'O31')!.no).toBe(LINE_ORG_FIRST_NO)
+    expect(today.filter((o) => o.kind !== 'site').every((o) => o.no >= LINE_ORG_FIRST_NO)).toBe(true)
+    expect(currentNumbers(today)).toEqual(today)
+    expect(nextSiteNumber({ base: today, changes: [] })).toEqual({ no: 31, id: 'S31' })
+    // An older store that added sites after 78 goes on after the last of them.
+    const added = { ...sites[0]!, id: 'S79', no: 79, name: '新增社区', aliases: [] }
+    const history = {
+      base: today,
+      changes: [
+        {
+          kind: 'add' as const,
+          site: added,
+          seq: 1,
+          from: '2026-08-03',
+          reason: '',
+          by: 'a',
+          byName: 'a',
+          at: '2026-08-03T00:00:00.000Z',
+        },
+      ],
+    }
+    expect(nextSiteNumber(history)).toEqual({ no: 80, id: 'S80' })
+    expect(new Roster(today).lookup('31')).toMatchObject({ kind: 'found', org: { id: 'O31' } })
   })
 })
