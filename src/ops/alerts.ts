@@ -228,6 +228,7 @@ export function emailChannel(smtpUrl: string, to: string[], from?: string): Aler
         to: to.join(', '),
         subject: ALERT.subject(alert.event, alert.recovery),
         text: `${alert.text}\n\n${alert.at.toISOString()} · ${hostname()}`,
+        textEncoding: 'base64',
       })
     },
   }
