@@ -47,7 +47,7 @@ describe('deployment files and the exit codes', () => {
     const compose = read('compose.yaml')
     const script = read('deploy/container-run.sh')
     expect(codes(dockerfile.match(/NO_RESTART_EXIT_CODES="([\d ]+)"/)![1]!)).toEqual(expected)
-    expect(codes(compose.match(/NO_RESTART_EXIT_CODES: "([\d ]+)"/)![1]!)).toEqual(expected)
+    expect(codes(compose.match(/NO_RESTART_EXIT_CODES: ['"]([\d ]+)['"]/)![1]!)).toEqual(expected)
     expect(codes(script.match(/NO_RESTART_EXIT_CODES:-([\d ]+)\}/)![1]!)).toEqual(expected)
     expect(compose).toMatch(/^\s+restart: on-failure$/m)
     expect(compose).toMatch(/^\s+- gqf-data:\/data$/m)
