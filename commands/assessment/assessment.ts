@@ -5,7 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
 import { parsePeriod } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { assessmentFor, defaultPeriod, recordsOf } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
+import { assessmentFor, defaultPeriod } from './assessment-now.js'
 
 export const assessment = defineCommand({
   name: '考核',

@@ -8,7 +8,7 @@ import { parseNo } from '../../src/domain/numbers.js'
 import { REC } from '../../src/messages/records.js'
 import { U } from '../../src/messages/usability.js'
 import { M } from '../../src/messages/zh.js'
-import { actorOf, recordsOf } from '../records/records-support.js'
+import { actorOf, recordsOf } from '../records/record-site.js'
 
 const isUndo = (w: string | undefined) => UNDO_WORDS.some((u) => u === w)
 

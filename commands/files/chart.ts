@@ -7,7 +7,7 @@ import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods
 import { renderHeatmapInWorker } from '../../src/render/heatmap.js'
 import { heatmapFileName } from '../../src/messages/export.js'
 import { FILES } from '../../src/messages/files.js'
-import { heatmapInput, readerScope } from './files-support.js'
+import { heatmapInput, readerScope } from './file-data.js'
 
 /** This year so far. */
 const thisYear = (now: Date): Period => {

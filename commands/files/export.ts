@@ -6,7 +6,7 @@ import { monthOf } from '../../src/domain/calendar.js'
 import { monthPeriod, parsePeriod, periodMonths } from '../../src/domain/periods.js'
 import { buildExport, exportFileName } from '../../src/render/export-xlsx.js'
 import { FILES } from '../../src/messages/files.js'
-import { exportInput, readerScope } from './files-support.js'
+import { exportInput, readerScope } from './file-data.js'
 
 export const exportFile = defineCommand({
   name: '导出',

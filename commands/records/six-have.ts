@@ -12,8 +12,8 @@ import {
   sixOf,
 } from '../../src/domain/records.js'
 import { REC } from '../../src/messages/records.js'
-import { awaitFiles, sharedBefore } from './records-share.js'
-import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
+import { awaitFiles, sharedBefore } from './record-shares.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 export const sixHave = defineCommand({
   name: '六有',
@@ -30,7 +30,8 @@ export const sixHave = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
@@ -45,7 +46,7 @@ export const sixHave = defineCommand({
         })
         return [{ text: REC.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }
-      const site = siteOrOwn(deps, sender, tokens.join(''))
+      const site = siteOrOwn(ctx, tokens.join(''))
       if (!site.ok) return site.reply
       return [{ text: REC.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
     }
@@ -53,9 +54,9 @@ export const sixHave = defineCommand({
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
     if (!state) return [{ text: REC.sixBadState(stateWord) }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
+    const site = siteOrOwn(ctx, tokens.slice(0, at).join(''))
     if (!site.ok) return site.reply
-    const ok = recordable(sender, site.value)
+    const ok = ctx.actFor(site.value)
     if (!ok.ok) return ok.reply
     const description = tokens.slice(at + 2).join(' ')
     const reports = [...description.matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))

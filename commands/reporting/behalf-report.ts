@@ -7,7 +7,8 @@ import { GROUP_NAMES } from '../../src/domain/types.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
 import { findOrg } from '../people/find-org.js'
-import { checkLate, rawLength, reportFor } from './reporting-support.js'
+import { checkLate, reportFor } from './file-report.js'
+import { rawLength } from '../../src/core/args.js'
 
 export const behalfReport = defineCommand({
   name: '代报',

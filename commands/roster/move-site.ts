@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { parseGroup } from '../../src/domain/roles.js'
 import { REC } from '../../src/messages/records.js'
 import { M } from '../../src/messages/zh.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const moveSite = defineCommand({
   name: '调整示范点',

@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { aliasesAfterRename } from '../../src/domain/roster-history.js'
 import { REC } from '../../src/messages/records.js'
 import { M } from '../../src/messages/zh.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const renameSite = defineCommand({
   name: '更名示范点',

@@ -4,8 +4,8 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { REC } from '../../src/messages/records.js'
 import { EXIT } from '../../src/messages/reports.js'
-import { rawLength } from '../reporting/reporting-support.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { rawLength } from '../../src/core/args.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const restoreSite = defineCommand({
   name: '恢复示范点',

@@ -5,8 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { REC } from '../../src/messages/records.js'
 import { EXIT } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { rawLength } from '../reporting/reporting-support.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { rawLength } from '../../src/core/args.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',

@@ -1,7 +1,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { M } from '../../src/messages/zh.js'
-import { readFilter } from './site-support.js'
+import { readFilter } from './roster-change.js'
 
 export const sites = defineCommand({
   name: '示范点',

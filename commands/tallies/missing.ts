@@ -6,7 +6,7 @@ import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
 import { MISSING, scopeLabel, U } from '../../src/messages/usability.js'
 import { W } from '../../src/messages/first-week.js'
-import { dueText } from './tally-support.js'
+import { dueText } from './month-asked.js'
 
 export const missing = defineCommand({
   name: '未报',

@@ -10,7 +10,7 @@ import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
 import { U } from '../../src/messages/usability.js'
 import { findOrg } from '../people/find-org.js'
-import { yearStart } from './tally-support.js'
+import { yearStart } from './month-asked.js'
 
 export const progress = defineCommand({
   name: '进度',

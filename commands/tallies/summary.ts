@@ -5,7 +5,7 @@ import { monthOf } from '../../src/domain/calendar.js'
 import { siteYear, tallyMonth, type MonthTally, type SiteYear } from '../../src/domain/reports.js'
 import { W } from '../../src/messages/first-week.js'
 import { R } from '../../src/messages/reports.js'
-import { splitDetail, summaryScope, yearStart } from './tally-support.js'
+import { splitDetail, summaryScope, yearStart } from './month-asked.js'
 
 export const summary = defineCommand({
   name: '汇总',

@@ -12,7 +12,7 @@ import type { HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { FILES, scopeLabel } from '../../src/messages/files.js'
 import { auditSheet } from '../../src/messages/records.js'
-import { assessmentFor } from '../records/records-support.js'
+import { assessmentFor } from '../assessment/assessment-now.js'
 
 export interface ReaderScope {
   admin: boolean
