@@ -86,7 +86,8 @@ export const recordShares: ShareClaimant = {
   kinds: ['file', 'image'],
   claim({ incoming, sender, deps }) {
     if (!sender.member) return null
-    return deps.local(RECORD_SHARES).get(sender.id, incoming.at.getTime())?.at ?? null
+    const waiting = deps.local(RECORD_SHARES).get(sender.id, incoming.at.getTime())
+    return waiting ? { at: waiting.at, explicit: true } : null
   },
   take,
 }

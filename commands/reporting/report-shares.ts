@@ -111,11 +111,13 @@ export const reportShares: ShareClaimant = {
     const buffer = deps.local(SHARES)
     const now = incoming.at.getTime()
     const intent = buffer.peekIntent(sender.id, now)
-    if (intent) return intent.at
+    if (intent) return { at: intent.at, explicit: true }
     const last = buffer.last(sender.id, now)
     const report = last && deps.repo.reports.get(last.no)
     // An article counted by its title stands alone: what follows it waits for its own #上报.
-    return last && report?.withdrawn === null && report.via !== 'auto' ? last.at : null
+    return last && report?.withdrawn === null && report.via !== 'auto'
+      ? { at: last.at, explicit: false }
+      : null
   },
   take,
   unclaimed,

@@ -10,6 +10,7 @@ import type { Org, Site } from '../domain/types.js'
 import { displayName, scopeLabel, scopesLabel } from '../messages/format.js'
 import { FAILS } from '../messages/refusals.js'
 import { M } from '../messages/zh.js'
+import { REC } from '../messages/records.js'
 import type { Actor } from './records-port.js'
 import type {
   CommandContext,
@@ -107,7 +108,10 @@ export function createContext(
     scope: (word, use) => scopeFor(sender, command, word, use),
     actFor(site) {
       if (sender.member?.orgId === site.id || actsFor(sender.roles, site)) return { ok: true, value: site }
-      return { ok: false, reply: notYours(command, displayName(site), [...scopesOfSender(sender)]) }
+      const mine = scopesOfSender(sender)
+      // Someone without a role may keep their own site's records only.
+      if (mine.length === 0) return { ok: false, reply: [{ text: REC.notYours(site) }] }
+      return { ok: false, reply: notYours(command, displayName(site), mine) }
     },
     fail,
   }

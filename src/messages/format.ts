@@ -80,17 +80,17 @@ export function dayMonthLabel(date: string): string {
 }
 
 /**
- * A period for files (2026年11月, 2026年上半年, 2026年, 2017—2026年) or a half-year of the
- * assessment (2026-H1 → 2026年上半年): one label for both.
+ * A period for files (2026年11月, 2026上半年, 2026年, 2017—2026年) or a half-year of the
+ * assessment (2026-H1 → 2026上半年): one label for both, a half-year written as people type it.
  */
 export function periodLabel(p: Period | string): string {
-  if (typeof p === 'string') return `${p.slice(0, 4)}年${p.endsWith('H1') ? '上' : '下'}半年`
+  if (typeof p === 'string') return `${p.slice(0, 4)}${p.endsWith('H1') ? '上' : '下'}半年`
   const y = p.from.slice(0, 4)
   switch (p.kind) {
     case 'month':
       return fullMonthLabel(p.from)
     case 'half':
-      return `${y}年${p.from.endsWith('-01') ? '上' : '下'}半年`
+      return `${y}${p.from.endsWith('-01') ? '上' : '下'}半年`
     case 'year':
       return `${y}年`
     case 'years':
