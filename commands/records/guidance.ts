@@ -2,7 +2,6 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { actsFor } from '../../src/domain/authority.js'
 import { guidanceIn, periodOfMonth } from '../../src/domain/records.js'
 import { REC } from '../../src/messages/records.js'
 import { actorOf, recordsOf } from './record-site.js'
@@ -23,7 +22,8 @@ export const guidance = defineCommand({
     if (!rec.ok) return rec.reply
     const site = ctx.site(tokens[0] ?? '')
     if (!site.ok) return site.reply
-    if (!actsFor(sender.roles, site.value)) return [{ text: REC.notYours(site.value) }]
+    const may = ctx.actFor(site.value)
+    if (!may.ok) return may.reply
     const content = tokens.slice(1).join(' ')
     if (!content) return [{ text: REC.guidanceContentMissing }]
     const today = ctx.today

@@ -2,7 +2,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { scopesOf, sitesIn } from '../../src/domain/authority.js'
+import { sitesIn } from '../../src/domain/authority.js'
 import { REC } from '../../src/messages/records.js'
 import { awaitFiles, sharedBefore } from './record-shares.js'
 import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
@@ -27,8 +27,9 @@ export const plan = defineCommand({
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const at = tokens.findIndex((t) => /^\d{4}年?$/.test(t))
-    const scopes = scopesOf(sender.roles)
-    if (scopes.length > 0 && tokens.length <= 1 && (at === 0 || tokens.length === 0)) {
+    const scope = ctx.scope(undefined, 'act')
+    if (scope.ok && sender.roles.length > 0 && tokens.length <= 1 && (at === 0 || tokens.length === 0)) {
+      const { scopes } = scope.value
       const year = at === 0 ? Number(tokens[0]!.slice(0, 4)) : Number(ctx.today.slice(0, 4))
       const sites = sitesIn(deps.repo.roster(), scopes)
       const done = new Set(

@@ -29,10 +29,10 @@ export const siteFile = defineCommand({
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens.join('')),
   run(ctx, input) {
-    const { deps, sender } = ctx
+    const { deps } = ctx
     let site = ctx.ownSite()
     if (input) {
-      const found = findSite(deps, input, REC.fileUsage)
+      const found = findSite(ctx, input, REC.fileUsage)
       if (!found.ok) return found.reply
       site = found.site
     }

@@ -2,7 +2,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { scopesOf, sitesIn } from '../../src/domain/authority.js'
+import { sitesIn } from '../../src/domain/authority.js'
 import {
   parseSixItem,
   parseSixState,
@@ -37,9 +37,10 @@ export const sixHave = defineCommand({
     const { records } = rec.value
     const at = tokens.findIndex((t) => parseSixItem(t) !== null && !/^\d$/.test(t))
     if (at < 0) {
-      const scopes = scopesOf(sender.roles)
-      if (tokens.length === 0 && scopes.length > 0) {
-        const sites = sitesIn(deps.repo.roster(), scopes)
+      const scope = sender.roles.length > 0 && tokens.length === 0 ? ctx.scope(undefined, 'act') : null
+      if (scope) {
+        if (!scope.ok) return scope.reply
+        const sites = sitesIn(deps.repo.roster(), scope.value.scopes)
         const rows = sites.map((site) => {
           const six = sixOf(records.six(), site.id)
           return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]) }

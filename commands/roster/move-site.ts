@@ -30,11 +30,12 @@ export const moveSite = defineCommand({
           reason: a.tokens.slice(at + 1).join(' '),
         }
   }),
-  async run({ deps, sender }, args) {
+  async run(ctx, args) {
+    const { deps, sender } = ctx
     if (args.group === null) {
       return [{ text: args.word ? REC.groupBad(args.word) : M.badArgs(undefined, REC.moveUsage, undefined) }]
     }
-    const s = findSite(deps, args.site, REC.moveUsage)
+    const s = findSite(ctx, args.site, REC.moveUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'move',

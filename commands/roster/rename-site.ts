@@ -20,10 +20,11 @@ export const renameSite = defineCommand({
   category: 'manage',
   requires: [role('admin')],
   args: rawArgs.transform((a) => ({ site: a.tokens[0] ?? '', name: a.tokens.slice(1).join('') })),
-  async run({ deps, sender }, args) {
+  async run(ctx, args) {
+    const { deps, sender } = ctx
     if (!args.site || args.name.length < 2)
       return [{ text: M.badArgs(undefined, REC.renameUsage, undefined) }]
-    const s = findSite(deps, args.site, REC.renameUsage)
+    const s = findSite(ctx, args.site, REC.renameUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'rename',

@@ -20,8 +20,9 @@ export const restoreSite = defineCommand({
     site: a.tokens[0] ?? '',
     reason: a.rest.slice(rawLength(a.rest)).trim(),
   })),
-  async run({ deps, sender }, args) {
-    const s = findSite(deps, args.site, EXIT.restoreUsage)
+  async run(ctx, args) {
+    const { deps, sender } = ctx
+    const s = findSite(ctx, args.site, EXIT.restoreUsage)
     if (!s.ok) return s.reply
     if (!s.site.retired) return [{ text: EXIT.notRetired(s.site) }]
     const { result } = await changeFromToday(deps, sender, {

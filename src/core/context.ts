@@ -98,7 +98,9 @@ export function createContext(
     deps,
     commands,
     now,
-    today: shanghaiDate(now),
+    get today() {
+      return shanghaiDate(now)
+    },
     ownSite() {
       const org = sender.org
       return org?.kind === 'site' && !org.retired ? org : undefined

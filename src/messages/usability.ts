@@ -3,12 +3,10 @@
  * hints that fit the command, plain-language questions, duplicate reports, phone-length lists.
  */
 import { quote } from './quote.js'
-import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
 import { fullMonthLabel, monthLabel, scopeLabel } from './format.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
-import { SCOPE_WORDS } from '../domain/vocabulary.js'
 import { shortName } from './reports.js'
 
 export const U = {
