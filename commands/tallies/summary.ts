@@ -1,5 +1,5 @@
 import { rawArgs } from '../../src/core/args.js'
-import { role } from '../../src/core/preconditions.js'
+import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { siteYear, tallyMonth, type MonthTally, type SiteYear } from '../../src/domain/reports.js'
@@ -14,12 +14,12 @@ export const summary = defineCommand({
   usage: '#汇总 [第N组|省级|市级|区名|全市] [详细]',
   summary: '本月与今年的上报汇总，列出需关注的示范点',
   details: [
-    '不写范围时：管理员看全市，组长看所带的各组，联络员看本区。任何范围都可以查看。建议私聊机器人发送。',
+    '不写范围时：管理员看全市，组长看所带的各组，联络员看本区，其他成员看全市。任何范围都可以查看。建议私聊机器人发送。',
     '需关注的示范点按缺报情况归并成几行；加“详细”逐个列出。',
   ],
   examples: ['#汇总', '#汇总 第一组', '#汇总 西岗区', '#汇总 详细'],
   category: 'query',
-  requires: [role('liaison', 'leader', 'admin')],
+  requires: [registered],
   args: rawArgs.transform((a) => splitDetail(a.tokens)),
   run(ctx, { words, detail }) {
     const { deps } = ctx

@@ -61,6 +61,12 @@ export function displayName(org: { name: string; aliases: readonly string[] }): 
   return org.aliases.find((a) => [...a].length >= ALIAS_MIN) ?? org.name
 }
 
+/** The other names of an organisation that may be shown: nicknames (大大) are found, never shown. */
+export function shownAliases(org: { name: string; aliases: readonly string[] }): string[] {
+  const approved = SHORT_FORMS[org.name]
+  return org.aliases.filter((a) => a === approved || [...a].length >= ALIAS_MIN)
+}
+
 /** 2026-11 → 11月; with the year when it differs from `thisYear`: 2025年12月. */
 export function monthLabel(month: Month, thisYear?: string): string {
   const [y, m] = month.split('-')
