@@ -39,8 +39,9 @@ export const progress = defineCommand({
     let site: Site
     const input = words.join('')
     if (input) {
-      const found = ctx.site(input)
+      const found = ctx.org(input)
       if (!found.ok) return found.reply
+      if (found.value.kind !== 'site') return [{ text: U.progressNotASite(found.value) }]
       site = found.value
     } else {
       if (sender.org?.kind !== 'site')

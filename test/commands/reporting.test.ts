@@ -277,7 +277,7 @@ describe('#代报', () => {
       text: '日新街道消夏晚会',
       orgId: 'S06',
     })
-    expect(await t.ask('xg', '#代报 大大 正文')).toBe('大连大学不在您负责的西岗区范围内，不能代报。')
+    expect(await t.ask('xg', '#代报 大大 正文')).toMatch(/^#代报 只能用于您负责的西岗区，不能用于大连大学。/)
     expect(await t.ask('leader', '#代报 7 大连大学正文')).toBe(
       '已收到大连大学的11月创建信息（编号2，代报），本月全市已报 2/30。',
     )
