@@ -132,8 +132,8 @@ describe('#图表', () => {
     expect(png.colours()).toBeGreaterThan(5)
   })
 
-  it('is for registered members (any scope may be read), not for strangers', async () => {
-    const [r] = await send('stranger-x', '#图表')
+  it('is for liaisons, leaders and admins only', async () => {
+    const [r] = await send('li', '#图表')
     expect(r!.file).toBeUndefined()
   })
 })
