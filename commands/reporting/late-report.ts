@@ -5,7 +5,7 @@ import { addMonths, monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { U } from '../../src/messages/usability.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { checkLate, ownSite, reportFor } from './reporting-support.js'
+import { checkLate, reportFor } from './file-report.js'
 
 /** Reads `YYYY-MM 正文`. */
 const lateArgs = rawArgs.transform((a) => {
@@ -23,13 +23,16 @@ export const lateReport = defineCommand({
   category: 'report',
   requires: [siteMember],
   args: lateArgs,
-  async run({ deps, sender, incoming }, args) {
+  async run(ctx, args) {
+    const { deps, sender, incoming } = ctx
+    const site = ctx.ownSite()
+    if (!site) return [] // the siteMember precondition has made sure there is one
     if (!args.monthWord) return [{ text: M.badArgs(R.lateMonthMissing, R.lateUsage, undefined) }]
     const month = parseMonth(args.monthWord, incoming.at)
     if (!month) return [{ text: U.monthInvalid(args.monthWord, addMonths(monthOf(incoming.at), -1)) }]
     const check = checkLate(deps, incoming, month)
     if (check) return check
-    return reportFor(deps, incoming, sender, ownSite(sender), month, args.text, {
+    return reportFor(deps, incoming, sender, site, month, args.text, {
       late: true,
       onBehalf: false,
     })

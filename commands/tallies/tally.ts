@@ -6,7 +6,7 @@ import { monthOf } from '../../src/domain/calendar.js'
 import { W } from '../../src/messages/first-week.js'
 import { R } from '../../src/messages/reports.js'
 import { U } from '../../src/messages/usability.js'
-import { pickMonth, splitDetail } from './tally-support.js'
+import { pickMonth, splitDetail } from './month-asked.js'
 
 export const tally = defineCommand({
   name: '统计',
