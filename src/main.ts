@@ -25,6 +25,9 @@ import { appendLines, consoleLogPath } from './console/log-file.js'
 import { ADMIN_CODE } from './messages/admin-code.js'
 import { routeWechatyLog } from './wechaty-log.js'
 import { programVersion } from './version.js'
+import { EXIT } from './exit-codes.js'
+import { Alerter, alertSecrets, channelsFromConfig } from './ops/alerts.js'
+import { operations, type OpsBot } from './ops/wiring.js'
 
 /** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
 async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
@@ -37,6 +40,7 @@ async function runService(
   repo: Repository,
   handled: HandledPort,
   logger: Logger,
+  alerter: Alerter,
 ): Promise<void> {
   const puppet = new PuppetService({
     token: cfg.service.token,
@@ -48,6 +52,22 @@ async function runService(
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
   bot.on('logout', (user) => logger.warn(OPS.loggedOut, { user: user.name() }))
+  // Operations (src/ops): counters, alerts outside WeChat, the watchdog, the health endpoint.
+  const storeSize = () => dataDirSize(cfg.dataDir, cfg.backup.dir)
+  const ops = operations({
+    cfg,
+    repo,
+    logger,
+    alerter,
+    storeSize,
+    bot: {
+      puppet: puppet as unknown as OpsBot['puppet'],
+      isLoggedIn: () => bot.isLoggedIn,
+      onLogin: (l) => void bot.on('login', () => l()),
+      onLogout: (l) => void bot.on('logout', () => l()),
+      onScan: (l) => void bot.on('scan', (qrcode, status) => l(qrcode, status)),
+    },
+  })
   const backupOpts = {
     backupDir: cfg.backup.dir,
     keepDaily: cfg.backup.keepDaily,
@@ -62,10 +82,11 @@ async function runService(
         roomTopic: cfg.roomTopic,
         ...optionsFromConfig(cfg),
         maxMessageAgeMs: cfg.maxMessageAgeMs,
-        backup: (now) => runDailyBackup(cfg.dataDir, now, backupOpts),
+        backup: ops.watchBackup((now) => runDailyBackup(cfg.dataDir, now, backupOpts)),
         backupTime: cfg.backup.time,
         version: programVersion(),
-        storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
+        storeSize,
+        ...ops.appOptions,
         logger,
       },
       (h) => (plugin = h),
@@ -76,12 +97,19 @@ async function runService(
     link: puppetLink(puppet, cfg.service.endpoint),
     logger,
     giveUpMs: cfg.reconnectGiveUpMs,
-    onGiveUp: () => void stop(1),
-    onRecovered: (info) => plugin?.recovered(info),
+    ...ops.supervisorHooks(
+      (info) => plugin?.recovered(info),
+      (code) => stop(code),
+    ),
   })
-  bot.once('login', () => supervisor.start())
+  await ops.attach(supervisor)
+  bot.once('login', () => {
+    supervisor.start()
+    ops.loggedIn()
+  })
   const stop = async (code: number) => {
     supervisor.stop()
+    ops.stop()
     await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
     process.exit(code)
   }
@@ -102,7 +130,7 @@ async function runService(
   if (failure) {
     if (failure instanceof ConnectError) logger.error(failure.message)
     else logger.error(OPS.startFailed, { error: failure })
-    await stop(1)
+    await stop(EXIT.failure)
   }
 }
 
@@ -113,11 +141,13 @@ export async function main(env: Env = process.env): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message)
-      process.exit(2)
+      process.exit(EXIT.config)
     }
     throw e
   }
-  const secrets = [cfg.service.token, cfg.adminCode].filter((s): s is string => !!s)
+  const secrets = [cfg.service.token, cfg.adminCode, ...alertSecrets(cfg.ops.alerts)].filter(
+    (s): s is string => !!s,
+  )
   // The console group keeps log lines out of the conversation: they go to a file named at start.
   const logFile = cfg.mode === 'console' ? consoleLogPath(cfg.dataDir, new Date()) : null
   const toFile = logFile ? appendLines(logFile) : undefined
@@ -134,7 +164,7 @@ export async function main(env: Env = process.env): Promise<void> {
   } catch (e) {
     if (e instanceof LockHeldError) {
       fatal(e.message)
-      process.exit(4)
+      process.exit(EXIT.lock)
     }
     throw e
   }
@@ -146,12 +176,14 @@ export async function main(env: Env = process.env): Promise<void> {
   } catch (e) {
     if (e instanceof StoreError) {
       fatal(e.message)
-      process.exit(3)
+      process.exit(EXIT.data)
     }
     throw e
   }
   await announceAdminCode(repo, cfg)
-  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger)
+  // Operators told outside WeChat (webhook, email); without a channel alerts are only logged.
+  const alerter = new Alerter({ channels: channelsFromConfig(cfg.ops.alerts), logger, secrets })
+  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger, alerter)
   else await runConsole(cfg, repo, logger, { logFile })
 }
 

@@ -7,7 +7,8 @@ import { parsePeriod, periodMonths } from '../../src/domain/records.js'
 import { buildCompilation, type CompilationItem } from '../../src/render/compilation-docx.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { FILES } from './sentences.js'
-import { defaultPeriod, recordsOf } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
+import { defaultPeriod } from '../assessment/assessment-now.js'
 
 export const compilation = defineCommand({
   name: '经验汇编',

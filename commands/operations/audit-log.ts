@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { selectEntries } from '../../src/domain/audit.js'
 import { auditTarget } from '../../src/messages/audit.js'
 import { AUDIT_LOG } from './sentences.js'
-import { recordsOf, siteByName } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
 
 export const auditLog = defineCommand({
   name: '日志',
@@ -19,7 +19,8 @@ export const auditLog = defineCommand({
   category: 'manage',
   requires: [role('admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps }, word) {
+  run(ctx, word) {
+    const { deps } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const all = rec.value.audit.entries()
@@ -32,7 +33,7 @@ export const auditLog = defineCommand({
       const n = Math.min(Number(word || 10), 50)
       return [{ text: AUDIT_LOG.lines(selectEntries(all, { n }), all.length, nameOf) }]
     }
-    const site = siteByName(deps, word, { includeRetired: true })
+    const site = ctx.site(word, { includeRetired: true })
     if (!site.ok) return site.reply
     // The count is of the entries about this site, not of the whole log.
     const about = all.filter((e) => e.target === site.value.id).length

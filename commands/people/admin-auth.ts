@@ -1,5 +1,5 @@
 import { rawArgs } from '../../src/core/args.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 import { defineCommand } from '../../src/core/types.js'
 import { isAdmin } from '../../src/domain/authority.js'
 import { roleLabel } from '../../src/messages/sites.js'

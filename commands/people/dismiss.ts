@@ -4,8 +4,8 @@ import { sameRole } from '../../src/domain/authority.js'
 import type { Role, RoleSpec } from '../../src/domain/types.js'
 import { roleLabel } from '../../src/messages/sites.js'
 import { PEOPLE } from './sentences.js'
-import { audited } from '../operations/audit-support.js'
-import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
+import { audited } from '../operations/audited.js'
+import { checkScope, roleAndTarget, roleArgs } from './role-args.js'
 
 export const dismiss = defineCommand({
   name: '免职',

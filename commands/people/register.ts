@@ -4,7 +4,7 @@ import { namesakes } from '../../src/domain/namesakes.js'
 import { parseRegistration } from '../../src/domain/registration.js'
 import { CORE, REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
 import { registrationError } from '../../src/messages/sites.js'
-import { withSince } from './find-org.js'
+import { withSince } from '../../src/core/context.js'
 import { PEOPLE } from './sentences.js'
 
 /** A change of name asked for and not yet confirmed: by sender, what was asked and when. */

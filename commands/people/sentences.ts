@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../src/domain/calendar.js'
 import type { Line, Member, Org, Role, RoleGrant, Site } from '../../src/domain/types.js'
 import { DETAIL_WORD } from '../../src/domain/vocabulary.js'
 import { REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
-import { listed } from '../../src/messages/format.js'
+import { listed, shownAliases } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { byGroup, orgTag, roleLabel } from '../../src/messages/sites.js'
 
@@ -126,7 +126,8 @@ export const PEOPLE = {
       org.name,
       `编号 ${org.no}·${org.kind === 'site' ? `${orgTag(org)}·${org.district}` : orgTag(org)}`,
     ]
-    if (org.aliases.length > 0) lines.push(`也可写作：${org.aliases.slice(0, 6).join('、')}`)
+    const aliases = shownAliases(org)
+    if (aliases.length > 0) lines.push(`也可写作：${aliases.slice(0, 6).join('、')}`)
     lines.push(
       people.length > 0
         ? `已注册：${people.map((m) => (m.line && org.kind === 'site' ? `${m.name}（${m.line}）` : m.name)).join('、')}`

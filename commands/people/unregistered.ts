@@ -2,7 +2,7 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { PEOPLE } from './sentences.js'
-import { splitDetail } from '../tallies/tally-support.js'
+import { splitDetail } from '../tallies/month-asked.js'
 
 export const unregistered = defineCommand({
   name: '未注册',

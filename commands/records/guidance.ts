@@ -2,11 +2,9 @@
 import { rawArgs, restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { actsFor } from '../../src/domain/authority.js'
 import { guidanceIn, periodOfMonth } from '../../src/domain/records.js'
-import { SCOPE } from '../../src/messages/refusals.js'
 import { RECORDS } from './sentences.js'
-import { actorOf, recordsOf, siteByName, todayOf } from './records-support.js'
+import { actorOf, recordsOf } from './record-site.js'
 
 export const guidance = defineCommand({
   name: '指导',
@@ -18,15 +16,17 @@ export const guidance = defineCommand({
   category: 'records',
   requires: [role('liaison', 'leader', 'admin')],
   args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
-  async run({ deps, sender }, { tokens, rest }) {
+  async run(ctx, { tokens, rest }) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
-    const site = siteByName(deps, tokens[0] ?? '')
+    const site = ctx.site(tokens[0] ?? '')
     if (!site.ok) return site.reply
-    if (!actsFor(sender.roles, site.value)) return [{ text: SCOPE.notYours(site.value) }]
+    const may = ctx.actFor(site.value)
+    if (!may.ok) return may.reply
     const content = restAfter(rest, 1)
     if (!content) return [{ text: RECORDS.guidanceContentMissing }]
-    const today = todayOf(deps)
+    const today = ctx.today
     const g = await rec.value.records.addGuidance(
       site.value.id,
       content,

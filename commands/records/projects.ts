@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { parseNo } from '../../src/domain/numbers.js'
 import { CORE } from '../../src/messages/core.js'
 import { RECORDS } from './sentences.js'
-import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
   新增: 'add',
@@ -29,13 +29,14 @@ export const projects = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
-  async run({ deps, sender }, { tokens, rest }) {
+  async run(ctx, { tokens, rest }) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const action = ACTIONS[tokens[0] ?? '']
     if (!action) {
-      const site = siteOrOwn(deps, sender, tokens.join(' '))
+      const site = siteOrOwn(ctx, tokens.join(' '))
       if (!site.ok) return site.reply
       return [
         {
@@ -47,11 +48,11 @@ export const projects = defineCommand({
       ]
     }
     if (action === 'add') {
-      const own = ownSite(deps, sender)
+      const own = ctx.ownSite()
       const args = tokens.slice(1)
-      const site = own ? { ok: true as const, value: own } : siteByName(deps, args.shift() ?? '')
+      const site = own ? { ok: true as const, value: own } : ctx.site(args.shift() ?? '')
       if (!site.ok) return site.reply
-      const ok = recordable(sender, site.value)
+      const ok = ctx.actFor(site.value)
       if (!ok.ok) return ok.reply
       // The name and the description as written (the name's quotation marks only group it).
       const at = tokens.length - args.length
@@ -77,7 +78,7 @@ export const projects = defineCommand({
     if (!project) return [{ text: RECORDS.projectUnknown(no) }]
     const site = deps.repo.roster().get(project.orgId)
     if (site?.kind !== 'site') return [{ text: RECORDS.projectUnknown(no) }]
-    const ok = recordable(sender, site)
+    const ok = ctx.actFor(site)
     if (!ok.ok) return ok.reply
     const changed = await records.setProjectStatus(no, action, actorOf(sender), deps.clock())
     return [{ text: RECORDS.projectStatus(changed!) }]

@@ -18,8 +18,6 @@ function namedList(label: string, names: readonly string[], max = 12): string {
 }
 
 export const RECORDS = {
-  notASite: (name: string) => `“${quote(name)}”不是示范点。`,
-  siteMissing: '请写明单位（全称、简称或编号）。',
   noSiteOfYours: '请写明单位：您没有注册到示范点。',
 
   // #六有

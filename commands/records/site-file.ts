@@ -14,8 +14,8 @@ import {
 } from '../../src/domain/records.js'
 import { activeMonthsOf } from '../../src/domain/roster-history.js'
 import { RECORDS } from './sentences.js'
-import { assessmentFor, ownSite } from './records-support.js'
-import { findSite } from '../roster/site-support.js'
+import { assessmentFor } from '../assessment/assessment-now.js'
+import { findSite } from '../roster/roster-change.js'
 
 export const siteFile = defineCommand({
   name: '档案',
@@ -34,10 +34,11 @@ export const siteFile = defineCommand({
       planYear: last ? Number(last[1]) : null,
     }
   }),
-  run({ deps, sender }, { input, planYear }) {
-    let site = ownSite(deps, sender)
+  run(ctx, { input, planYear }) {
+    const { deps } = ctx
+    let site = ctx.ownSite()
     if (input) {
-      const found = findSite(deps, input, RECORDS.fileUsage)
+      const found = findSite(ctx, input, RECORDS.fileUsage)
       if (!found.ok) return found.reply
       site = found.site
     }

@@ -2,11 +2,11 @@
 import { rawArgs, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { scopesOf, sitesIn } from '../../src/domain/authority.js'
+import { sitesIn } from '../../src/domain/authority.js'
 import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../../src/domain/records.js'
 import { RECORDS } from './sentences.js'
-import { awaitFiles, sharedBefore } from './records-share.js'
-import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
+import { awaitFiles, sharedBefore } from './record-shares.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 export const sixHave = defineCommand({
   name: '六有',
@@ -23,7 +23,8 @@ export const sixHave = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
-  async run({ deps, sender }, { tokens, rest }) {
+  async run(ctx, { tokens, rest }) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
@@ -35,16 +36,17 @@ export const sixHave = defineCommand({
       // A state word after something that is no item: say which word is not one of the six.
       const stateAt = tokens.findIndex((t, i) => i > 0 && parseSixState(t) !== null)
       if (stateAt > 0) return [{ text: RECORDS.sixBadItem(tokens[stateAt - 1]!) }]
-      const scopes = scopesOf(sender.roles)
-      if (tokens.length === 0 && scopes.length > 0) {
-        const sites = sitesIn(deps.repo.roster(), scopes)
+      const scope = sender.roles.length > 0 && tokens.length === 0 ? ctx.scope(undefined, 'act') : null
+      if (scope) {
+        if (!scope.ok) return scope.reply
+        const sites = sitesIn(deps.repo.roster(), scope.value.scopes)
         const rows = sites.map((site) => {
           const six = sixOf(records.six(), site.id)
           return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? null) }
         })
         return [{ text: RECORDS.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }
-      const site = siteOrOwn(deps, sender, tokens.join(' '))
+      const site = siteOrOwn(ctx, tokens.join(' '))
       if (!site.ok) return site.reply
       return [{ text: RECORDS.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
     }
@@ -52,9 +54,9 @@ export const sixHave = defineCommand({
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
     if (!state) return [{ text: RECORDS.sixBadState(stateWord) }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(' '))
+    const site = siteOrOwn(ctx, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply
-    const ok = recordable(sender, site.value)
+    const ok = ctx.actFor(site.value)
     if (!ok.ok) return ok.reply
     // Stored and shown as written: full-width punctuation, ㎡ and quotation marks kept.
     const description = restAfter(rest, at + 2)

@@ -8,7 +8,7 @@ import { KIND_LABEL } from '../../src/messages/reminders.js'
 import { KIND_WORDS, REMINDERS } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
 import { REMINDER_SETTING_WORDS as WORDS } from '../../src/domain/vocabulary.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 
 type Change =
   | { op: 'pause' | 'resume'; kind: ReminderKind | null }

@@ -4,7 +4,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { addMonths, monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { CORE } from '../../src/messages/core.js'
 import { REPORTING } from './sentences.js'
-import { checkLate, ownSite, reportFor } from './reporting-support.js'
+import { checkLate, reportFor } from './file-report.js'
 
 /** Reads `YYYY-MM 正文`. */
 const lateArgs = rawArgs.transform((a) => {
@@ -22,14 +22,17 @@ export const lateReport = defineCommand({
   category: 'report',
   requires: [siteMember],
   args: lateArgs,
-  async run({ deps, sender, incoming }, args) {
+  async run(ctx, args) {
+    const { deps, sender, incoming } = ctx
+    const site = ctx.ownSite()
+    if (!site) return [] // the siteMember precondition has made sure there is one
     if (!args.monthWord)
       return [{ text: CORE.badArgs(REPORTING.lateMonthMissing, REPORTING.lateUsage, undefined) }]
     const month = parseMonth(args.monthWord, incoming.at)
     if (!month) return [{ text: CORE.monthInvalid(args.monthWord, addMonths(monthOf(incoming.at), -1)) }]
     const check = checkLate(deps, incoming, month)
     if (check) return check
-    return reportFor(deps, incoming, sender, ownSite(sender), month, args.text, {
+    return reportFor(deps, incoming, sender, site, month, args.text, {
       late: true,
       onBehalf: false,
     })

@@ -5,8 +5,8 @@ import { isAdmin } from '../../src/domain/authority.js'
 import { parseNo } from '../../src/domain/numbers.js'
 import { CORE } from '../../src/messages/core.js'
 import { REPORTING } from './sentences.js'
-import { audited } from '../operations/audit-support.js'
-import { progress } from './reporting-support.js'
+import { audited } from '../operations/audited.js'
+import { progress } from './file-report.js'
 
 export const withdraw = defineCommand({
   name: '撤回',

@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { parseGroup } from '../../src/domain/roles.js'
 import { CORE } from '../../src/messages/core.js'
 import { ROSTER } from './sentences.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const moveSite = defineCommand({
   name: '调整示范点',
@@ -30,7 +30,8 @@ export const moveSite = defineCommand({
           reason: restAfter(a.rest, at + 1),
         }
   }),
-  async run({ deps, sender }, args) {
+  async run(ctx, args) {
+    const { deps, sender } = ctx
     if (args.group === null) {
       return [
         {
@@ -38,7 +39,7 @@ export const moveSite = defineCommand({
         },
       ]
     }
-    const s = findSite(deps, args.site, ROSTER.moveUsage)
+    const s = findSite(ctx, args.site, ROSTER.moveUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'move',

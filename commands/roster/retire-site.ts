@@ -4,8 +4,8 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { EXIT, ROSTER } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
-import { rawLength } from '../reporting/reporting-support.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { rawLength } from '../../src/core/args.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -23,8 +23,9 @@ export const retireSite = defineCommand({
     site: a.tokens[0] ?? '',
     reason: a.rest.slice(rawLength(a.rest)).trim(),
   })),
-  async run({ deps, sender }, args) {
-    const s = findSite(deps, args.site, EXIT.usage)
+  async run(ctx, args) {
+    const { deps, sender } = ctx
+    const s = findSite(ctx, args.site, EXIT.usage)
     if (!s.ok) return s.reply
     if (s.site.retired) return [{ text: EXIT.alreadyRetired(s.site) }]
     if (!args.reason) return [{ text: CORE.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]

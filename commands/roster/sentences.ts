@@ -2,7 +2,7 @@
 import { addMonths } from '../../src/domain/calendar.js'
 import type { RosterProblem } from '../../src/domain/roster.js'
 import type { RosterChangeError } from '../../src/domain/roster-history.js'
-import type { GroupNo, Org, Site } from '../../src/domain/types.js'
+import type { GroupNo, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../../src/domain/types.js'
 import { dayMonthLabel, fullMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
@@ -79,7 +79,6 @@ export const EXIT = {
   reasonMissing: '请写明退出原因，例如：#退出示范点 日新街道 连续三个月未报送',
   restoreUsage: '#恢复示范点 单位',
   orgMissing: '请写明单位（全称、简称或编号）。',
-  notASite: (org: Org) => `${org.name}不是示范点。`,
   retired: (site: Site, total: number, from: string) =>
     `${site.name}自 ${dayMonthLabel(from)}起退出示范点名单，当月起不再计入统计和提醒（现有示范点 ${total} 个），此前月份的统计和历史上报保留。`,
   alreadyRetired: (site: Site) => `${site.name}已不在示范点名单中。`,

@@ -1,12 +1,12 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { covers, inScope, parseScope, scopesOf, type Scope } from '../../src/domain/authority.js'
+import { inScope, parseScope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
 import { MISSING, TALLIES, scopeLabel } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
-import { dueText } from './tally-support.js'
+import { dueText } from './month-asked.js'
 
 export const missing = defineCommand({
   name: '未报',
@@ -22,26 +22,20 @@ export const missing = defineCommand({
   category: 'query',
   requires: [role('liaison', 'leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
-  run({ deps, incoming, sender }, tokens) {
-    const now = deps.clock()
-    let month = monthOf(now)
-    let asked: Scope | null = null
-    for (const word of tokens) {
-      const m = parseMonth(word, now)
-      const s = m ? null : parseScope(word)
+  run(ctx, tokens) {
+    const { deps, incoming } = ctx
+    let month = monthOf(ctx.now)
+    let word: string | undefined
+    for (const w of tokens) {
+      const m = parseMonth(w, ctx.now)
       if (m) month = m
-      else if (s) asked = s
-      else
-        return [
-          {
-            text: /\d|月/.test(word) ? CORE.monthInvalid(word, month) : MISSING.wordUnknown(word),
-          },
-        ]
+      else if (parseScope(w)) word = w
+      else return [{ text: /\d|月/.test(w) ? CORE.monthInvalid(w, month) : MISSING.wordUnknown(w) }]
     }
-    const mine = scopesOf(sender.roles)
-    if (asked && !covers(sender.roles, asked))
-      return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]
-    const scopes = asked ? [asked] : mine
+    // It @-mentions people: acting, so only within one's own scope.
+    const scope = ctx.scope(word, 'act')
+    if (!scope.ok) return scope.reply
+    const { scopes } = scope.value
     const label = TALLIES.scopes(scopes.map(scopeLabel))
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),

@@ -7,8 +7,7 @@ import { siteYear } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
 import { CORE } from '../../src/messages/core.js'
 import { TALLIES } from './sentences.js'
-import { findOrg } from '../people/find-org.js'
-import { yearStart } from './tally-support.js'
+import { yearStart } from './month-asked.js'
 
 export const progress = defineCommand({
   name: '进度',
@@ -23,7 +22,8 @@ export const progress = defineCommand({
   category: 'query',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  run({ deps, sender }, tokens) {
+  run(ctx, tokens) {
+    const { deps, sender } = ctx
     const now = deps.clock()
     const current = monthOf(now)
     let month: Month = current
@@ -37,10 +37,10 @@ export const progress = defineCommand({
     let site: Site
     const input = words.join('')
     if (input) {
-      const found = findOrg(deps, input)
+      const found = ctx.org(input)
       if (!found.ok) return found.reply
-      if (found.org.kind !== 'site') return [{ text: TALLIES.progressNotASite(found.org) }]
-      site = found.org
+      if (found.value.kind !== 'site') return [{ text: TALLIES.progressNotASite(found.value) }]
+      site = found.value
     } else {
       if (sender.org?.kind !== 'site')
         return [{ text: CORE.badArgs(TALLIES.progressOrgMissing, TALLIES.progressUsage, undefined) }]

@@ -165,8 +165,6 @@ export const TALLIES = {
   summaryNone: '没有落后的示范点。',
   summaryCount: (n: number) => `需关注的示范点 ${n} 个：`,
   summaryMore: (word: string) => `逐个列出：#汇总 ${word ? `${word} ` : ''}${DETAIL_WORD}`,
-  summaryFilterUnknown: (word: string) =>
-    `无法按“${quote(word)}”汇总。可写：第一组、第二组、第三组、省级、市级或区名。`,
   /** The scopes a reply is about: 第一组、西岗区. */
   scopes: (labels: string[]) => listed(labels),
 }
@@ -191,6 +189,4 @@ export const MISSING = {
   },
   wordUnknown: (word: string) =>
     `“${quote(word)}”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。`,
-  outOfScope: (label: string, mine: string[]) =>
-    `#未报 会 @ 相关人员，只能用于您负责的${mine.join('、')}。查看${label}的上报情况请用 #统计 或 #汇总 ${label}。`,
 }

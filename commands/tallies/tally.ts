@@ -4,7 +4,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { tallyMonth } from '../../src/domain/reports.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { TALLIES } from './sentences.js'
-import { pickMonth, splitDetail } from './tally-support.js'
+import { pickMonth, splitDetail } from './month-asked.js'
 
 export const tally = defineCommand({
   name: '统计',

@@ -54,3 +54,11 @@ export function rawArg(rest: string, index: number): string {
   if (end > 0) return s.slice(1, end)
   return /^[^ ]*/.exec(s)![0]
 }
+
+/** Length of the first argument as typed (a 「quoted」 one included), to find where the text starts. */
+export function rawLength(rest: string): number {
+  const close = OPEN_CLOSE[rest[0] ?? '']
+  const end = close ? rest.indexOf(close, 1) : -1
+  if (end > 0) return end + 1
+  return (/^\S+/.exec(rest)?.[0] ?? '').length
+}

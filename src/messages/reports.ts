@@ -7,13 +7,11 @@ import { contentsOf, firstWords, isEmpty } from '../domain/report-contents.js'
 import type { Report } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
-import { listed } from './format.js'
+import { displayName, listed } from './format.js'
 import { quote } from './quote.js'
 
-/** The name a site goes by in lists: its full name when short, else its first alias (大船, 日新街道). */
-export function shortName(org: Org): string {
-  return [...org.name].length <= 6 || org.aliases.length === 0 ? org.name : org.aliases[0]!
-}
+/** The name a site goes by in lists: the one display-name rule of format.ts. */
+export const shortName = (org: Org): string => displayName(org)
 
 /** 第一组：A、B / 第二组：C … one line per group that has any of the sites. */
 export function groupLines(sites: Site[]): string[] {

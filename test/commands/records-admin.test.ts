@@ -195,7 +195,7 @@ describe('#推荐 撤销 and photos in the compilation', () => {
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))
     expect(media).toHaveLength(1)
     expect(await zip.file(media[0]!)!.async('nodebuffer')).toEqual(PNG)
-    expect(await ask('lead1', '#推荐 撤销 1')).toContain('您不能为')
+    expect(await ask('lead1', '#推荐 撤销 1')).toContain('只能用于您负责的第一组')
     expect(await ask('lead2', '#推荐 撤销 1 内容重复')).toContain('已撤销编号 1')
     expect(await ask('lead2', '#推荐 撤销 1')).toContain('没有被推荐')
     expect(await ask('lead2', '#经验汇编 2026下半年')).toContain('还没有推荐的典型经验')
@@ -215,7 +215,7 @@ describe('files as evidence', () => {
     expect(repo.reports.all()).toHaveLength(0)
     // The plan took its one file: a photo after it waits for a #上报 as before.
     await core.handle(image(incoming('zhang', ''), 'a.png'))
-    expect(await ask('zhang', '#上报 活动 正文')).toContain('编号1')
+    expect(await ask('zhang', '#上报')).toContain('编号1')
     expect(repo.reports.get(1)!.files.map((f) => f.name)).toEqual(['a.png'])
     // Shared first, then the bare command.
     await core.handle(image(incoming('li', ''), '大船计划.docx'))

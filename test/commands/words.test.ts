@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
+import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
 import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { restAfter, rawArg } from '../../src/core/args.js'
 import { createCore } from '../../src/core/handle.js'
@@ -31,7 +31,7 @@ async function world(start = '2026-11-24T02:00:00Z') {
       calendar: holidayCalendar(repo.holidays),
     },
     builtinCommands(),
-    SHARE_HANDLERS,
+    SHARE_CLAIMANTS,
   )
   let n = 0
   const incoming = (senderId: string, text: string, extra: Partial<Incoming> = {}): Incoming => ({

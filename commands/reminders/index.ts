@@ -1,0 +1,12 @@
+/** Feature reminders: reminders, the weekly digest and the holiday calendar. */
+import type { Feature } from '../../src/core/feature.js'
+import { holidays } from './holidays.js'
+import { reminderSettings } from './reminder-settings.js'
+import { reminders } from './reminders.js'
+import { deadline } from './deadline.js'
+import { weekly } from './weekly.js'
+
+export const remindersFeature: Feature = {
+  name: 'reminders',
+  commands: [reminders, deadline, weekly, reminderSettings, holidays],
+}
