@@ -50,7 +50,7 @@ export function firstWords(text: string, max: number): string {
 const ACKNOWLEDGEMENTS = /收到|好的|谢谢|感谢|已阅|明白|知道了|辛苦了?|点赞|ok|好/giu
 
 /**
- * True when a report's text says something: at least four letters or digits once acknowledgements
+ * True when a report's text says something: at least two letters or digits once acknowledgements
  * (收到, 好的…), emoji, punctuation and spaces are left out. `#上报 🎉🎉🎉👍` and `#上报 收到` are not
  * reports; an article, a file or a picture shared with it is.
  */
@@ -60,5 +60,5 @@ export function isSubstantive(text: string): boolean {
       .normalize('NFKC')
       .replace(ACKNOWLEDGEMENTS, '')
       .match(/[\p{L}\p{N}]/gu) ?? []
-  return words.length >= 4
+  return words.length >= 2
 }

@@ -68,6 +68,8 @@ describe('1. registration answers what it cannot read', () => {
     )
     expect(t.repo.member('dada')).toMatchObject({ name: '吴磊', line: '团委' })
     // Registering again without a 条线 keeps the one given before.
+    // A change of name is confirmed first (issue 15): the same #注册 again.
+    expect(await t.ask('dada', '#注册 吴刚 大连大学')).toContain('您已注册为吴磊')
     expect(await t.ask('dada', '#注册 吴刚 大连大学')).toMatch(/^吴刚 注册信息已更新：.*（.*团委）/)
     expect(t.repo.member('dada')).toMatchObject({ name: '吴刚', line: '团委' })
     expect((await t.ask('sw', '#注册 孙 伟 大船 工会')).split('\n')[0]).toBe(
