@@ -50,7 +50,7 @@ describe('handle()', () => {
     expect(newcomer.split('\n')).toEqual([
       '工青妇协同助手 您可用的命令：',
       '入门：#帮助 #注册 #我的信息 #认证管理员',
-      '查询：#单位 #示范点',
+      '查询：#单位 #示范点 #截止',
       '请先实名注册：#注册 姓名 单位 [工会|团委|妇联]',
       '例如：#注册 张三 日新街道 妇联',
       '注册后可以上报创建信息、查看统计。',
@@ -189,7 +189,7 @@ describe('sites and organisations', () => {
     const t = await makeCore()
     await t.ask('u1', '#注册 张三 医大一院 团委')
     expect(await t.ask('u2', '#单位 附一院')).toBe(
-      '大连医科大学附属第一医院\n编号 8·省级示范点·第二组·西岗区\n也可写作：医大一院、大医一院、附一院、医大附一院、大连医大一院、医科大学附属第一医院\n已注册：张三（团委）',
+      '大连医科大学附属第一医院\n编号 8·省级示范点·第二组·西岗区\n也可写作：医大一院、大医一院、医大附一院、大连医大一院、医科大学附属第一医院、大连医科大学附一院\n已注册：张三（团委）',
     )
   })
 })
@@ -197,7 +197,7 @@ describe('sites and organisations', () => {
 describe('#帮助 hints', () => {
   it('says who may use a command', async () => {
     const t = await makeCore()
-    expect((await t.ask('u1', '#帮助 统计')).split('\n')[0]).toBe('#统计 [YYYY-MM] [详细]（需先实名注册）')
+    expect((await t.ask('u1', '#帮助 统计')).split('\n')[0]).toBe('#统计 [月份] [详细]（需先实名注册）')
     expect((await t.ask('u1', '#帮助 上报')).split('\n')[0]).toBe('#上报 正文（限示范点已注册成员）')
     expect((await t.ask('u1', '#帮助 代报')).split('\n')[0]).toBe(
       '#代报 单位 [月份] 正文（仅限区联络员、组长和管理员）',

@@ -89,7 +89,7 @@ describe('site records through the real WeChat path', () => {
     )
     expect(
       await say('boss', '11-02 09:10', '#新增示范点 大连市中山区青泥洼桥街道 市级 第三组 中山区 青泥洼桥'),
-    ).toContain('已新增示范点 79')
+    ).toContain('已新增示范点 31')
     expect(await say('boss', '11-02 09:15', '#调整示范点 日新街道 第一组')).toContain('调整到第一组')
     expect(await say('boss', '12-01 09:00', '#统计 2026-10')).toBe(october)
     expect(await say('boss', '12-01 09:05', '#统计 2026-12')).toContain('/30')
