@@ -57,6 +57,9 @@ export function closeness(a: string, b: string): number {
   const A = [...a]
   const B = [...b]
   if (A.length === 0 || B.length === 0) return 0
+  // Lengths this far apart are never half close: skip the table (suggestions look up every key).
+  const longer = Math.max(A.length, B.length)
+  if (Math.abs(A.length - B.length) * 2 > longer) return 0
   let prev = B.map((_, j) => j + 1)
   for (let i = 0; i < A.length; i++) {
     const row = [i + 1]
