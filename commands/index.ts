@@ -43,6 +43,7 @@ import { assessmentSettings } from './assessment-settings.js'
 import { addSite } from './add-site.js'
 import { moveSite } from './move-site.js'
 import { renameSite } from './rename-site.js'
+import { verifyCode } from './operations/verify-code.js'
 
 /** Every command, in the order #帮助 lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -88,6 +89,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   reminderSettings,
   holidays,
   status,
+  verifyCode,
 ]
 
 /** What shared articles, files and pictures go to. */

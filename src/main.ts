@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
+import type { impls } from 'wechaty-puppet'
 import { z } from 'zod'
-import { PuppetService } from 'wechaty-puppet-service'
 import { openRepository } from '../storage/repository.js'
 import type { Repository } from './core/ports.js'
 import { StoreError } from '../storage/json-file-store.js'
@@ -21,11 +21,14 @@ import { createLogger, type Logger } from './logger.js'
 import { optionsFromConfig } from './compose.js'
 import { GqfBot, type GqfBotHandle } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
-import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
+import { ConnectionSupervisor, puppetLink, type PuppetLike } from './transport/supervisor.js'
+import { loadFlavour, type Notifier } from './transport/flavour.js'
+import { guardPuppet } from './transport/puppet-guard.js'
+import { VerifyCodeHandoff, type VerifyCodePuppet } from './transport/verify-code.js'
 import { runConsole } from './console/console-group.js'
 import { appendLines, consoleLogPath } from './console/log-file.js'
 import { ADMIN_CODE } from './messages/admin-code.js'
-import { routeWechatyLog } from './wechaty-log.js'
+import { routeLogger, routeWechatyLog } from './wechaty-log.js'
 
 /** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
 async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
@@ -41,18 +44,43 @@ function version(): string {
   return pkg.success ? pkg.data.version : ''
 }
 
+/** What the composition root takes besides the environment. */
+export interface MainOptions {
+  /** The alert channel for what needs an operator (a verify code); default: a warning in the log. */
+  notify?: Notifier
+}
+
 async function runService(
   cfg: Config,
   repo: Repository,
   handled: HandledPort,
   logger: Logger,
+  secrets: readonly string[],
+  options: MainOptions,
 ): Promise<void> {
-  const puppet = new PuppetService({
-    token: cfg.service.token,
-    endpoint: cfg.service.endpoint,
-    tls: { disable: cfg.service.noTlsInsecureClient },
-  })
-  const bot = WechatyBuilder.build({ puppet })
+  // One client flavour per process, imported only now that the configuration has chosen it.
+  const flavour = await loadFlavour(cfg.service.flavour)
+  for (const l of flavour.loggers) {
+    routeLogger(l, cfg.wechatyLog, secrets, undefined, { textsAtInfo: flavour.textsAtInfo })
+  }
+  const client = flavour.createPuppet(
+    { token: cfg.service.token, endpoint: cfg.service.endpoint, noTls: cfg.service.noTlsInsecureClient },
+    logger,
+  )
+  // Nothing the server sends may crash the process: oddities are logged once and ignored.
+  guardPuppet(client, flavour.protocol, logger)
+  const puppet = client as PuppetLike
+  // WorkPro's verify-code login step, when the client has one.
+  const verifying = 'enterVerifyCode' in client ? (client as unknown as VerifyCodePuppet) : undefined
+  const verifyCode = verifying
+    ? new VerifyCodeHandoff({
+        puppet: verifying,
+        dataDir: cfg.dataDir,
+        logger,
+        notify: options.notify,
+      }).start()
+    : undefined
+  const bot = WechatyBuilder.build({ puppet: client as impls.PuppetInterface })
   // bot.stop() emits errors (14 UNAVAILABLE, 1 CANCELLED); an unhandled `error` event would kill the process.
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
@@ -76,6 +104,7 @@ async function runService(
         version: version(),
         storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
         logger,
+        ...(verifyCode ? { verifyCode } : {}),
       },
       (h) => (plugin = h),
     ),
@@ -91,6 +120,7 @@ async function runService(
   bot.once('login', () => supervisor.start())
   const stop = async (code: number) => {
     supervisor.stop()
+    verifyCode?.stop()
     await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
     process.exit(code)
   }
@@ -98,7 +128,19 @@ async function runService(
   process.once('SIGTERM', () => void stop(0))
   logger.info(OPS.connecting, { endpoint: cfg.service.endpoint ?? OPS.discovery })
   // Both settle to a value, so a failure that arrives while start() is still running is handled.
-  const info = { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs }
+  const info = {
+    endpoint: cfg.service.endpoint,
+    timeoutMs: cfg.loginTimeoutMs,
+    // A verify code asked of the operator: the wait goes on for the person entering it.
+    ...(verifying
+      ? {
+          waiting: (l: () => void) => {
+            verifying.on('verify-code', l)
+            return () => verifying.off('verify-code', l)
+          },
+        }
+      : {}),
+  }
   const loggedIn = waitForLogin(bot, info, logger).then(
     () => null,
     (e: unknown) => e,
@@ -115,7 +157,7 @@ async function runService(
   }
 }
 
-export async function main(env: Env = process.env): Promise<void> {
+export async function main(env: Env = process.env, options: MainOptions = {}): Promise<void> {
   let cfg: Config
   try {
     cfg = readConfig(loadDotenv('.env', env))
@@ -160,7 +202,7 @@ export async function main(env: Env = process.env): Promise<void> {
     throw e
   }
   await announceAdminCode(repo, cfg)
-  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger)
+  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger, secrets, options)
   else await runConsole(cfg, repo, logger, { logFile })
 }
 
