@@ -5,11 +5,15 @@
  * - TLS is off: WorkPro requires it.
  * - Its logger (`log` of @juzi/wechaty-puppet) prints every outgoing text at INFO; the composition
  *   root routes it through our redaction with INFO shown only at verbose (`textsAtInfo`).
- * - Its upload starts with an empty request before the first chunk; open-source servers (vanilla and
- *   Juzi's own PuppetServer) answer that with NOCHUNK. The first NOCHUNK switches this client to an
- *   upload without the empty request, and the send is tried once more.
+ * - Its upload starts with an empty request before the first chunk (WorkPro's own protocol).
+ *   Open-source servers refuse it with NOCHUNK; Juzi's open-source PuppetServer even dies of it (an
+ *   unhandled rejection in the server process, seen offline). So only with a WorkPro token
+ *   (`puppet_workpro_…`) does the client upload as Juzi wrote it, and even then a NOCHUNK answer
+ *   switches it to the plain upload and the file is sent once more; with any other token (a
+ *   self-hosted Juzi or vanilla server, a gateway) it uploads the plain way from the start.
  */
 import type { Readable, Writable } from 'node:stream'
+import type { FileBox } from 'file-box'
 import { PuppetService, log as juziLog } from '@juzi/wechaty-puppet-service'
 import { chunkEncoder, puppet as grpcPuppet } from '@juzi/wechaty-grpc'
 import { types as juziTypes } from '@juzi/wechaty-puppet'
@@ -24,7 +28,7 @@ interface UploadClient {
 
 /** The parts of Juzi's client the fallback reaches (protected in its typings). */
 interface JuziInternals {
-  FileBoxUuid: { setUuidSaver(saver: (stream: Readable) => Promise<string>): void }
+  FileBoxUuid: typeof FileBox
   grpcManager: { client: UploadClient }
   messageSendFile(conversationId: string, file: unknown): Promise<unknown>
 }
@@ -39,9 +43,26 @@ function uploadWithoutEmptyChunk(client: () => UploadClient) {
     })
 }
 
-/** After the server refuses the empty first chunk once, uploads go without it. */
-export function handleNoChunk(puppet: object, logger: Logger): void {
+/** WorkPro's tokens: the service that expects Juzi's upload with its empty first request. */
+export const isWorkProToken = (token: string | undefined) => !!token?.startsWith('puppet_workpro_')
+
+/**
+ * Plain uploads (no empty first request) unless `emptyFirstChunk`; then the first NOCHUNK answer
+ * switches to them and the send is tried once more.
+ */
+export function handleNoChunk(puppet: object, logger: Logger, emptyFirstChunk: boolean): void {
   const p = puppet as unknown as JuziInternals
+  // A saver can be set once per class: a subclass of the client's FileBox class (which keeps its
+  // download loader) carries the plain one.
+  const plain = () => {
+    const PlainUpload = class extends p.FileBoxUuid {}
+    PlainUpload.setUuidSaver(uploadWithoutEmptyChunk(() => p.grpcManager.client))
+    p.FileBoxUuid = PlainUpload
+  }
+  if (!emptyFirstChunk) {
+    plain()
+    return
+  }
   const send = p.messageSendFile.bind(puppet)
   let switched = false
   p.messageSendFile = async (conversationId, file) => {
@@ -51,7 +72,7 @@ export function handleNoChunk(puppet: object, logger: Logger): void {
       if (switched || !/NOCHUNK/.test(e instanceof Error ? e.message : String(e))) throw e
       switched = true
       logger.warn('puppet service refused the empty first upload chunk (NOCHUNK); uploading without it')
-      p.FileBoxUuid.setUuidSaver(uploadWithoutEmptyChunk(() => p.grpcManager.client))
+      plain()
       return send(conversationId, file)
     }
   }
@@ -70,7 +91,7 @@ export function juziFlavour(): Flavour {
     textsAtInfo: true,
     createPuppet(o: ClientOptions, logger: Logger) {
       const puppet = new PuppetService({ token: o.token, endpoint: o.endpoint, tls: { disable: true } })
-      handleNoChunk(puppet, logger)
+      handleNoChunk(puppet, logger, isWorkProToken(o.token))
       return puppet
     },
   }
