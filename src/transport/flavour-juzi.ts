@@ -20,6 +20,7 @@ import { types as juziTypes } from '@juzi/wechaty-puppet'
 import { types } from 'wechaty-puppet'
 import type { Logger } from '../logger.js'
 import { enumValues, eventNames, type ClientOptions, type Flavour } from './flavour.js'
+import { retryOnNoChunk } from './no-chunk.js'
 
 /** The upload stub as the client's gRPC object has it. */
 interface UploadClient {
@@ -63,19 +64,7 @@ export function handleNoChunk(puppet: object, logger: Logger, emptyFirstChunk: b
     plain()
     return
   }
-  const send = p.messageSendFile.bind(puppet)
-  let switched = false
-  p.messageSendFile = async (conversationId, file) => {
-    try {
-      return await send(conversationId, file)
-    } catch (e) {
-      if (switched || !/NOCHUNK/.test(e instanceof Error ? e.message : String(e))) throw e
-      switched = true
-      logger.warn('puppet service refused the empty first upload chunk (NOCHUNK); uploading without it')
-      plain()
-      return send(conversationId, file)
-    }
-  }
+  p.messageSendFile = retryOnNoChunk(p.messageSendFile.bind(puppet), plain, logger)
 }
 
 export function juziFlavour(): Flavour {
