@@ -33,21 +33,25 @@ describe('a puppet service that sends what the client does not expect', () => {
       SEND_INTERVAL_MS: '0',
     })
     try {
-      await whileAlive(run, run.printed('coordination room bound'))
+      await whileAlive(run, run.printed('coordination room bound', 90_000))
       server.emitAll()
       server.emitAll()
       const a = world.person('hostile-a', '小周')
       world.say(a, '#注册 周敏 日新街道 妇联')
       await whileAlive(
         run,
-        world.puppet.whenSent(() => world.roomLog.some((s) => s.text.includes('注册成功')), 'a receipt'),
+        world.puppet.whenSent(
+          () => world.roomLog.some((s) => s.text.includes('注册成功')),
+          'a receipt',
+          60_000,
+        ),
       )
       // An @-mention makes the client ask for the room member payload, which the server does not implement.
       const before = world.roomLog.length
       world.sayToBot(a, '#我的信息')
       await whileAlive(
         run,
-        world.puppet.whenSent(() => world.roomLog.length > before, 'my info'),
+        world.puppet.whenSent(() => world.roomLog.length > before, 'my info', 60_000),
       )
       expect(world.roomLog.at(-1)?.text).toContain('周敏')
       expect(run.child.exitCode).toBeNull()

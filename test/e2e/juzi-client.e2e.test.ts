@@ -66,7 +66,7 @@ describe('the Juzi (WorkPro) client against a Juzi puppet service', () => {
         run,
         server.next((e) => e.entered?.code === '123456', 'the code from the script'),
       )
-      await whileAlive(run, run.printed('coordination room bound'))
+      await whileAlive(run, run.printed('coordination room bound', 90_000))
 
       // The room is served.
       let from = server.events.length
