@@ -11,6 +11,7 @@ import type { Delivery } from './core/delivery.js'
 import { createCore, type Core, type CoreDeps } from './core/handle.js'
 import type { HandledPort } from './core/handled-port.js'
 import type { Repository } from './core/ports.js'
+import type { VerifyCodePort } from './core/verify-code-port.js'
 import type { ConnectionCounts, SendFailure, StatusPort } from './core/status-port.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
 import type { AnyCommand, Directory, ReportSettings } from './core/types.js'
@@ -63,6 +64,8 @@ export interface AppOptions {
   /** Largest file the bot sends; a larger one is refused and the asker told. */
   maxFileBytes?: number
   commands?: AnyCommand[]
+  /** Where #验证码 enters a login verify code (the WorkPro client's handoff). */
+  verifyCode?: VerifyCodePort
   /** For #状态: reconnects and watchdog resets of this process (src/ops); absent in the console group. */
   connection?: () => ConnectionCounts
   /** Counters for /metrics and alerts (src/ops): called as things happen; never changes what happens. */
@@ -160,6 +163,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     reminderDefaults,
     calendar,
     status,
+    ...(options.verifyCode ? { verifyCode: options.verifyCode } : {}),
   }
   const core = observed(
     createCore(deps, options.commands ?? builtinCommands(), SHARE_CLAIMANTS),

@@ -67,7 +67,9 @@ const envSchema = z.object({
   MAX_FILE_MB: intString(1, 100).default(20),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: CFG.logLevel }).optional(),
   WECHATY_PUPPET: z
-    .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], { message: CFG.puppet })
+    .enum(['wechaty-puppet-service', '@juzi/wechaty-puppet-service', 'wechaty-puppet-mock'], {
+      message: CFG.puppet,
+    })
     .optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z
     .string()
@@ -152,6 +154,8 @@ export interface Config {
     token: string | undefined
     endpoint: string | undefined
     noTlsInsecureClient: boolean
+    /** Which client: the open-source one, or Juzi's for WorkPro tokens (TLS always off). */
+    flavour: 'wechaty-puppet-service' | '@juzi/wechaty-puppet-service'
   }
   /** Operations: the watchdog, alerts outside WeChat, the health endpoint (src/ops). */
   ops: OpsConfig
@@ -208,8 +212,11 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError(problems)
   }
   const v = parsed.data
+  const juzi = v.WECHATY_PUPPET === '@juzi/wechaty-puppet-service'
   const wantsService =
-    v.WECHATY_PUPPET === 'wechaty-puppet-service' || (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
+    v.WECHATY_PUPPET === 'wechaty-puppet-service' ||
+    juzi ||
+    (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
   if (wantsService && !v.WECHATY_PUPPET_SERVICE_TOKEN) {
     throw new ConfigError([CFG.serviceNeedsToken])
   }
@@ -261,7 +268,8 @@ export function readConfig(env: Env = process.env): Config {
     service: {
       token: v.WECHATY_PUPPET_SERVICE_TOKEN,
       endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,
-      noTlsInsecureClient: v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false,
+      noTlsInsecureClient: juzi || (v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false),
+      flavour: juzi ? '@juzi/wechaty-puppet-service' : 'wechaty-puppet-service',
     },
     ops: {
       watchdog: { silenceMs: v.WATCHDOG_SILENCE_MS, probeTimeoutMs: v.WATCHDOG_PROBE_TIMEOUT_MS },

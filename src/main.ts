@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { WechatyBuilder } from 'wechaty'
+import type { impls } from 'wechaty-puppet'
 import { z } from 'zod'
-import { PuppetService } from 'wechaty-puppet-service'
 import { openRepository } from '../storage/repository.js'
 import type { Repository } from './core/ports.js'
 import { StoreError } from '../storage/json-file-store.js'
@@ -21,11 +21,14 @@ import { createLogger, type Logger } from './logger.js'
 import { optionsFromConfig } from './compose.js'
 import { GqfBot, type GqfBotHandle } from './plugin.js'
 import { ConnectError, waitForLogin } from './transport/connect.js'
-import { ConnectionSupervisor, puppetLink } from './transport/supervisor.js'
+import { ConnectionSupervisor, puppetLink, type PuppetLike } from './transport/supervisor.js'
+import { loadFlavour, type Notifier } from './transport/flavour.js'
+import { guardPuppet } from './transport/puppet-guard.js'
+import { VerifyCodeHandoff, type VerifyCodePuppet } from './transport/verify-code.js'
 import { runConsole } from './console/console-group.js'
 import { appendLines, consoleLogPath } from './console/log-file.js'
 import { ADMIN_CODE } from './messages/admin-code.js'
-import { routeWechatyLog } from './wechaty-log.js'
+import { routeLogger, routeWechatyLog } from './wechaty-log.js'
 import { EXIT } from './exit-codes.js'
 import { Alerter, alertSecrets, channelsFromConfig } from './ops/alerts.js'
 import { operations, type OpsBot } from './ops/wiring.js'
@@ -44,19 +47,44 @@ function version(): string {
   return pkg.success ? pkg.data.version : ''
 }
 
+/** What the composition root takes besides the environment. */
+export interface MainOptions {
+  /** The alert channel for what needs an operator (a verify code); default: a warning in the log. */
+  notify?: Notifier
+}
+
 async function runService(
   cfg: Config,
   repo: Repository,
   handled: HandledPort,
   logger: Logger,
+  secrets: readonly string[],
   alerter: Alerter,
+  options: MainOptions,
 ): Promise<void> {
-  const puppet = new PuppetService({
-    token: cfg.service.token,
-    endpoint: cfg.service.endpoint,
-    tls: { disable: cfg.service.noTlsInsecureClient },
-  })
-  const bot = WechatyBuilder.build({ puppet })
+  // One client flavour per process, imported only now that the configuration has chosen it.
+  const flavour = await loadFlavour(cfg.service.flavour)
+  for (const l of flavour.loggers) {
+    routeLogger(l, cfg.wechatyLog, secrets, undefined, { textsAtInfo: flavour.textsAtInfo })
+  }
+  const client = flavour.createPuppet(
+    { token: cfg.service.token, endpoint: cfg.service.endpoint, noTls: cfg.service.noTlsInsecureClient },
+    logger,
+  )
+  // Nothing the server sends may crash the process: oddities are logged once and ignored.
+  guardPuppet(client, flavour.protocol, logger)
+  const puppet = client as PuppetLike
+  // WorkPro's verify-code login step, when the client has one.
+  const verifying = 'enterVerifyCode' in client ? (client as unknown as VerifyCodePuppet) : undefined
+  const verifyCode = verifying
+    ? new VerifyCodeHandoff({
+        puppet: verifying,
+        dataDir: cfg.dataDir,
+        logger,
+        notify: options.notify,
+      }).start()
+    : undefined
+  const bot = WechatyBuilder.build({ puppet: client as impls.PuppetInterface })
   // bot.stop() emits errors (14 UNAVAILABLE, 1 CANCELLED); an unhandled `error` event would kill the process.
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
@@ -97,6 +125,7 @@ async function runService(
         storeSize,
         ...ops.appOptions,
         logger,
+        ...(verifyCode ? { verifyCode } : {}),
       },
       (h) => (plugin = h),
     ),
@@ -119,6 +148,7 @@ async function runService(
   const stop = async (code: number) => {
     supervisor.stop()
     ops.stop()
+    verifyCode?.stop()
     await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
     process.exit(code)
   }
@@ -126,7 +156,19 @@ async function runService(
   process.once('SIGTERM', () => void stop(0))
   logger.info(OPS.connecting, { endpoint: cfg.service.endpoint ?? OPS.discovery })
   // Both settle to a value, so a failure that arrives while start() is still running is handled.
-  const info = { endpoint: cfg.service.endpoint, timeoutMs: cfg.loginTimeoutMs }
+  const info = {
+    endpoint: cfg.service.endpoint,
+    timeoutMs: cfg.loginTimeoutMs,
+    // A verify code asked of the operator: the wait goes on for the person entering it.
+    ...(verifying
+      ? {
+          waiting: (l: () => void) => {
+            verifying.on('verify-code', l)
+            return () => verifying.off('verify-code', l)
+          },
+        }
+      : {}),
+  }
   const loggedIn = waitForLogin(bot, info, logger).then(
     () => null,
     (e: unknown) => e,
@@ -143,7 +185,7 @@ async function runService(
   }
 }
 
-export async function main(env: Env = process.env): Promise<void> {
+export async function main(env: Env = process.env, options: MainOptions = {}): Promise<void> {
   let cfg: Config
   try {
     cfg = readConfig(loadDotenv('.env', env))
@@ -192,8 +234,11 @@ export async function main(env: Env = process.env): Promise<void> {
   await announceAdminCode(repo, cfg)
   // Operators told outside WeChat (webhook, email); without a channel alerts are only logged.
   const alerter = new Alerter({ channels: channelsFromConfig(cfg.ops.alerts), logger, secrets })
-  if (cfg.mode === 'service') await runService(cfg, repo, handled, logger, alerter)
-  else await runConsole(cfg, repo, logger, { logFile })
+  if (cfg.mode === 'service') {
+    // A verify code asked of the operator goes out by the same channel as every other alert.
+    const notify = options.notify ?? alerter
+    await runService(cfg, repo, handled, logger, secrets, alerter, { ...options, notify })
+  } else await runConsole(cfg, repo, logger, { logFile })
 }
 
 await main()

@@ -38,7 +38,12 @@ describe('configuration', () => {
       maxFileBytes: 20 * 1024 * 1024,
       logLevel: 'warn',
       wechatyLog: 'error',
-      service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
+      service: {
+        token: undefined,
+        endpoint: undefined,
+        noTlsInsecureClient: false,
+        flavour: 'wechaty-puppet-service',
+      },
       ops: {
         watchdog: { silenceMs: 600_000, probeTimeoutMs: 60_000 },
         alerts: {
@@ -97,6 +102,22 @@ describe('configuration', () => {
       dataDir: './data',
       service: { endpoint: '127.0.0.1:8788', noTlsInsecureClient: true },
     })
+  })
+
+  it('chooses the Juzi client for WorkPro tokens, always with TLS off', () => {
+    const cfg = readConfig({
+      WECHATY_PUPPET: '@juzi/wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_workpro_0b8f7d36',
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'false',
+    })
+    expect(cfg).toMatchObject({
+      mode: 'service',
+      service: { flavour: '@juzi/wechaty-puppet-service', noTlsInsecureClient: true },
+    })
+    expect(errorOf({ WECHATY_PUPPET: '@juzi/wechaty-puppet-service' }).problems).toHaveLength(1)
+    expect(errorOf({ WECHATY_PUPPET: 'wechaty-puppet-padlocal' }).message).toContain(
+      '@juzi/wechaty-puppet-service',
+    )
   })
 
   it('names the variable and the fix for every bad value, without echoing secrets', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { VerifyCodePort } from './verify-code-port.js'
 import type { Logger } from '../logger.js'
 import type { Member, Org, Role, RoleGrant, Site } from '../domain/types.js'
 import type { Scope } from '../domain/authority.js'
@@ -108,6 +109,8 @@ export interface Deps {
   local<T>(key: LocalKey<T>): T
   /** The running process, for #状态 (absent in tests that do not need it). */
   status?: StatusPort
+  /** Where #验证码 enters a login verify code (only with the WorkPro client). */
+  verifyCode?: VerifyCodePort
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {

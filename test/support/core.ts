@@ -3,12 +3,15 @@ import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming, RoomMember } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
+import type { VerifyCodePort } from '../../src/core/verify-code-port.js'
 import { openRepository } from '../../storage/repository.js'
 
 export const ROOM = 'coord@chatroom'
 
 /** The core with an in-memory store and a fixed clock: most tests go through `handle()`. */
-export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | null } = {}) {
+export async function makeCore(
+  opts: { now?: Date; roomMembers?: RoomMember[] | null; verifyCode?: VerifyCodePort } = {},
+) {
   let now = opts.now ?? new Date('2026-11-24T02:00:00Z')
   const repo = await openRepository(null, now)
   const logger = memoryLogger()
@@ -20,6 +23,7 @@ export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | 
       logger,
       directory: { roomMembers: async () => members },
       calendar: holidayCalendar(repo.holidays),
+      ...(opts.verifyCode ? { verifyCode: opts.verifyCode } : {}),
     },
     builtinCommands(),
     SHARE_CLAIMANTS,
