@@ -25,8 +25,8 @@ export interface GqfBotHandle {
   /** Resolves when every incoming message has been handled and every reply sent. */
   idle(): Promise<void>
   /**
-   * Resolves once the first command will be as quick as any: the warm-up has run and, after login,
-   * the room's members and their @-names are fetched.
+   * Resolves once the first command will be as quick as any: after the first login, the warm-up
+   * has run and the room's members and their @-names are fetched.
    */
   ready(): Promise<void>
   /**
@@ -55,10 +55,10 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       account: () => (bot.isLoggedIn ? bot.currentUser.name() : null),
     })
     const track = (p: Promise<void>) => app.inFlight.track(p)
-    // The first command's code paths, warmed while Wechaty connects.
-    const warm = app.warmUp()
-    track(warm)
-    let prefetched: Promise<void> = Promise.resolve()
+    /** Warm-up and prefetch, started at the first login (after the room is found, so that is not delayed). */
+    let warm: Promise<void> | null = null
+    let loggedIn: () => void = () => undefined
+    const firstLogin = new Promise<void>((r) => (loggedIn = r))
 
     /** The bound room's members (Wechaty's payload cache) and their @-names (the sender's cache), for #未报. */
     async function prefetchMembers(): Promise<void> {
@@ -70,6 +70,8 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
           members.map((m) => m.id),
         )
     }
+    const prefetch = () =>
+      prefetchMembers().catch((error: unknown) => logger.warn('room members not prefetched', { error }))
 
     async function onRoomJoin(joined: Room, invitees: Contact[]): Promise<void> {
       const self = bot.currentUser.id
@@ -82,8 +84,8 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       // Taken at once, before any message of this login can owe a reply (first login only).
       const owed = app.pipeline.takeOwed()
       const found = room.find(bot)
-      prefetched = found.then(prefetchMembers)
-      track(prefetched)
+      warm ??= found.then(() => Promise.all([app.warmUp(), prefetch()])).then(() => undefined)
+      track(warm.finally(loggedIn))
       track(
         found.then(async () => {
           if (owed) await app.pipeline.payOwed(owed)
@@ -110,10 +112,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
 
     handle?.({
       idle: () => app.idle(),
-      ready: async () => {
-        await warm
-        await prefetched.catch(() => undefined)
-      },
+      ready: () => firstLogin,
       recovered: (info) => app.recovered(info),
     })
 
