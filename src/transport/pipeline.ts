@@ -78,6 +78,7 @@ export class MessagePipeline<M> {
       turn.handled()
       const owes = await this.remember(incoming, replies)
       await turn.earlierReleased
+      await breathe()
       if (replies.length > 0) this.deliverAndSettle(incoming, replies, owes)
     } finally {
       turn.released()
