@@ -260,8 +260,28 @@ export interface Receipts {
   backwards: number
 }
 
+/** Puts a long text the outbox split into parts (each marked `\n（i/n）`) back together. */
+function rejoin(sent: string[]): string[] {
+  const out: string[] = []
+  let acc = ''
+  for (const t of sent) {
+    const mark = /\n（(\d+)\/(\d+)）$/.exec(t)
+    if (!mark) {
+      out.push(t)
+      continue
+    }
+    acc += t.slice(0, mark.index)
+    if (mark[1] === mark[2]) {
+      out.push(acc)
+      acc = ''
+    }
+  }
+  return out
+}
+
 /** Reads the receipts the room saw: `已收到X的…（编号N…` and merged `已收到：X（N）、Y（M） 的…`. */
-export function readReceipts(texts: string[]): Receipts {
+export function readReceipts(sent: string[]): Receipts {
+  const texts = rejoin(sent)
   const seen = new Map<number, number>()
   const lastBySite = new Map<string, number>()
   let unordered = 0
