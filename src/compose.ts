@@ -25,6 +25,9 @@ import { ReminderScheduler } from './scheduler/reminders.js'
 import { InFlight } from './transport/in-flight.js'
 import { Outbox, type SendFn } from './transport/outbox.js'
 import { conversationKey, MessagePipeline, type Send } from './transport/pipeline.js'
+import type { MessageSource } from './transport/source.js'
+import { withCommitTurn } from '../storage/commit-turn.js'
+import { warmUp } from './warm-up.js'
 import type { OutageInfo } from './transport/supervisor.js'
 
 export interface AppOptions {
@@ -95,7 +98,9 @@ export function optionsFromConfig(cfg: Config) {
 }
 
 /** What the composition needs from outside: I/O and the transport's view of WeChat. */
-export interface AppParts {
+export interface AppParts<M> {
+  /** Where messages come from: the transport's raw messages, or plain `Incoming` (src/transport/source.ts). */
+  source: MessageSource<M>
   clock: () => Date
   logger: Logger
   /** Sends one outbox part (text or file) to WeChat; throws when WeChat failed. */
@@ -107,16 +112,21 @@ export interface AppParts {
   startedAt?: Date
 }
 
-export interface App {
+export interface App<M> {
   core: Core
   outbox: Outbox
   scheduler: ReminderScheduler | null
   backup: BackupJob | null
-  pipeline: MessagePipeline
+  pipeline: MessagePipeline<M>
   /** Work started by events; `idle()` waits for it. */
   inFlight: InFlight
   /** Every send goes through here: a failure is remembered for #状态. */
   send: Send
+  /**
+   * Runs the first command's code paths once, through the real handler on a scratch store in memory
+   * (nothing is sent or stored), so the first message after a start is as quick as the others.
+   */
+  warmUp(): Promise<void>
   /** Starts the timers (reminders, digest, backup), catching up what fell due; resolves when caught up. */
   start(): Promise<void>
   /** Stops the timers. */
@@ -134,7 +144,7 @@ export interface App {
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
-export function composeApp(options: AppOptions, parts: AppParts): App {
+export function composeApp<M>(options: AppOptions, parts: AppParts<M>): App<M> {
   const { repo, handled } = options
   const { clock, logger } = parts
   let lastFailure: SendFailure | null = null
@@ -165,10 +175,8 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     status,
     ...(options.verifyCode ? { verifyCode: options.verifyCode } : {}),
   }
-  const core = observed(
-    createCore(deps, options.commands ?? builtinCommands(), SHARE_CLAIMANTS),
-    options.observe,
-  )
+  const commands = options.commands ?? builtinCommands()
+  const core = observed(createCore(deps, commands, SHARE_CLAIMANTS), options.observe)
 
   const outbox = new Outbox(parts.sender, {
     intervalMs: options.sendIntervalMs ?? 1000,
@@ -202,7 +210,8 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
         })
 
   const inFlight = new InFlight(logger)
-  const pipeline = new MessagePipeline({
+  const pipeline = new MessagePipeline<M>({
+    source: parts.source,
     core,
     send,
     ...(handled ? { handled } : {}),
@@ -211,6 +220,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     maxAgeMs: options.maxMessageAgeMs ?? DAY_MS,
     owedMaxAgeMs: options.owedMaxAgeMs ?? HOUR_MS,
     inFlight,
+    commitTurn: withCommitTurn,
   })
 
   const stop = () => {
@@ -230,6 +240,12 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     pipeline,
     inFlight,
     send,
+    async warmUp() {
+      await Promise.all([
+        warmUp({ commands, shareClaimants: SHARE_CLAIMANTS, settings, reminderDefaults, clock, logger }),
+        handled?.warm?.(clock()),
+      ])
+    },
     async start() {
       await Promise.all([scheduler?.start(), backup?.start()])
     },

@@ -109,6 +109,28 @@ export class HandledStore implements HandledPort {
     })
   }
 
+  /**
+   * Marks the message handled and owes its replies in one change of the day file: one durable write
+   * per message, shared (group commit) with the other messages handled meanwhile.
+   */
+  async record(id: string, at: Date, owed: readonly { conversation: string; text: string }[]): Promise<void> {
+    const s = await this.dayOf(at)
+    const when = at.toISOString()
+    await s.update((d) => {
+      d.ids[id] = when
+      if (owed.length > 0)
+        d.owed[id] = [
+          ...(d.owed[id] ?? []),
+          ...owed.map((o) => ({ conversation: o.conversation, text: o.text, at: when })),
+        ]
+    })
+  }
+
+  /** Opens the day file of `now` ahead of the first message (start-up), so the first one does not wait for it. */
+  async warm(now: Date): Promise<void> {
+    await this.dayOf(now)
+  }
+
   async owe(id: string, conversation: string, text: string, at: Date): Promise<void> {
     const s = await this.dayOf(at)
     await s.update((d) => {
@@ -121,7 +143,7 @@ export class HandledStore implements HandledPort {
     await Promise.all(
       holding.map((s) =>
         s.update((d) => {
-          d.owed = Object.fromEntries(Object.entries(d.owed).filter(([k]) => k !== id))
+          Reflect.deleteProperty(d.owed, id)
         }),
       ),
     )
