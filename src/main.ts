@@ -41,6 +41,27 @@ function version(): string {
   return pkg.success ? pkg.data.version : ''
 }
 
+/** The plugin's options for the real service: the configuration, the store, backups and the log. */
+function serviceOptions(cfg: Config, repo: Repository, handled: HandledPort, logger: Logger) {
+  const backupOpts = {
+    backupDir: cfg.backup.dir,
+    keepDaily: cfg.backup.keepDaily,
+    keepMonthly: cfg.backup.keepMonthly,
+  }
+  return {
+    repo,
+    handled,
+    roomTopic: cfg.roomTopic,
+    ...optionsFromConfig(cfg),
+    maxMessageAgeMs: cfg.maxMessageAgeMs,
+    backup: (now: Date) => runDailyBackup(cfg.dataDir, now, backupOpts),
+    backupTime: cfg.backup.time,
+    version: version(),
+    storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
+    logger,
+  }
+}
+
 async function runService(
   cfg: Config,
   repo: Repository,
@@ -57,29 +78,8 @@ async function runService(
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
   bot.on('logout', (user) => logger.warn(OPS.loggedOut, { user: user.name() }))
-  const backupOpts = {
-    backupDir: cfg.backup.dir,
-    keepDaily: cfg.backup.keepDaily,
-    keepMonthly: cfg.backup.keepMonthly,
-  }
   let plugin: GqfBotHandle | undefined
-  bot.use(
-    GqfBot(
-      {
-        repo,
-        handled,
-        roomTopic: cfg.roomTopic,
-        ...optionsFromConfig(cfg),
-        maxMessageAgeMs: cfg.maxMessageAgeMs,
-        backup: (now) => runDailyBackup(cfg.dataDir, now, backupOpts),
-        backupTime: cfg.backup.time,
-        version: version(),
-        storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
-        logger,
-      },
-      (h) => (plugin = h),
-    ),
-  )
+  bot.use(GqfBot(serviceOptions(cfg, repo, handled, logger), (h) => (plugin = h)))
   // After the first login it keeps the connection up; it exits 1 if the service stays away too long.
   const supervisor = new ConnectionSupervisor({
     link: puppetLink(puppet, cfg.service.endpoint),
