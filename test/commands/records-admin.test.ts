@@ -2,7 +2,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { auditSheet } from '../../src/messages/records.js'
 import type { Incoming } from '../../src/core/types.js'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
