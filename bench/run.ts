@@ -13,7 +13,7 @@ import type { Incoming } from '../src/core/types.js'
 import { builtinRoster } from '../src/domain/roster-data.js'
 import { Roster } from '../src/domain/roster.js'
 import { createLogger } from '../src/logger.js'
-import { openRepository } from '../storage/repository.js'
+import { openRepositoryFiles } from '../storage/repository.js'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { log as wechatyLog } from 'wechaty'
@@ -68,7 +68,7 @@ function benchLookup(): void {
 
 async function benchRegistrationBurst(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gqf-bench-'))
-  const repo = await openRepository(dir)
+  const { repo, files } = await openRepositoryFiles(dir)
   const core = createCore(
     {
       repo,
@@ -91,7 +91,7 @@ async function benchRegistrationBurst(): Promise<void> {
     mentions: [],
     at: new Date(),
   })
-  const writesBefore = repo.stores.core.writes
+  const writesBefore = files.core.writes
   const t0 = performance.now()
   const replies = await Promise.all(Array.from({ length: n }, (_, i) => core.handle(msg(i))))
   const ms = performance.now() - t0
@@ -106,7 +106,7 @@ async function benchRegistrationBurst(): Promise<void> {
   })
   rows.push({
     what: 'disk writes for that burst (group commit)',
-    value: repo.stores.core.writes - writesBefore,
+    value: files.core.writes - writesBefore,
     unit: 'writes',
     target: 50,
     better: 'lower',
@@ -124,7 +124,7 @@ async function benchRegistrationBurst(): Promise<void> {
 
 /** Durable write per report into a store of this size, and into a naive single lowdb file with the same data. */
 async function reportWrites(dir: string, label: string): Promise<{ ours: number; naive: number }> {
-  const repo = await openRepository(dir)
+  const { repo, files } = await openRepositoryFiles(dir)
   const month = monthOf(new Date())
   const sample = (i: number) => ({
     month,
@@ -149,7 +149,7 @@ async function reportWrites(dir: string, label: string): Promise<{ ours: number;
   // Naive: everything (members, roles, every report) in one file, one write per report.
   const naiveFile = join(mkdtempSync(join(tmpdir(), 'gqf-bench-naive-')), 'db.json')
   const db = new Low(new JSONFile<{ core: unknown; reports: unknown[] }>(naiveFile), {
-    core: repo.stores.core.data,
+    core: files.core.data,
     reports: repo.reports.all(),
   })
   await db.write()

@@ -53,15 +53,36 @@ export interface MainOptions {
   notify?: Notifier
 }
 
-async function runService(
+/** The plugin's options for the real service: the configuration, the store, backups and the log. */
+function serviceOptions(
   cfg: Config,
   repo: Repository,
   handled: HandledPort,
   logger: Logger,
-  secrets: readonly string[],
-  alerter: Alerter,
-  options: MainOptions,
-): Promise<void> {
+  ops: ReturnType<typeof operations>,
+) {
+  const backupOpts = {
+    backupDir: cfg.backup.dir,
+    keepDaily: cfg.backup.keepDaily,
+    keepMonthly: cfg.backup.keepMonthly,
+  }
+  return {
+    repo,
+    handled,
+    roomTopic: cfg.roomTopic,
+    ...optionsFromConfig(cfg),
+    maxMessageAgeMs: cfg.maxMessageAgeMs,
+    backup: ops.watchBackup((now) => runDailyBackup(cfg.dataDir, now, backupOpts)),
+    backupTime: cfg.backup.time,
+    version: version(),
+    storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
+    ...ops.appOptions,
+    logger,
+  }
+}
+
+/** The client of the configured flavour, guarded, with WorkPro's verify-code handoff when it has one. */
+async function serviceClient(cfg: Config, logger: Logger, secrets: readonly string[], options: MainOptions) {
   // One client flavour per process, imported only now that the configuration has chosen it.
   const flavour = await loadFlavour(cfg.service.flavour)
   for (const l of flavour.loggers) {
@@ -73,7 +94,6 @@ async function runService(
   )
   // Nothing the server sends may crash the process: oddities are logged once and ignored.
   guardPuppet(client, flavour.protocol, logger)
-  const puppet = client as PuppetLike
   // WorkPro's verify-code login step, when the client has one.
   const verifying = 'enterVerifyCode' in client ? (client as unknown as VerifyCodePuppet) : undefined
   const verifyCode = verifying
@@ -84,19 +104,36 @@ async function runService(
         notify: options.notify,
       }).start()
     : undefined
+  return { client, puppet: client as PuppetLike, verifying, verifyCode }
+}
+
+/** Wechaty over the client, with the log lines every run wants. */
+function buildBot(client: unknown, logger: Logger) {
   const bot = WechatyBuilder.build({ puppet: client as impls.PuppetInterface })
   // bot.stop() emits errors (14 UNAVAILABLE, 1 CANCELLED); an unhandled `error` event would kill the process.
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
   bot.on('logout', (user) => logger.warn(OPS.loggedOut, { user: user.name() }))
-  // Operations (src/ops): counters, alerts outside WeChat, the watchdog, the health endpoint.
-  const storeSize = () => dataDirSize(cfg.dataDir, cfg.backup.dir)
-  const ops = operations({
+  return bot
+}
+
+type Bot = ReturnType<typeof buildBot>
+
+/** Operations (src/ops): counters, alerts outside WeChat, the watchdog, the health endpoint. */
+function opsFor(
+  cfg: Config,
+  repo: Repository,
+  logger: Logger,
+  alerter: Alerter,
+  bot: Bot,
+  puppet: PuppetLike,
+) {
+  return operations({
     cfg,
     repo,
     logger,
     alerter,
-    storeSize,
+    storeSize: () => dataDirSize(cfg.dataDir, cfg.backup.dir),
     bot: {
       puppet: puppet as unknown as OpsBot['puppet'],
       isLoggedIn: () => bot.isLoggedIn,
@@ -105,31 +142,64 @@ async function runService(
       onScan: (l) => void bot.on('scan', (qrcode, status) => l(qrcode, status)),
     },
   })
-  const backupOpts = {
-    backupDir: cfg.backup.dir,
-    keepDaily: cfg.backup.keepDaily,
-    keepMonthly: cfg.backup.keepMonthly,
+}
+
+/** Starts Wechaty and waits for the login; a failure is logged and stops the process. */
+async function startAndLogIn(
+  bot: Bot,
+  cfg: Config,
+  logger: Logger,
+  verifying: VerifyCodePuppet | undefined,
+  stop: (code: number) => Promise<void>,
+): Promise<void> {
+  logger.info(OPS.connecting, { endpoint: cfg.service.endpoint ?? OPS.discovery })
+  const info = {
+    endpoint: cfg.service.endpoint,
+    timeoutMs: cfg.loginTimeoutMs,
+    // A verify code asked of the operator: the wait goes on for the person entering it.
+    ...(verifying
+      ? {
+          waiting: (l: () => void) => {
+            verifying.on('verify-code', l)
+            return () => verifying.off('verify-code', l)
+          },
+        }
+      : {}),
   }
-  let plugin: GqfBotHandle | undefined
-  bot.use(
-    GqfBot(
-      {
-        repo,
-        handled,
-        roomTopic: cfg.roomTopic,
-        ...optionsFromConfig(cfg),
-        maxMessageAgeMs: cfg.maxMessageAgeMs,
-        backup: ops.watchBackup((now) => runDailyBackup(cfg.dataDir, now, backupOpts)),
-        backupTime: cfg.backup.time,
-        version: version(),
-        storeSize,
-        ...ops.appOptions,
-        logger,
-        ...(verifyCode ? { verifyCode } : {}),
-      },
-      (h) => (plugin = h),
-    ),
+  // Both settle to a value, so a failure that arrives while start() is still running is handled.
+  const loggedIn = waitForLogin(bot, info, logger).then(
+    () => null,
+    (e: unknown) => e,
   )
+  const started = bot.start().then(
+    () => loggedIn,
+    (e: unknown) => e,
+  )
+  const failure = await Promise.race([started, loggedIn])
+  if (!failure) return
+  if (failure instanceof ConnectError) logger.error(failure.message)
+  else logger.error(OPS.startFailed, { error: failure })
+  await stop(EXIT.failure)
+}
+
+async function runService(
+  cfg: Config,
+  repo: Repository,
+  handled: HandledPort,
+  logger: Logger,
+  secrets: readonly string[],
+  alerter: Alerter,
+  options: MainOptions,
+): Promise<void> {
+  const { client, puppet, verifying, verifyCode } = await serviceClient(cfg, logger, secrets, options)
+  const bot = buildBot(client, logger)
+  const ops = opsFor(cfg, repo, logger, alerter, bot, puppet)
+  let plugin: GqfBotHandle | undefined
+  const botOptions = {
+    ...serviceOptions(cfg, repo, handled, logger, ops),
+    ...(verifyCode ? { verifyCode } : {}),
+  }
+  bot.use(GqfBot(botOptions, (h) => (plugin = h)))
   // After the first login it keeps the connection up; it exits 1 if the service stays away too long.
   const supervisor = new ConnectionSupervisor({
     link: puppetLink(puppet, cfg.service.endpoint),
@@ -154,35 +224,7 @@ async function runService(
   }
   process.once('SIGINT', () => void stop(0))
   process.once('SIGTERM', () => void stop(0))
-  logger.info(OPS.connecting, { endpoint: cfg.service.endpoint ?? OPS.discovery })
-  // Both settle to a value, so a failure that arrives while start() is still running is handled.
-  const info = {
-    endpoint: cfg.service.endpoint,
-    timeoutMs: cfg.loginTimeoutMs,
-    // A verify code asked of the operator: the wait goes on for the person entering it.
-    ...(verifying
-      ? {
-          waiting: (l: () => void) => {
-            verifying.on('verify-code', l)
-            return () => verifying.off('verify-code', l)
-          },
-        }
-      : {}),
-  }
-  const loggedIn = waitForLogin(bot, info, logger).then(
-    () => null,
-    (e: unknown) => e,
-  )
-  const started = bot.start().then(
-    () => loggedIn,
-    (e: unknown) => e,
-  )
-  const failure = await Promise.race([started, loggedIn])
-  if (failure) {
-    if (failure instanceof ConnectError) logger.error(failure.message)
-    else logger.error(OPS.startFailed, { error: failure })
-    await stop(EXIT.failure)
-  }
+  await startAndLogIn(bot, cfg, logger, verifying, stop)
 }
 
 export async function main(env: Env = process.env, options: MainOptions = {}): Promise<void> {

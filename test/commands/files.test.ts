@@ -9,7 +9,7 @@ import { builtinRoster } from '../../src/domain/roster-data.js'
 import { closeHeatmapWorker } from '../../src/render/heatmap.js'
 import { FILES, WEEKLY } from '../../src/messages/files.js'
 import { decodePng } from '../support/png.js'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 const { sites } = builtinRoster()
 type World = Awaited<ReturnType<typeof makeRecordsCore>>

@@ -2,7 +2,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { auditSheet } from '../../src/messages/records.js'
 import type { Incoming } from '../../src/core/types.js'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -122,7 +122,7 @@ describe('audit trail', () => {
     ])
     expect(repo.audit.entries()[2]).toMatchObject({ target: 'S06', reason: '重复上报', detail: { no: '1' } })
     const log = await ask('admin', '#日志')
-    expect(log).toContain('11-25 01:30 昵称admin 任命 张三')
+    expect(log).toContain('11-25 01:30 微信昵称admin 任命 张三')
     expect(log).toContain('免职 张三')
     expect(log).toContain('撤回上报 日新街道 #1 2026-11 原因：重复上报')
     expect(log).not.toMatch(/role\.|report\.|settings\./)
