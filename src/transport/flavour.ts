@@ -42,16 +42,6 @@ export interface Flavour {
   createPuppet(options: ClientOptions, logger: Logger): object
 }
 
-/** Imports the chosen flavour's module (and with it its client and gRPC stubs). */
-export async function loadFlavour(name: FlavourName): Promise<Flavour> {
-  if (name === '@juzi/wechaty-puppet-service') {
-    const { juziFlavour } = await import('./flavour-juzi.js')
-    return juziFlavour()
-  }
-  const { vanillaFlavour } = await import('./flavour-vanilla.js')
-  return vanillaFlavour()
-}
-
 /** `EVENT_TYPE_ROOM_JOIN` → `room-join`, for every entry of a gRPC EventType enum. */
 export function eventNames(eventType: Record<string, number>): Map<number, string> {
   return new Map(
