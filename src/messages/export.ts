@@ -98,7 +98,7 @@ export const X = {
     const what = SHEET_TITLES[sheet] ?? (sheet.endsWith('考核') ? `示范点${sheet}结果` : `示范点${sheet}`)
     return `${scope}${what}（${periodSpan(p)}）`
   },
-  /** The line under it: 范围：第二组（12 个示范点）　期间：2026年7–12月　制表时间：2026-12-01 10:05. */
+  /** The line under it: 范围：第二组（12 个示范点）, 期间, 制表时间, separated by ideographic spaces. */
   sheetSubtitle: (scope: string, sites: number, p: Period, now: Date) =>
     `范围：${scope}（${sites} 个示范点）\u3000期间：${periodSpan(p)}\u3000制表时间：${madeAt(now)}\u3000工青妇协同助手`,
   details: {
