@@ -8,6 +8,12 @@
 import JSZip from 'jszip'
 import {
   AlignmentType,
+  BorderStyle,
+  Table,
+  TableCell,
+  TableRow,
+  VerticalAlign,
+  WidthType,
   Document,
   Footer,
   Packer,
@@ -156,6 +162,62 @@ export const signature = (issuer: string, date: string) => [
   new Paragraph({ style: STYLE.sign, text: issuer }),
   new Paragraph({ style: STYLE.sign, text: date }),
 ]
+
+const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+/** 五号 (10.5 pt) in tables, single spacing. */
+const TABLE_SIZE = 21
+
+function cell(text: string, header: boolean, width: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 300, lineRule: 'auto' },
+        children: [new TextRun({ text, size: TABLE_SIZE, ...(header ? { font: font(FONTS.h1) } : {}) })],
+      }),
+    ],
+  })
+}
+
+/**
+ * A ruled table across the text width: a header row (黑体, repeated on every page), then the
+ * rows; `weights` share the width among the columns.
+ */
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  weights?: readonly number[],
+) {
+  const w = weights ?? headers.map(() => 1)
+  const sum = w.reduce((a, b) => a + b, 0)
+  const full = PAGE.width - PAGE.margin.left - PAGE.margin.right
+  const widths = w.map((x) => Math.floor((full * x) / sum))
+  return new Table({
+    width: { size: full, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: LINE_BORDER,
+      bottom: LINE_BORDER,
+      left: LINE_BORDER,
+      right: LINE_BORDER,
+      insideHorizontal: LINE_BORDER,
+      insideVertical: LINE_BORDER,
+    },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => cell(h, true, widths[i]!)),
+      }),
+      ...rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, false, widths[i]!)) }),
+      ),
+    ],
+  })
+}
 
 /** "— 1 —" in 四号 宋体 at the outer edge: right on odd pages, left on even ones. */
 function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
