@@ -8,7 +8,7 @@ import type { Report } from '../src/domain/reports.js'
 import type { Org, Site } from '../src/domain/types.js'
 import { GROUP_NAMES } from '../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../src/render/export-xlsx.js'
-import type { HeatmapInput } from '../src/render/heatmap.js'
+import { lateCells, type HeatmapInput } from '../src/render/heatmap.js'
 import { ASSESS } from '../src/messages/assessment.js'
 import { FILES, scopeLabel } from '../src/messages/files.js'
 import { auditTarget } from '../src/messages/records.js'
@@ -46,12 +46,15 @@ export function reportsIn(deps: Deps, scope: ReaderScope, period: Period): Repor
 }
 
 export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): HeatmapInput {
+  const reports = reportsIn(deps, scope, period)
   return {
     period,
     now: deps.clock(),
     sites: scope.sites,
-    reports: reportsIn(deps, scope, period),
+    reports,
     trackingSince: deps.repo.trackingSince(),
+    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
+    cells: lateCells(reports),
   }
 }
 

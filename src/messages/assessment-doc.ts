@@ -88,3 +88,19 @@ export const ASSESS_DOC = {
     `当月及仍可补报的上月尚未结束，仅在已上报时计入，不因此扣分。各组内按结论、总分排名。权重合计 ${Object.values(s.weights).reduce((a, b) => a + b, 0)}，补报折算 ${pct(s.lateCredit)}。`,
   ],
 }
+
+/** The words of the scores picture (#图表 考核). */
+export const SCORE_CHART = {
+  fileName: (period: string) => `示范点考核得分_${periodLabel(period)}.png`,
+  title: (period: string, scope: string) => `${scope}示范点考核得分 · ${halfYear(period)}`,
+  subtitle: (asOf: string | null) =>
+    `按考核结论分组，组内按得分从高到低排列${asOf ? `｜截至${cnDate(asOf)}` : ''}`,
+  band: (verdict: string, n: number) => `${verdict}（${n} 个）`,
+  site: (name: string, group: string) => `${name} · ${group}`,
+  threshold: (label: string, score: number) => `${label} ${score}`,
+  thresholdLabels: { excellent: '优秀线', pass: '合格线', warning: '预警线' },
+  word: '考核',
+  sent: (name: string, scope: string) => `已发送 ${name}（${scope}）。`,
+  what: '考核得分图',
+  noScope: '只有组长和管理员可以查看考核得分图。',
+}

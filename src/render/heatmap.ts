@@ -3,13 +3,7 @@
  * bands by working group. Drawn by echarts as SVG on the server, rasterised by resvg with the
  * bundled Noto Sans SC font only (no system fonts), so the picture is the same on every machine.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { Resvg } from '@resvg/resvg-js'
-import * as echarts from 'echarts'
+import type * as echarts from 'echarts'
 import { monthLabel } from '../messages/format.js'
 import type { Month } from '../domain/calendar.js'
 import type { Period, PeriodMonth } from '../domain/periods.js'
@@ -20,8 +14,10 @@ import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { X } from '../messages/export.js'
 import { shortName } from '../messages/reports.js'
-import type { HeatmapRequest, HeatmapResponse } from './heatmap-worker.js'
-import { textWidth } from './export-xlsx.js'
+import { FONT_FAMILY, chartSvg, outlineTexts, svgToPng } from './chart-font.js'
+import { textWidth } from './xlsx-sheet.js'
+
+export { FONT_FAMILY, fontPath, outlineTexts, svgToPng } from './chart-font.js'
 
 export interface HeatmapInput {
   period: Period
@@ -31,88 +27,65 @@ export interface HeatmapInput {
   /** The reports of the period's months, withdrawn ones included (they do not count). */
   reports: readonly Report[]
   trackingSince?: Month
+  /**
+   * What the reports alone cannot say about a cell, by site and month: 补报 counts, months whose
+   * figures were imported from the paper ledger, and months with no data at all (not 未报).
+   */
+  cells?: readonly HeatmapCellInput[]
 }
 
-/** The family name the bundled OTF reports (its name table, IDs 1 and 16). */
-export const FONT_FAMILY = 'Noto Sans S Chinese'
-const FONT_FILE = join('fonts', 'NotoSansHans-Regular.otf')
+export interface HeatmapCellInput {
+  siteId: string
+  month: Month
+  /** Reports of the month that came in as 补报 (the reports' late flag). */
+  late?: number
+  /** The month's figure was imported, not reported through the bot. */
+  imported?: boolean
+  /** Nothing is known of this month for this site: shown as 无数据, never as 未报. */
+  noData?: boolean
+}
 
-let fontFile: string | undefined
-/** The path of the bundled CJK font, found from the package's entry point (its exports hide package.json). */
-export function fontPath(): string {
-  if (fontFile) return fontFile
-  let dir = dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc'))
-  while (!existsSync(join(dir, FONT_FILE))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error(`@embedpdf/fonts-sc: ${FONT_FILE} not found`)
-    dir = up
+/** The 补报 count of every site and month with one, from the reports' late flag. */
+export function lateCells(reports: readonly Report[]): HeatmapCellInput[] {
+  const late = new Map<string, HeatmapCellInput>()
+  for (const r of reports) {
+    if (!r.late || r.withdrawn) continue
+    const key = `${r.orgId}\u0000${r.month}`
+    const c = late.get(key) ?? { siteId: r.orgId, month: r.month, late: 0 }
+    c.late = (c.late ?? 0) + 1
+    late.set(key, c)
   }
-  return (fontFile = join(dir, FONT_FILE))
+  return [...late.values()]
 }
 
-const fontOptions = (font: boolean) =>
-  font
-    ? { loadSystemFonts: false, fontFiles: [fontPath()], defaultFontFamily: FONT_FAMILY }
-    : { loadSystemFonts: false }
-
-/** SVG → PNG with the bundled font only; `font: false` renders with no font at all (for tests). */
-export function svgToPng(svg: string, opts: { font?: boolean } = {}): Buffer {
-  return new Resvg(svg, { font: fontOptions(opts.font !== false), background: '#ffffff' }).render().asPng()
-}
-
-/**
- * Outlines of text elements already laid out, by the element's text attributes and content.
- * resvg lays out every glyph of the big CFF font afresh (about a millisecond a glyph), and a
- * heatmap repeats the same few labels hundreds of times: each distinct label is laid out once.
- */
-const outlines = new Map<string, string>()
-const OUTLINE_CACHE_MAX = 5000
-const TEXT = /<text([^>]*)>([^<]*)<\/text>/g
-const PAINT = /\s(transform|fill|fill-opacity|opacity|class)="[^"]*"/g
-
-/** The SVG with every plain `<text>` replaced by its glyph outlines (same layout, same pixels). */
-export function outlineTexts(svg: string): string {
-  const keyOf = (attrs: string, content: string) => `${attrs.replace(PAINT, '').trim()}\u0000${content}`
-  const missing = new Map<string, string>()
-  for (const m of svg.matchAll(TEXT)) {
-    const key = keyOf(m[1]!, m[2]!)
-    if (!outlines.has(key) && !missing.has(key))
-      missing.set(key, `<text ${key.replace('\u0000', '>')}</text>`)
-  }
-  if (missing.size > 0) {
-    if (outlines.size + missing.size > OUTLINE_CACHE_MAX) outlines.clear()
-    const keys = [...missing.keys()]
-    const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${keys
-      .map((k, i) => `<g id="t${i}">${missing.get(k)}</g>`)
-      .join('')}</svg>`
-    const tree = new Resvg(probe, { font: fontOptions(true) }).toString()
-    const parts = tree.split(/<g id="t(\d+)">/)
-    for (let i = 1; i < parts.length; i += 2) {
-      const d = [...parts[i + 1]!.matchAll(/\sd="([^"]*)"/g)].map((x) => x[1]).join(' ')
-      outlines.set(keys[Number(parts[i])]!, d)
-    }
-  }
-  return svg.replace(TEXT, (whole, attrs: string, content: string) => {
-    const d = outlines.get(keyOf(attrs, content))
-    if (d === undefined) return whole
-    const paint = attrs.match(PAINT)?.join('') ?? ''
-    return d === '' ? '' : `<path d="${d}"${/\sfill="/.test(paint) ? '' : ' fill="#000000"'}${paint}/>`
-  })
-}
-
-export type CellCode = 'missed' | 'running' | 'one' | 'two' | 'many' | 'retired' | 'beforeTracking'
+export type CellCode =
+  'missed' | 'running' | 'one' | 'two' | 'many' | 'imported' | 'noData' | 'retired' | 'beforeTracking'
 export const COLORS: Record<CellCode | 'band', string> = {
   missed: '#f4a3a3',
   running: '#fde9a9',
   one: '#c7e9c0',
   two: '#74c476',
   many: '#238b45',
+  imported: '#9ecae1',
+  noData: '#ffffff',
   retired: '#d9d9d9',
   beforeTracking: '#f2f2f2',
   band: '#e3eaf5',
 }
 const PALETTE = Object.keys(COLORS) as (CellCode | 'band')[]
-const LEGEND_ORDER: CellCode[] = ['missed', 'one', 'two', 'many', 'running', 'retired', 'beforeTracking']
+const LEGEND_ORDER: CellCode[] = [
+  'missed',
+  'one',
+  'two',
+  'many',
+  'running',
+  'imported',
+  'noData',
+  'retired',
+  'beforeTracking',
+]
+/** Always in the legend (the scale); the others only when some cell shows them. */
+const ALWAYS: readonly CellCode[] = ['missed', 'one', 'two', 'many']
 
 export type HeatmapRow = { kind: 'band'; group: GroupNo } | { kind: 'site'; site: Site }
 
@@ -124,6 +97,8 @@ export interface HeatmapCell {
   code: CellCode
 }
 
+const cellKey = (siteId: string, month: Month) => `${siteId}\u0000${month}`
+
 export interface HeatmapLayout {
   width: number
   height: number
@@ -134,6 +109,8 @@ export interface HeatmapLayout {
   cells: HeatmapCell[]
   /** Legend entries, top-left of each swatch. */
   legend: { code: CellCode; x: number; y: number; label: string }[]
+  /** Whether some cell holds 补报 (the "补" note under the grid is shown only then). */
+  anyLate: boolean
 }
 
 const WIDTH = 1080
@@ -146,9 +123,11 @@ const MAX_CELL_W = 140
 const SWATCH = 22
 const LEGEND_FONT = 18
 
-function codeOf(m: PeriodMonth, site: Site, count: number): CellCode {
+function codeOf(m: PeriodMonth, site: Site, count: number, extra?: HeatmapCellInput): CellCode {
   if (m.beforeTracking) return 'beforeTracking'
+  if (extra?.noData) return 'noData'
   if (site.retired) return 'retired'
+  if (extra?.imported) return 'imported'
   if (count >= 3) return 'many'
   if (count === 2) return 'two'
   if (count === 1) return 'one'
@@ -166,6 +145,7 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
     rows.push({ kind: 'band', group: g })
     for (const site of inGroup) rows.push({ kind: 'site', site })
   }
+  const extras = new Map((input.cells ?? []).map((c) => [cellKey(c.siteId, c.month), c]))
   const cells: HeatmapCell[] = []
   months.forEach((m, col) => {
     const tally = tallyMonth(sites, input.reports, m.month)
@@ -173,8 +153,11 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
     rows.forEach((r, row) => {
       if (r.kind !== 'site') return
       const t = bySite.get(r.site.id)!
-      const count = m.beforeTracking ? 0 : t.count
-      cells.push({ row, col, count, late: m.beforeTracking ? 0 : t.late, code: codeOf(m, r.site, count) })
+      const extra = extras.get(cellKey(r.site.id, m.month))
+      const code = codeOf(m, r.site, t.count, extra)
+      const shown = code !== 'beforeTracking' && code !== 'noData'
+      const count = shown ? t.count : 0
+      cells.push({ row, col, count, late: shown ? (extra?.late ?? t.late) : 0, code })
     })
   })
   const gridW = Math.min(WIDTH - LEFT - RIGHT, Math.max(1, months.length) * MAX_CELL_W)
@@ -184,7 +167,7 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
   let x = 24
   let y = 112
   for (const code of LEGEND_ORDER) {
-    if (!present.has(code) && !['missed', 'one', 'two', 'many'].includes(code)) continue
+    if (!present.has(code) && !ALWAYS.includes(code)) continue
     const label = X.heatmap.pieces[code]
     const w = SWATCH + 8 + (textWidth(label) * LEGEND_FONT) / 2 + 24
     if (x + w > WIDTH - RIGHT) {
@@ -203,7 +186,16 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
     months,
     cells,
     legend,
+    anyLate: cells.some((c) => c.late > 0),
   }
+}
+
+/** What a cell says: its count (with 补 when some came late), — before tracking, 无 with no data. */
+function cellLabel(c: HeatmapCell): string {
+  const H = X.heatmap
+  if (c.code === 'beforeTracking') return '—'
+  if (c.code === 'noData') return H.noDataMark
+  return c.late > 0 ? `${c.count}${H.lateMark}` : String(c.count)
 }
 
 /** The echarts option for a layout: a heatmap on category axes, colours set per cell. */
@@ -223,7 +215,7 @@ function chartOption(input: HeatmapInput, L: HeatmapLayout): echarts.EChartsOpti
     value: [c.col, c.row, c.count, PALETTE.indexOf(c.code)],
     label: {
       show: true,
-      formatter: c.code === 'beforeTracking' ? '—' : c.late > 0 ? `${c.count}${H.lateMark}` : String(c.count),
+      formatter: cellLabel(c),
       color: c.code === 'many' ? '#ffffff' : '#333333',
       fontSize: 18,
       fontWeight: c.late > 0 ? ('bold' as const) : ('normal' as const),
@@ -321,97 +313,26 @@ function chartOption(input: HeatmapInput, L: HeatmapLayout): echarts.EChartsOpti
           style: { text: e.label, fontSize: LEGEND_FONT, fill: '#333333', fontFamily: FONT_FAMILY },
         },
       ]),
-      {
-        type: 'text' as const,
-        left: 24,
-        top: L.height - BOTTOM + 18,
-        style: { text: H.lateLegend, fontSize: LEGEND_FONT, fill: '#555555', fontFamily: FONT_FAMILY },
-      },
+      ...(L.anyLate
+        ? [
+            {
+              type: 'text' as const,
+              left: 24,
+              top: L.height - BOTTOM + 18,
+              style: { text: H.lateLegend, fontSize: LEGEND_FONT, fill: '#555555', fontFamily: FONT_FAMILY },
+            },
+          ]
+        : []),
     ],
   }
 }
 
 /** The chart as SVG text (for tests and for anyone who wants a vector picture). */
 export function heatmapSvg(input: HeatmapInput, layout = heatmapLayout(input)): string {
-  const chart = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: layout.width,
-    height: layout.height,
-  })
-  try {
-    chart.setOption(chartOption(input, layout))
-    return chart.renderToSVGString()
-  } finally {
-    chart.dispose()
-  }
+  return chartSvg(chartOption(input, layout), layout.width, layout.height)
 }
 
 /** The heatmap as PNG bytes (about 1080 px wide, readable on a phone). */
 export async function renderHeatmap(input: HeatmapInput): Promise<Buffer> {
   return svgToPng(outlineTexts(heatmapSvg(input)))
-}
-
-let worker: Worker | null = null
-let nextId = 1
-const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>()
-
-/** The worker, started on first use; under tsx (a .ts module) it gets tsx's loader too. */
-function heatmapWorker(): Worker {
-  if (worker) return worker
-  const ts = import.meta.url.endsWith('.ts')
-  const url = new URL(`./heatmap-worker.${ts ? 'ts' : 'js'}`, import.meta.url)
-  // From TypeScript sources (tsx, vitest) the worker registers tsx's loader before importing.
-  // (resolved through require, which finds tsx's CommonJS build; its ES module sits beside it.)
-  const tsx = ts
-    ? pathToFileURL(
-        createRequire(import.meta.url)
-          .resolve('tsx/esm/api')
-          .replace(/\.cjs$/, '.mjs'),
-      ).href
-    : ''
-  const w = ts
-    ? new Worker(
-        `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(url.href)}) })`,
-        { eval: true },
-      )
-    : new Worker(url)
-  w.unref()
-  w.on('message', (res: HeatmapResponse) => {
-    const p = waiting.get(res.id)
-    waiting.delete(res.id)
-    if ('png' in res) p?.resolve(Buffer.from(res.png.buffer, res.png.byteOffset, res.png.byteLength))
-    else p?.reject(new Error(res.error))
-  })
-  const fail = (e: Error) => {
-    for (const p of waiting.values()) p.reject(e)
-    waiting.clear()
-    worker = null
-  }
-  w.on('error', fail)
-  w.on('exit', (code) => fail(new Error(`heatmap worker exited (${code})`)))
-  return (worker = w)
-}
-
-/**
- * `renderHeatmap` on a worker thread, so the seconds of font layout never hold up the bot's
- * messages. One worker serves every call, in order; it does not keep the process alive.
- */
-export function renderHeatmapInWorker(input: HeatmapInput): Promise<Buffer> {
-  const w = heatmapWorker()
-  // Only the period's reports cross over: copying ten years of them would stall this thread.
-  const { from, to } = input.period
-  const reports = input.reports.filter((r) => r.month >= from && r.month <= to)
-  const id = nextId++
-  return new Promise<Buffer>((resolve, reject) => {
-    waiting.set(id, { resolve, reject })
-    w.postMessage({ id, input: { ...input, reports } } satisfies HeatmapRequest)
-  })
-}
-
-/** Stops the worker (at shutdown, or in tests). */
-export async function closeHeatmapWorker(): Promise<void> {
-  const w = worker
-  worker = null
-  if (w) await w.terminate()
 }

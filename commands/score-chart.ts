@@ -1,0 +1,53 @@
+/** #图表 考核: the half-year scores of the reader's groups as a bar chart, sent privately. */
+import type { Deps, Reply, Sender } from '../src/core/types.js'
+import { isAdmin, leaderGroups } from '../src/domain/authority.js'
+import { resolveAssessmentSettings, DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/assessment.js'
+import { parsePeriod } from '../src/domain/records.js'
+import { GROUP_NAMES } from '../src/domain/types.js'
+import { ASSESS } from '../src/messages/assessment.js'
+import { SCORE_CHART } from '../src/messages/assessment-doc.js'
+import { FILES, scopeLabel } from '../src/messages/files.js'
+import { shortName } from '../src/messages/records.js'
+import { renderScoreChartInWorker } from '../src/render/chart-worker.js'
+import { assessmentFor, defaultPeriod } from './records-support.js'
+
+export async function scoreChart(
+  deps: Deps,
+  sender: Sender,
+  inRoom: boolean,
+  word: string,
+): Promise<Reply[]> {
+  const admin = isAdmin(sender.roles)
+  const groups = admin ? undefined : leaderGroups(sender.roles)
+  if (!admin && groups!.length === 0) return [{ text: SCORE_CHART.noScope }]
+  const period = word ? parsePeriod(word) : defaultPeriod(deps)
+  if (!period) return [{ text: ASSESS.periodBad(word) }]
+  const a = assessmentFor(deps, deps.repo, period, groups)
+  if (!a.ok) return a.reply
+  const sites = a.assessment.groups.flatMap((g) =>
+    g.sites.map((s) => ({
+      name: shortName(s.site),
+      group: GROUP_NAMES[g.group],
+      score: s.score,
+      verdict: s.verdict,
+    })),
+  )
+  if (sites.length === 0) return [{ text: ASSESS.empty }]
+  const resolved = resolveAssessmentSettings(deps.repo.records.assessmentOverride())
+  const thresholds = (resolved.ok ? resolved.settings : DEFAULT_ASSESSMENT_SETTINGS).thresholds
+  const scope = admin ? scopeLabel({ all: true }) : scopeLabel({ groups: groups!, districts: [] })
+  let data: Buffer
+  try {
+    data = await renderScoreChartInWorker({ period, scope, asOf: a.assessment.asOf, sites, thresholds })
+  } catch (error) {
+    deps.logger.error('score chart failed', { error })
+    return [{ text: FILES.chartFailed }]
+  }
+  const name = SCORE_CHART.fileName(period)
+  const sent = {
+    to: { kind: 'private' as const, id: sender.id },
+    text: SCORE_CHART.sent(name, scope),
+    file: { name, data, kind: 'image' as const },
+  }
+  return inRoom ? [sent, { text: FILES.sentPrivately(SCORE_CHART.what) }] : [sent]
+}
