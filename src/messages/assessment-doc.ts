@@ -50,7 +50,6 @@ export const ASSESS_DOC = {
   columns: [
     '排名',
     '示范点',
-    '级别',
     '上报月数',
     '补报',
     '最长连缺',
@@ -93,8 +92,8 @@ export const ASSESS_DOC = {
 export const SCORE_CHART = {
   fileName: (period: string) => `示范点考核得分_${periodLabel(period)}.png`,
   title: (period: string, scope: string) => `${scope}示范点考核得分 · ${halfYear(period)}`,
-  subtitle: (asOf: string | null) =>
-    `按考核结论分组，组内按得分从高到低排列${asOf ? `｜截至${cnDate(asOf)}` : ''}`,
+  subtitle: (asOf: string | null, t: { excellent: number; pass: number; warning: number }) =>
+    `按考核结论分组，组内按得分从高到低排列｜虚线：预警线 ${t.warning}、合格线 ${t.pass}、优秀线 ${t.excellent}${asOf ? `｜截至${cnDate(asOf)}` : ''}`,
   band: (verdict: string, n: number) => `${verdict}（${n} 个）`,
   site: (name: string, group: string) => `${name} · ${group}`,
   threshold: (label: string, score: number) => `${label} ${score}`,

@@ -34,7 +34,8 @@ export const COMPILATION = {
   item: (i: number, title: string) => `（${cnNumber(i)}）${title}`,
   meta: (site: string, day: string) => `${site}\u3000${cnDate(day)}`,
   link: '原文链接：',
-  caption: (n: number, site: string, title: string) => `图${n}\u3000${site}：${title}`,
+  caption: (n: number, site: string, title: string) =>
+    `图${n}\u3000${title.includes(site) ? title : `${site}：${title}`}`,
   attachments: '附件：',
   attachment: (i: number, name: string) => `${i}. ${name}`,
   reasonLabel: '推荐理由：',

@@ -26,7 +26,6 @@ function scoreRow(s: SiteAssessment): string[] {
   return [
     String(s.rank),
     s.site.name,
-    s.site.level,
     T.reported(s),
     s.late.length > 0 ? String(s.late.length) : T.none,
     String(s.longestGap),
@@ -40,7 +39,8 @@ function scoreRow(s: SiteAssessment): string[] {
   ]
 }
 
-const WEIGHTS = [3, 12, 3, 4, 3, 4, 3, 3, 3, 3, 4, 3, 5]
+/** Column widths, in shares of the text width (the headers fit on one line in 小五). */
+const WEIGHTS = [3, 13, 5, 3, 5, 3, 3, 3, 3, 5, 3.5, 5]
 
 function scorecards(a: Assessment): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading1(T.h1[0]!)]

@@ -115,11 +115,14 @@ async function attachments(item: CompilationItem, input: CompilationInput, n: Co
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
+        // A picture needs a line as tall as itself: the body's fixed 28-point line would crop it.
+        spacing: { line: 240, lineRule: 'auto', before: 120 },
         children: [new ImageRun({ type, data, transformation })],
       }),
       new Paragraph({
         style: STYLE.caption,
         text: T.caption(++n.figure, shortName(item.site), caseTitle(item.report)),
+        spacing: { after: 120 },
       }),
     )
   }

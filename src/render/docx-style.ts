@@ -164,14 +164,14 @@ export const signature = (issuer: string, date: string) => [
 ]
 
 const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
-/** 五号 (10.5 pt) in tables, single spacing. */
-const TABLE_SIZE = 21
+/** 小五 (9 pt) in tables, single spacing. */
+const TABLE_SIZE = 18
 
 function cell(text: string, header: boolean, width: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    margins: { left: 40, right: 40, top: 20, bottom: 20 },
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,

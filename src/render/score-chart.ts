@@ -103,7 +103,7 @@ function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOpt
     textStyle: { fontFamily: FONT_FAMILY },
     title: {
       text: T.title(input.period, input.scope),
-      subtext: T.subtitle(input.asOf),
+      subtext: T.subtitle(input.asOf, input.thresholds),
       left: 24,
       top: 20,
       textStyle: { fontSize: 30, fontWeight: 'bold', color: '#222222' },

@@ -40,10 +40,10 @@ export function waysOf(r: Report): Way[] {
   return ways
 }
 
-/** The title, the article's title, or the text: at most about 120 characters, quotations whole. */
+/** The title, the article's title, or the text: at most about 60 characters, quotations whole. */
 export function summary(r: Report): string {
   const t = r.title.trim() || r.links[0]?.title.trim() || r.text.replace(/\s+/g, ' ').trim()
-  return cutOutsideQuotes(t, 120)
+  return cutOutsideQuotes(t, 60)
 }
 
 export interface DetailsInput {

@@ -10,7 +10,7 @@ import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { X, monthCell } from '../messages/export.js'
 import type { RowSpec, SheetSpec } from './xlsx-sheet.js'
-import { FILL, breathe } from './xlsx-sheet.js'
+import { FILL, breathe, textWidth } from './xlsx-sheet.js'
 
 export interface MonthlyInput {
   now: Date
@@ -145,7 +145,15 @@ export async function monthlySheet(
     rows,
     frozenCols: 2,
     filterTo: lastSiteRow,
-    widths: [undefined, undefined, undefined, undefined, undefined, ...months.map(() => 10), 6],
+    widths: [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      ...months.map((m) => textWidth(monthCell(m.month)) + 2),
+      6,
+    ],
     // The subtotal labels are long; they should not widen the 单位 column beyond the names.
     fitRows: (r) => typeof r.values[0] === 'number',
     wrap: [headers.length - 1],

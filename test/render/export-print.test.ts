@@ -39,8 +39,8 @@ async function load(buf: Buffer) {
 }
 
 describe('a group leader’s workbook, as it prints', async () => {
-  // The quotation starts before the 120th character and ends after it.
-  const QUOTED = `${'社区开展活动'.repeat(17)}“巾帼心向党·奋进新征程——学习贯彻全会精神主题宣讲暨家庭教育指导进社区”系列活动，共有两百余名居民参加。`
+  // The quotation starts before the 60th character and ends after it.
+  const QUOTED = `${'社区开展活动'.repeat(8)}“巾帼心向党·奋进新征程——学习贯彻全会精神主题宣讲暨家庭教育指导进社区”系列活动，共有两百余名居民参加。`
   const reports = group2.slice(0, 5).map((s) => report(s.id, '2026-12', QUOTED))
   const wb = await load(
     await buildExport({
