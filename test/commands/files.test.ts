@@ -35,12 +35,12 @@ async function workbook(reply: Reply): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(reply.file!.data as unknown as ExcelJS.Buffer)
   return wb
 }
-/** The values of one column, data rows only (header left out). */
+/** The values of one column, data rows only (title, scope line and header left out). */
 function column(wb: ExcelJS.Workbook, sheet: string, col: number): string[] {
   const ws = wb.getWorksheet(sheet)!
   const out: string[] = []
   ws.eachRow((row, i) => {
-    if (i > 1) out.push(String(row.getCell(col).value ?? ''))
+    if (i > 3) out.push(String(row.getCell(col).value ?? ''))
   })
   return out
 }
