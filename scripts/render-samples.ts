@@ -151,6 +151,10 @@ async function documents(): Promise<void> {
     join(out, 'compilation.docx'),
     await buildCompilation({ period: '2026-H2', items, readFile, issuer: DEFAULT_ISSUER, today }),
   )
+}
+
+/** The half-year assessment of the sample, with some sites further along than others. */
+async function assessmentFiles(): Promise<void> {
   const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
   const active = sites.filter((s) => !s.retired)
   const assessment = assess({
@@ -274,6 +278,7 @@ function render(file: string, page: number, image: string): void {
 
 await workbooks()
 await documents()
+await assessmentFiles()
 await heatmap()
 console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
 if (process.argv.includes('--no-pictures')) process.exit(0)

@@ -76,14 +76,9 @@ function thresholdLines(input: ScoreChartInput) {
   ]
 }
 
-function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOption {
-  const labels = L.rows.map((r) =>
-    r.kind === 'band' ? `{band|${T.band(r.verdict, r.count)}}` : `{site|${T.site(r.name, r.group)}}`,
-  )
-  const data = L.rows.map((r) =>
-    r.kind === 'band' ? '-' : { value: r.score, itemStyle: { color: VERDICT_COLORS[r.verdict] } },
-  )
-  const bands = L.rows.flatMap((r, i) =>
+/** A light band behind each verdict's heading row. */
+function bandRects(L: ScoreLayout) {
+  return L.rows.flatMap((r, i) =>
     r.kind === 'band'
       ? [
           {
@@ -96,6 +91,27 @@ function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOpt
           },
         ]
       : [],
+  )
+}
+
+const Y_AXIS = {
+  axisTick: { show: false },
+  axisLine: { show: false },
+  axisLabel: {
+    interval: 0,
+    rich: {
+      band: { fontSize: 19, fontWeight: 'bold' as const, color: '#1f3b66' },
+      site: { fontSize: 17, color: '#333333' },
+    },
+  },
+}
+
+function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOption {
+  const labels = L.rows.map((r) =>
+    r.kind === 'band' ? `{band|${T.band(r.verdict, r.count)}}` : `{site|${T.site(r.name, r.group)}}`,
+  )
+  const data = L.rows.map((r) =>
+    r.kind === 'band' ? '-' : { value: r.score, itemStyle: { color: VERDICT_COLORS[r.verdict] } },
   )
   return {
     animation: false,
@@ -120,20 +136,7 @@ function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOpt
       axisLabel: { fontSize: 16, color: '#555555' },
       splitLine: { lineStyle: { color: '#eeeeee' } },
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: labels,
-      axisTick: { show: false },
-      axisLine: { show: false },
-      axisLabel: {
-        interval: 0,
-        rich: {
-          band: { fontSize: 19, fontWeight: 'bold', color: '#1f3b66' },
-          site: { fontSize: 17, color: '#333333' },
-        },
-      },
-    },
+    yAxis: { type: 'category', inverse: true, data: labels, ...Y_AXIS },
     series: [
       {
         type: 'bar',
@@ -149,7 +152,7 @@ function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOpt
         },
       },
     ],
-    graphic: bands,
+    graphic: bandRects(L),
   }
 }
 
