@@ -10,6 +10,7 @@ import { VERDICTS } from '../domain/assessment.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { ASSESS_DOC as T } from '../messages/assessment-doc.js'
 import { cnDate, cnNumber } from '../messages/compilation.js'
+import { DOC_WORDS } from '../messages/documents.js'
 import { blank, body, heading1, heading2, officialDocument, signature, table, title } from './docx-style.js'
 
 export interface AssessmentDocInput {
@@ -20,7 +21,7 @@ export interface AssessmentDocInput {
   today: string
 }
 
-const monthsNo = (ms: readonly string[]) => ms.map((m) => `${Number(m.slice(5))}月`).join('、')
+const monthsNo = (ms: readonly string[]) => ms.map(DOC_WORDS.month).join(DOC_WORDS.listSep)
 
 function scoreRow(s: SiteAssessment): string[] {
   return [
@@ -61,7 +62,7 @@ function distribution(a: Assessment): (Paragraph | Table)[] {
     String(a.verdicts[v]),
   ])
   const total = [
-    '合计',
+    DOC_WORDS.total,
     ...groups.map((g) => String(g.sites.length)),
     String(groups.reduce((n, g) => n + g.sites.length, 0)),
   ]
@@ -90,9 +91,7 @@ function whyOf(s: SiteAssessment, settings: AssessmentSettings): string {
 }
 
 function attention(a: Assessment, settings: AssessmentSettings): Paragraph[] {
-  const flagged = a.groups.flatMap((g) =>
-    g.sites.filter((s) => s.verdict === '预警' || s.verdict === '建议调整'),
-  )
+  const flagged = a.groups.flatMap((g) => g.sites.filter((s) => DOC_WORDS.flagged.includes(s.verdict)))
   if (flagged.length === 0) return [heading1(T.h1[2]!), body(T.noAttention)]
   return [
     heading1(T.h1[2]!),
@@ -109,7 +108,7 @@ function attention(a: Assessment, settings: AssessmentSettings): Paragraph[] {
 export async function buildAssessmentDoc(input: AssessmentDocInput): Promise<Buffer> {
   const a = input.assessment
   const sites = a.groups.reduce((n, g) => n + g.sites.length, 0)
-  const counts = VERDICTS.map((v) => T.count(v, a.verdicts[v])).join('，')
+  const counts = VERDICTS.map((v) => T.count(v, a.verdicts[v])).join(DOC_WORDS.clauseSep)
   const children = [
     title(T.titleLines(a.period)),
     body(T.intro(a.period, sites, a.asOf, counts)),

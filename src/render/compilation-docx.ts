@@ -11,6 +11,7 @@ import type { Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { COMPILATION as T, cnDate } from '../messages/compilation.js'
 import { shortName } from '../messages/records.js'
+import { DOC_WORDS } from '../messages/documents.js'
 import {
   TEXT_PX,
   STYLE,
@@ -22,7 +23,7 @@ import {
   signature,
   title,
 } from './docx-style.js'
-import { firstPhrase } from './phrase.js'
+import { firstPhrase } from '../messages/phrase.js'
 
 export interface CompilationItem {
   report: Report
@@ -127,7 +128,9 @@ async function attachments(item: CompilationItem, input: CompilationInput, n: Co
     )
   }
   if (others.length > 0) {
-    out.push(body(others.map((name, i) => T.attachment(i + 1, name)).join('\u3000'), { bold: T.attachments }))
+    out.push(
+      body(others.map((name, i) => T.attachment(i + 1, name)).join(DOC_WORDS.gap), { bold: T.attachments }),
+    )
   }
   return out
 }

@@ -6,6 +6,7 @@
  * alternative Word falls back to (方正小标宋简体 → 华文中宋, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体).
  */
 import JSZip from 'jszip'
+import { DOC_FALLBACKS, DOC_FONTS, STYLE_NAMES } from '../messages/documents.js'
 import {
   AlignmentType,
   BorderStyle,
@@ -24,19 +25,8 @@ import {
   type ISectionOptions,
 } from 'docx'
 
-export const FONTS = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  h1: '黑体',
-  h2: '楷体_GB2312',
-  latin: 'Times New Roman',
-}
-/** The alternative each font falls back to where it is not installed. */
-export const FALLBACKS: Readonly<Record<string, string>> = {
-  方正小标宋简体: '华文中宋',
-  仿宋_GB2312: '仿宋',
-  楷体_GB2312: '楷体',
-}
+export const FONTS = DOC_FONTS
+export const FALLBACKS = DOC_FALLBACKS
 
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const SIZE = { title: 44, body: 32, small: 28 }
@@ -91,7 +81,7 @@ const styles = {
   paragraphStyles: [
     style(
       STYLE.title,
-      '公文标题',
+      STYLE_NAMES.title,
       { font: font(FONTS.title), size: SIZE.title },
       {
         alignment: AlignmentType.CENTER,
@@ -101,7 +91,7 @@ const styles = {
     ),
     style(
       STYLE.h1,
-      '一级标题',
+      STYLE_NAMES.h1,
       { font: font(FONTS.h1), size: SIZE.body },
       {
         indent: { firstLine: INDENT },
@@ -111,7 +101,7 @@ const styles = {
     ),
     style(
       STYLE.h2,
-      '二级标题',
+      STYLE_NAMES.h2,
       { font: font(FONTS.h2), size: SIZE.body },
       {
         indent: { firstLine: INDENT },
@@ -121,7 +111,7 @@ const styles = {
     ),
     style(
       STYLE.caption,
-      '图注',
+      STYLE_NAMES.caption,
       { font: font(FONTS.h2), size: SIZE.small },
       {
         alignment: AlignmentType.CENTER,
@@ -129,7 +119,7 @@ const styles = {
     ),
     style(
       STYLE.sign,
-      '落款',
+      STYLE_NAMES.sign,
       { font: font(FONTS.body), size: SIZE.body },
       {
         alignment: AlignmentType.RIGHT,
@@ -228,7 +218,11 @@ function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
         alignment,
         indent,
         children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.small }),
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: font(FONTS.page),
+            size: SIZE.small,
+          }),
         ],
       }),
     ],

@@ -15,6 +15,7 @@ import type { Report } from '../domain/reports.js'
 import type { Member, Org, RoleGrant, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { X, exportFileName } from '../messages/export.js'
+import { WHOLE_CITY } from '../messages/documents.js'
 import type { ExtraSheet } from './xlsx-lists.js'
 import { detailsSheet, extraSheet, membersSheet, missingSheet } from './xlsx-lists.js'
 import { monthlySheet } from './xlsx-monthly.js'
@@ -43,7 +44,7 @@ export interface ExportInput {
   extraSheets?: readonly ExtraSheet[]
 }
 
-const ALL = '全市'
+const ALL = WHOLE_CITY
 
 /** The sheets of the file, in order, each with its title row. */
 async function sheetsOf(input: ExportInput): Promise<SheetSpec[]> {

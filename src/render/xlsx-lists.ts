@@ -10,7 +10,7 @@ import type { Way } from '../messages/export.js'
 import { X, monthCell, waysLabel } from '../messages/export.js'
 import { listed } from '../messages/format.js'
 import { roleLabel } from '../messages/zh.js'
-import { cutOutsideQuotes } from './phrase.js'
+import { cutOutsideQuotes } from '../messages/phrase.js'
 import type { CellValue, RowSpec, SheetSpec } from './xlsx-sheet.js'
 import { DATE, breathe } from './xlsx-sheet.js'
 

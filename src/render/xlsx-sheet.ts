@@ -4,6 +4,7 @@
  * to one page wide, header rows repeated on every printed page, page numbers in the footer.
  */
 import type ExcelJS from 'exceljs'
+import { XLSX_FOOTER } from '../messages/documents.js'
 
 export type CellValue = string | number | Date | null
 
@@ -61,7 +62,7 @@ export const TITLE_ROWS = 2
 const PORTRAIT_UNITS = 100
 const LINE_HEIGHT = 15
 /** "第 N 页 共 M 页", centred in the footer. */
-export const PAGE_FOOTER = '&C第 &P 页 共 &N 页'
+export const PAGE_FOOTER = XLSX_FOOTER
 
 export const solid = (argb: string): ExcelJS.Fill => ({
   type: 'pattern',

@@ -5,7 +5,7 @@ import { parsePeriod } from '../../src/domain/periods.js'
 import type { Report } from '../../src/domain/reports.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
 import { buildExport } from '../../src/render/export-xlsx.js'
-import { cutOutsideQuotes, firstPhrase, quotesBalanced } from '../../src/render/phrase.js'
+import { cutOutsideQuotes, firstPhrase, quotesBalanced } from '../../src/messages/phrase.js'
 import { logSheet } from '../../src/render/xlsx-log.js'
 
 const { sites } = builtinRoster()
