@@ -314,8 +314,8 @@ async function benchTransport(): Promise<void> {
 /** The Excel export of ten years of history, and the heatmap of a year. */
 async function benchFiles(): Promise<void> {
   const { buildExport } = await import('../src/render/export-xlsx.js')
-  const { renderHeatmap, renderHeatmapInWorker, closeHeatmapWorker } =
-    await import('../src/render/heatmap.js')
+  const { renderHeatmap } = await import('../src/render/heatmap.js')
+  const { renderHeatmapInWorker, closeHeatmapWorker } = await import('../src/render/chart-worker.js')
   const { parsePeriod } = await import('../src/domain/periods.js')
   const { sampleHistory } = await import('./sample-data.js')
   const history = sampleHistory('2017-01', '2026-12', 6.5)

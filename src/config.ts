@@ -6,6 +6,7 @@ import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from './domain/digest.js'
 import { CFG } from './messages/config.js'
+import { DEFAULT_ISSUER } from './messages/compilation.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
@@ -65,6 +66,7 @@ const envSchema = z.object({
   DIGEST_ENABLED: boolString.optional(),
   DIGEST_TIME: hhmm.optional(),
   MAX_FILE_MB: intString(1, 100).default(20),
+  ISSUER_NAME: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: CFG.logLevel }).optional(),
   WECHATY_PUPPET: z
     .enum(['wechaty-puppet-service', '@juzi/wechaty-puppet-service', 'wechaty-puppet-mock'], {
@@ -236,6 +238,7 @@ function reportsOf(v: EnvValues): ReportSettings {
     keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
     lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,
     shareWindowMs: (v.SHARE_WINDOW_MINUTES ?? DEFAULT_REPORT_SETTINGS.shareWindowMs / 60_000) * 60_000,
+    issuer: v.ISSUER_NAME ?? DEFAULT_ISSUER,
   }
 }
 

@@ -26,7 +26,12 @@ describe('configuration', () => {
       maxMessageAgeMs: 86_400_000,
       loginTimeoutMs: 60000,
       reconnectGiveUpMs: 1_800_000,
-      reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
+      reports: {
+        keywords: ['创建信息', '示范点', '工青妇'],
+        lateDays: 5,
+        shareWindowMs: 600000,
+        issuer: '大连市工青妇基层组织协同创新发展工作推进组',
+      },
       reminders: {
         paused: false,
         off: [],
@@ -178,5 +183,12 @@ describe('.env.example', () => {
       expect(lines[at - 1], key).toMatch(/^# /)
     }
     expect(readConfig(example).mode).toBe('console')
+  })
+})
+
+describe('ISSUER_NAME', () => {
+  it('names who issues the Word documents, the work group by default', () => {
+    expect(readConfig({ ISSUER_NAME: '大连市总工会' }).reports.issuer).toBe('大连市总工会')
+    expect(readConfig({}).reports.issuer).toBe('大连市工青妇基层组织协同创新发展工作推进组')
   })
 })

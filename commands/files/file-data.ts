@@ -8,10 +8,11 @@ import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
-import type { HeatmapInput } from '../../src/render/heatmap.js'
+import { lateCells, type HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { FILES } from '../../src/messages/files.js'
-import { auditSheet } from '../../src/messages/records.js'
+import { auditTarget } from '../../src/messages/records.js'
+import { logSheet } from '../../src/render/xlsx-log.js'
 import { assessmentFor } from '../assessment/assessment-now.js'
 
 export interface ReaderScope {
@@ -56,12 +57,15 @@ export function reportsIn(deps: Deps, scope: ReaderScope, period: Period): Repor
 }
 
 export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): HeatmapInput {
+  const reports = reportsIn(deps, scope, period)
   return {
     period,
     now: deps.clock(),
     sites: scope.sites,
-    reports: reportsIn(deps, scope, period),
+    reports,
     trackingSince: deps.repo.trackingSince(),
+    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
+    cells: lateCells(reports),
   }
 }
 
@@ -101,13 +105,18 @@ function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): Extra
   return out
 }
 
+/** The 日志 sheet for people: registered names and sites, no contact ids or hashes. */
 function auditExtra(deps: Deps): ExtraSheet {
-  const sheet = auditSheet(deps.repo.audit.entries())
-  return {
-    name: FILES.auditSheetName,
-    columns: sheet.columns.map((header) => ({ header })),
-    rows: toRows(sheet.rows),
+  const roster = deps.repo.roster()
+  const person = (id: string) => {
+    const m = deps.repo.member(id)
+    return m ? { name: m.name, org: roster.get(m.orgId)?.name ?? '' } : undefined
   }
+  const target = (t: string) => {
+    const org = roster.get(t)
+    return auditTarget(t, org?.kind === 'site' ? org : undefined, deps.repo.member(t)?.name)
+  }
+  return logSheet({ entries: deps.repo.audit.entries(), person, target })
 }
 
 /** Everything the Excel file holds for the reader: their sites, reports and people, and the records sheets. */
@@ -121,6 +130,7 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
   return {
     period,
     now: deps.clock(),
+    scope: scope.label,
     orgs,
     reports: reportsIn(deps, scope, period),
     members,

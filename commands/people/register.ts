@@ -1,3 +1,4 @@
+import { displayName } from '../../src/messages/format.js'
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { namesakes } from '../../src/domain/namesakes.js'
@@ -40,7 +41,7 @@ export const register = defineCommand({
       ? M.registrationUpdated(name, org, line, before, roster.get(before.orgId))
       : M.registered(name, org, line)
     // Someone else with this name: roles and mentions will tell them apart by unit.
-    const others = namesakes(deps.repo.members(), roster, name).filter(
+    const others = namesakes(deps.repo.members(), roster, name, displayName).filter(
       (n) => n.member.contactId !== sender.id,
     )
     if (others.length === 0 || before?.name === name) return [{ text: receipt }]

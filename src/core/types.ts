@@ -45,6 +45,8 @@ export interface ReportSettings {
   lateDays: number
   /** A share and #上报 from the same member within this time belong together. */
   shareWindowMs: number
+  /** Who issues the Word documents (ISSUER_NAME); the default issuer when absent. */
+  issuer?: string
 }
 
 export interface Reply {

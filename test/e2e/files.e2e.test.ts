@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILES } from '../../src/messages/files.js'
-import { closeHeatmapWorker, renderHeatmap } from '../../src/render/heatmap.js'
+import { renderHeatmap } from '../../src/render/heatmap.js'
+import { closeHeatmapWorker } from '../../src/render/chart-worker.js'
 import type { Site } from '../../src/domain/types.js'
 import { connectBot, World, type BotClient } from '../support/world.js'
 
