@@ -12,6 +12,10 @@ import { ReportStore } from './report-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { HolidayStore } from './holiday-store.js'
 import { LockoutStore } from './lockout-store.js'
+import { ImportStore } from './import-store.js'
+import type { ReportsPort } from '../src/core/ports.js'
+import { importedMonths, withImported } from '../src/domain/imports.js'
+import { trackingOf } from '../src/domain/tracking.js'
 import { monthOf } from '../src/domain/calendar.js'
 import {
   CORE_SCHEMA_VERSION,
@@ -105,12 +109,21 @@ export async function openRepository(
   const reminders = await ReminderStore.open(dataDir, now)
   const holidays = await HolidayStore.open(dataDir)
   const lockouts = await LockoutStore.open(dataDir)
+  const imports = await ImportStore.open(dataDir)
   const recordsRepo = await openRecordsRepository(dataDir, {
     orgs: rosterStore.data.orgs,
     trackingSince: core.data.trackingSince,
     now,
   })
-  return createRepository({ core, roster: rosterStore }, reports, reminders, holidays, lockouts, recordsRepo)
+  return createRepository(
+    { core, roster: rosterStore },
+    withImports(reports, imports),
+    reminders,
+    holidays,
+    lockouts,
+    recordsRepo,
+    imports,
+  )
 }
 
 /** The roster with every dated change applied (those taking effect later included). */
@@ -121,13 +134,29 @@ export interface StoreSet {
   roster: JsonFileStore<RosterFile>
 }
 
+/** The reports as every view sees them: the bot's own, with the imported counts in force added. */
+function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
+  return {
+    all: () => withImported(store.all(), imports.batches()),
+    ofMonth: (month) =>
+      withImported(store.ofMonth(month), imports.batches()).filter((r) => r.month === month),
+    get: (no) => store.get(no),
+    byMessageId: (id) => store.byMessageId(id),
+    add: (input) => store.add(input),
+    change: (no, mutate) => store.change(no, mutate),
+    saveFile: (...args) => store.saveFile(...args),
+    readFile: (file) => store.readFile(file),
+  }
+}
+
 function createRepository(
   stores: StoreSet,
-  reports: ReportStore,
+  reports: ReportsPort,
   reminders: ReminderStore,
   holidays: HolidayStore,
   lockouts: LockoutStore,
   recordsRepo: RecordsRepository,
+  imports: ImportStore,
 ): Repository & { stores: StoreSet } {
   const { core } = stores
   const history = recordsRepo.rosterHistory
@@ -154,6 +183,8 @@ function createRepository(
     audit: recordsRepo.audit,
     rosterHistory,
     trackingSince: () => core.data.trackingSince,
+    tracking: () => trackingOf(core.data.trackingSince, reports.all(), importedMonths(imports.batches())),
+    imports,
     roster: () => roster,
     member: (id) => core.data.members[id],
     members: () => Object.values(core.data.members),

@@ -50,7 +50,7 @@ export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): He
     now: deps.clock(),
     sites: scope.sites,
     reports: reportsIn(deps, scope, period),
-    trackingSince: deps.repo.trackingSince(),
+    trackingSince: deps.repo.tracking(),
   }
 }
 
@@ -71,7 +71,7 @@ function sixSheet(deps: Deps, scope: ReaderScope): ExtraSheet {
 
 /** The half-years the period touches (from tracking on), each as the scorecard sheet of the scope's sites. */
 function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): ExtraSheet[] {
-  const months = periodMonths(period, deps.clock(), deps.repo.trackingSince()).filter(
+  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter(
     (m) => !m.beforeTracking,
   )
   const halves = [...new Set(months.map((m) => periodOfMonth(m.month)))]
@@ -115,7 +115,7 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
     members,
     roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
     lateDays: deps.settings.lateDays,
-    trackingSince: repo.trackingSince(),
+    trackingSince: repo.tracking(),
     extraSheets: [
       sixSheet(deps, scope),
       ...assessmentSheets(deps, scope, period),

@@ -1,4 +1,5 @@
 /** #档案: one concise view of a site — who it is, its reporting this year and its records. */
+import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
@@ -39,9 +40,11 @@ export const siteFile = defineCommand({
     const { records, rosterHistory } = deps.repo
     const month = monthOf(deps.clock())
     const year = month.slice(0, 4)
-    const since = deps.repo.trackingSince() > `${year}-01` ? deps.repo.trackingSince() : `${year}-01`
-    const active =
-      since > month ? [] : activeMonthsOf(rosterHistory.history(), site.id, monthRange(since, month))
+    const since = `${year}-01`
+    const tracking = deps.repo.tracking()
+    const active = activeMonthsOf(rosterHistory.history(), site.id, monthRange(since, month)).filter((m) =>
+      isTracked(tracking, m),
+    )
     const reported = active.filter((m) =>
       deps.repo.reports.ofMonth(m).some((r) => r.orgId === site.id && counts(r)),
     )

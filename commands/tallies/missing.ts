@@ -4,6 +4,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { covers, inScope, parseScope, scopesOf, type Scope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
+import { isTracked } from '../../src/domain/tracking.js'
 import { MISSING, scopeLabel, U } from '../../src/messages/usability.js'
 import { W } from '../../src/messages/first-week.js'
 import { dueText } from './tally-support.js'
@@ -38,6 +39,8 @@ export const missing = defineCommand({
           },
         ]
     }
+    if (!isTracked(deps.repo.tracking(), month))
+      return [{ text: U.tallyBeforeTracking(month, deps.repo.trackingSince()) }]
     const mine = scopesOf(sender.roles)
     if (asked && !covers(sender.roles, asked))
       return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]

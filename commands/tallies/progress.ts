@@ -49,7 +49,7 @@ export const progress = defineCommand({
       site = sender.org
     }
     const all = deps.repo.reports.all()
-    const y = siteYear(site, all, yearStart(deps, current), current, current)
+    const y = siteYear(site, all, yearStart(deps, current), current, current, deps.repo.tracking())
     return [{ text: W.progress(y, current, month, reportsOf(all, site.id, month)) }]
   },
 })

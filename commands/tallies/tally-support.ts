@@ -7,6 +7,7 @@ import type { Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { DETAIL_WORDS, SCOPE_WORDS } from '../../src/domain/vocabulary.js'
 import { daysOf } from '../../src/domain/workdays.js'
+import { firstTracked } from '../../src/domain/tracking.js'
 import { R } from '../../src/messages/reports.js'
 import { U } from '../../src/messages/usability.js'
 
@@ -30,10 +31,10 @@ export function dueText(deps: Deps, month: Month): string | null {
   return null
 }
 
-/** The year's first month for yearly views: January, or the month counting began. */
+/** The year's first month for yearly views: January, or the first tracked month. */
 export function yearStart(deps: Deps, month: Month): Month {
   const jan = `${month.slice(0, 4)}-01`
-  const since = deps.repo.trackingSince()
+  const since = firstTracked(deps.repo.tracking())
   return since > jan && since <= month ? since : jan
 }
 

@@ -4,6 +4,7 @@
  * 上报明细 (every report, withdrawn ones included), 未报名单 (per month, with the people to ask),
  * 成员, and any extra sheets the caller brings. Every word comes from `src/messages/export.ts`.
  */
+import type { Tracking } from '../domain/tracking.js'
 import { listed } from '../messages/format.js'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
@@ -42,7 +43,7 @@ export interface ExportInput {
   /** 补报 is accepted until this day of the next month. */
   lateDays: number
   /** The first month reports were counted; earlier months are marked as having no data. */
-  trackingSince?: Month
+  trackingSince?: Month | Tracking
   extraSheets?: readonly ExtraSheet[]
 }
 

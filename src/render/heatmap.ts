@@ -3,6 +3,7 @@
  * bands by working group. Drawn by echarts as SVG on the server, rasterised by resvg with the
  * bundled Noto Sans SC font only (no system fonts), so the picture is the same on every machine.
  */
+import type { Tracking } from '../domain/tracking.js'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -30,7 +31,7 @@ export interface HeatmapInput {
   sites: readonly Site[]
   /** The reports of the period's months, withdrawn ones included (they do not count). */
   reports: readonly Report[]
-  trackingSince?: Month
+  trackingSince?: Month | Tracking
 }
 
 /** The family name the bundled OTF reports (its name table, IDs 1 and 16). */

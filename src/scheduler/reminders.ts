@@ -6,6 +6,7 @@
  * 'failed' (never 'sent') and retried every few minutes until the occurrence expires; then it is
  * dropped and the admins are told once.
  */
+import { isTracked, trackedAmong } from '../domain/tracking.js'
 import { listed } from '../messages/format.js'
 import { createTask, type ScheduledTask } from 'node-cron'
 import { holidayCalendar } from '../calendar/chinese-days.js'
@@ -271,7 +272,7 @@ export class ReminderScheduler {
   private async compose(o: Occurrence, now: Date): Promise<(Reply & { to: Conversation })[]> {
     const { repo } = this.deps
     // Nothing about months before the bot began counting (a new install has no tally to post).
-    if (o.month < repo.trackingSince()) return []
+    if (!isTracked(repo.tracking(), o.month)) return []
     const sites = repo.rosterHistory.activeSitesFor(o.month)
     const room = repo.room()
     const toRoom = (text: string, mentionIds: string[]) =>
@@ -316,7 +317,7 @@ export class ReminderScheduler {
         now,
         sites: repo.roster().orgs.filter((o) => o.kind === 'site'),
         reports: repo.reports.all().filter((r) => r.month >= period.from && r.month <= period.to),
-        trackingSince: repo.trackingSince(),
+        trackingSince: repo.tracking(),
       })
       return { name: heatmapFileName(period), data, kind: 'image' }
     } catch (error) {
@@ -329,7 +330,7 @@ export class ReminderScheduler {
   private warnings(month: Month): (Reply & { to: Conversation })[] {
     const { repo } = this.deps
     const months = [addMonths(month, -2), addMonths(month, -1)]
-    if (months[0]! < repo.trackingSince()) return []
+    if (trackedAmong(repo.tracking(), months).length < months.length) return []
     // Sites in the network through both months (a site added or retired in between is not warned about).
     const first = new Set(repo.rosterHistory.activeSitesFor(months[0]!).map((s) => s.id))
     const sites = repo.rosterHistory.activeSitesFor(months[1]!).filter((s) => first.has(s.id) && !s.retired)
