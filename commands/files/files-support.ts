@@ -71,9 +71,7 @@ function sixSheet(deps: Deps, scope: ReaderScope): ExtraSheet {
 
 /** The half-years the period touches (from tracking on), each as the scorecard sheet of the scope's sites. */
 function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): ExtraSheet[] {
-  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter(
-    (m) => !m.beforeTracking,
-  )
+  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter((m) => !m.beforeTracking)
   const halves = [...new Set(months.map((m) => periodOfMonth(m.month)))]
   const nos = new Set(scope.sites.map((s) => s.no))
   const out: ExtraSheet[] = []

@@ -24,7 +24,9 @@ const isCsv = (name: string) => /\.csv$/i.test(name)
 export const isSpreadsheetName = (name: string) => isXlsx(name) || isCsv(name)
 
 /** What the zip's central directory declares: entries, sheets, uncompressed bytes; null when it is no zip. */
-export function zipDirectory(data: Buffer): { entries: number; sheets: number; bytes: number; packed: number } | null {
+export function zipDirectory(
+  data: Buffer,
+): { entries: number; sheets: number; bytes: number; packed: number } | null {
   const min = Math.max(0, data.length - 65_557)
   let eocd = -1
   for (let i = data.length - 22; i >= min; i--) {
@@ -103,17 +105,17 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++)
       else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',' || ch === '\t') row.push(field), (field = '')
+    else if (ch === ',' || ch === '\t') (row.push(field), (field = ''))
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++
-      row.push(field), rows.push(row), (row = []), (field = '')
+      ;(row.push(field), rows.push(row), (row = []), (field = ''))
     } else field += ch
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row)
+  if (field !== '' || row.length > 0) (row.push(field), rows.push(row))
   return rows
 }
 

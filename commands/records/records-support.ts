@@ -96,6 +96,7 @@ export function assessmentFor(
     scores: r.scores(),
     today: todayOf(deps),
     openMonths: openMonths(deps),
+    tracking: deps.repo.tracking(),
     settings: settings.settings,
     ...(groups ? { groups } : {}),
   })

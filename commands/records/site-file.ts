@@ -1,4 +1,5 @@
 /** #档案: one concise view of a site — who it is, its reporting this year and its records. */
+import { verdictText } from '../../src/messages/assessment.js'
 import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
@@ -71,7 +72,7 @@ export const siteFile = defineCommand({
           ? {
               period: lastPeriod,
               score: mine.score,
-              verdict: mine.verdict,
+              verdict: verdictText(mine.verdict),
               rank: mine.rank,
               of: group.sites.length,
             }

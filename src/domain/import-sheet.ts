@@ -36,7 +36,8 @@ export interface SheetReading {
 
 export type SheetProblem = 'noMonth' | 'noSite' | { future: Month }
 
-const SKIP_HEADER = /序号|工作推进组|组别|^组$|工作组|^区$|区域|地区|所属|级别|层级|合计|小计|总计|备注|联系人|电话/
+const SKIP_HEADER =
+  /序号|工作推进组|组别|^组$|工作组|^区$|区域|地区|所属|级别|层级|合计|小计|总计|备注|联系人|电话/
 const SUBTOTAL = /合计|小计|总计|共计|全市|平均/
 const GROUP_ROW = /^(第[一二三123]组|[一二三123]组|工作推进组)/
 const YES = new Set(['✓', '√', '✔', '☑', '是', '已报', '有', '报', 'y', 'yes', 'Y', 'YES', '●'])
@@ -66,7 +67,10 @@ const clean = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s
 /** The header row (first row with a month header) and its month columns. */
 function findHeader(grid: SheetGrid, now: Date) {
   for (let r = 0; r < Math.min(grid.rows.length, SCAN_ROWS); r++) {
-    const above = grid.rows.slice(0, r + 1).flat().map(clean)
+    const above = grid.rows
+      .slice(0, r + 1)
+      .flat()
+      .map(clean)
     const titleYear = above.map(yearInTitle).find((y) => y !== null) ?? yearInTitle(grid.name)
     const cols = new Map<number, Month>()
     grid.rows[r]!.forEach((c, i) => {
@@ -93,7 +97,10 @@ function findSiteColumn(grid: SheetGrid, header: number, monthCols: Map<number, 
       const f = find(v)
       if (f.kind === 'found' && f.org.kind === 'site') hits++
     }
-    if (hits > best.hits || (hits === best.hits && hits > 0 && !numbers && /编号/.test(clean(grid.rows[header]![best.col]))))
+    if (
+      hits > best.hits ||
+      (hits === best.hits && hits > 0 && !numbers && /编号/.test(clean(grid.rows[header]![best.col])))
+    )
       best = { col: c, hits }
   }
   return best.hits > 0 ? best.col : null
@@ -132,7 +139,8 @@ export function readSheet(grid: SheetGrid, find: Finder, now: Date): SheetReadin
     reading.orgIds.push(f.org.id)
     for (const [c, month] of header.cols) {
       const n = cellCount(row[c] ?? '')
-      if (n === null) reading.unreadable.push({ cell: `${columnLetter(c)}${header.row + i + 2}`, text: row[c]!.trim() })
+      if (n === null)
+        reading.unreadable.push({ cell: `${columnLetter(c)}${header.row + i + 2}`, text: row[c]!.trim() })
       if (n === null || n === 'blank') continue
       filled.add(month)
       if (n > 0) reading.entries.push({ orgId: f.org.id, month, count: n })
@@ -146,7 +154,11 @@ export function readSheet(grid: SheetGrid, find: Finder, now: Date): SheetReadin
 }
 
 /** The first sheet of a workbook that reads as a table; else the first sheet's problem. */
-export function readWorkbook(sheets: readonly SheetGrid[], find: Finder, now: Date): SheetReading | SheetProblem {
+export function readWorkbook(
+  sheets: readonly SheetGrid[],
+  find: Finder,
+  now: Date,
+): SheetReading | SheetProblem {
   let first: SheetProblem | null = null
   for (const s of sheets) {
     const r = readSheet(s, find, now)

@@ -20,7 +20,11 @@ export interface Tracking {
  * The tracking that holds given the install month, every report (imported ones included) and the
  * months an import covered (a month imported with no report at all is known too: nobody reported).
  */
-export function trackingOf(since: Month, reports: readonly Report[], imported: readonly Month[] = []): Tracking {
+export function trackingOf(
+  since: Month,
+  reports: readonly Report[],
+  imported: readonly Month[] = [],
+): Tracking {
   const earlier = new Set<Month>(imported.filter((m) => m < since))
   for (const r of reports) if (r.month < since && counts(r)) earlier.add(r.month)
   return { since, earlier: [...earlier].sort() }

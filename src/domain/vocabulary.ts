@@ -164,6 +164,8 @@ export const HALF_WORDS = { first: '上', second: '下' } as const
 
 /** The verdicts of the half-year assessment, best first (the exit mechanism's words). */
 export const VERDICTS = ['优秀', '合格', '预警', '建议调整'] as const
+/** The assessment of a site with no counted month: no verdict at all. */
+export const UNRATED = '无法评定' as const
 
 /** Asks a list reply for every line instead of the phone-length summary: `#统计 详细`. */
 export const DETAIL_WORDS = ['详细', '明细', '完整'] as const

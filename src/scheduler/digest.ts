@@ -107,6 +107,7 @@ export function dueHalfYearNotices(
       scores: r.scores(),
       today: shanghaiDate(now),
       openMonths,
+      tracking: repo.tracking(),
       settings: settings.settings,
       ...(reader.admin ? {} : { groups: reader.groups }),
     })
