@@ -43,6 +43,8 @@ import { assessmentSettings } from './assessment/assessment-settings.js'
 import { addSite } from './roster/add-site.js'
 import { moveSite } from './roster/move-site.js'
 import { renameSite } from './roster/rename-site.js'
+import { importHistory } from './imports/import.js'
+import { shareToImport } from './imports/import-share.js'
 
 /** Every command, in the order #帮助 lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -87,11 +89,12 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessmentSettings,
   reminderSettings,
   holidays,
+  importHistory,
   status,
 ]
 
 /** What shared articles, files and pictures go to. */
-export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToRecords, shareToReport]
+export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToImport, shareToRecords, shareToReport]
 
 /** The commands of one bot (kept as a function: the composition root and tests call it). */
 export function builtinCommands(): AnyCommand[] {

@@ -70,7 +70,8 @@ export class ImportStore implements ImportsPort {
 
   async setPending(contactId: string, p: PendingImport | null): Promise<void> {
     await this.store.update((d) => {
-      if (p === null) delete d.pending[contactId]
+      if (p === null)
+        d.pending = Object.fromEntries(Object.entries(d.pending).filter(([k]) => k !== contactId))
       else d.pending[contactId] = p
     })
   }

@@ -102,20 +102,31 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = []
   let field = ''
   let quoted = false
+  const endField = () => {
+    row.push(field)
+    field = ''
+  }
+  const endRow = () => {
+    endField()
+    rows.push(row)
+    row = []
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++)
-      else if (ch === '"') quoted = false
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',' || ch === '\t') (row.push(field), (field = ''))
+    else if (ch === ',' || ch === '\t') endField()
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++
-      ;(row.push(field), rows.push(row), (row = []), (field = ''))
+      endRow()
     } else field += ch
   }
-  if (field !== '' || row.length > 0) (row.push(field), rows.push(row))
+  if (field !== '' || row.length > 0) endRow()
   return rows
 }
 

@@ -3,6 +3,7 @@
  * receipt holds, hints that fit the command, and lists that fit a phone screen with the full list
  * one command away.
  */
+import { IMPORT } from './imports.js'
 import { quote } from './quote.js'
 import type { Month } from '../domain/calendar.js'
 import { shanghaiDate } from '../domain/calendar.js'
@@ -86,7 +87,13 @@ export const W = {
     if (y.missed.length > 0) lines.push(`缺报：${listOf(y.missed.map((m) => monthLabel(m)))}`)
     if (!done.some((m) => m.month === current)) lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
-      lines.push(`${monthLabel(month, year)}的上报：`, ...reports.map(reportLine))
+      const own = reports.filter((r) => r.via !== 'import')
+      const imported = reports.length - own.length
+      lines.push(
+        `${monthLabel(month, year)}的上报：`,
+        ...own.map(reportLine),
+        ...(imported > 0 ? [`${IMPORT.mark} ${imported} 篇（历史台账，无正文）`] : []),
+      )
     } else if (month !== current) lines.push(`${monthLabel(month, year)}没有上报。`)
     return lines.join('\n')
   },
