@@ -17,7 +17,7 @@ import { planMonth, type Occurrence, type ReminderSettings } from '../domain/rem
 import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { isAdmin, leaderGroups } from '../domain/authority.js'
-import type { HolidayCalendar } from '../domain/holidays.js'
+import { missingYears, type HolidayCalendar } from '../domain/holidays.js'
 import { daysOf, workdaysOf } from '../domain/workdays.js'
 import type { Logger } from '../logger.js'
 import { HOL } from '../messages/holidays.js'
@@ -357,9 +357,7 @@ export class ReminderScheduler {
   private async holidayNotice(now: Date): Promise<void> {
     const { repo } = this.deps
     const year = Number(monthOf(now).slice(0, 4))
-    const years = [year, ...(monthOf(now).endsWith('-12') ? [year + 1] : [])]
-    for (const y of years) {
-      if (this.calendar.hasData(y)) continue
+    for (const y of missingYears(shanghaiDate(now), this.calendar)) {
       this.deps.logger.warn(
         'no holiday data for the year; workdays are Monday to Friday until admins enter it',
         {
