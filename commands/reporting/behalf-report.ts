@@ -3,6 +3,8 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { actsFor, leaderGroups, liaisonDistricts } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
+import { looksLikeMonth } from '../../src/domain/month-words.js'
+import { U } from '../../src/messages/usability.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
@@ -42,6 +44,7 @@ export const behalfReport = defineCommand({
     const monthWord = args.text.split(/\s+/)[0] ?? ''
     const month = monthWord ? parseMonth(monthWord, incoming.at) : null
     const current = monthOf(incoming.at)
+    if (!month && looksLikeMonth(monthWord)) return [{ text: U.monthInvalid(monthWord, current) }]
     if (month && month !== current) {
       const check = checkLate(deps, incoming, month)
       if (check) return check

@@ -5,7 +5,9 @@
 import { OPEN_CLOSE } from '../../src/core/parse.js'
 import type { Deps, Incoming, Reply, Sender } from '../../src/core/types.js'
 import { localKey } from '../../src/core/types.js'
-import { lateDeadline, monthOf, type Month } from '../../src/domain/calendar.js'
+import { lateDeadline, monthOf, shanghaiDate, type Month } from '../../src/domain/calendar.js'
+import { namesLastMonth } from '../../src/domain/month-words.js'
+import { BOUNDARY } from '../../src/messages/month-boundary.js'
 import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
 import { R } from '../../src/messages/reports.js'
@@ -69,10 +71,11 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
   deps.local(SHARES).setLast(sender.id, report.no, now.getTime())
   const { reported, total } = progress(deps, n.month)
   const current = monthOf(now)
-  if (n.via === 'auto') return [{ text: R.autoReceipt(n.site, report, reported, total) }]
+  const hint = n.late ? '' : lastMonthHint(deps, report, now)
+  if (n.via === 'auto') return [{ text: R.autoReceipt(n.site, report, reported, total) + hint }]
   return [
     {
-      text: R.receipt(n.site, report, reported, total, current),
+      text: R.receipt(n.site, report, reported, total, current) + hint,
       // Plain receipts of this month waiting in the queue go out as one message.
       merge:
         n.late || n.onBehalf
@@ -84,6 +87,21 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
             },
     },
   ]
+}
+
+/**
+ * A line under a receipt of this month when the text, a file name or an article title names last
+ * month while 补报 for it is still open: nothing is moved by a guess, the sender is told how.
+ */
+function lastMonthHint(deps: Deps, r: Report, now: Date): string {
+  const named = namesLastMonth(
+    [r.title, r.text, ...r.files.map((f) => f.name), ...r.links.map((l) => l.title)].join('\n'),
+    now,
+  )
+  if (!named) return ''
+  const deadline = lateDeadline(named, deps.settings.lateDays)
+  if (now >= deadline) return ''
+  return `\n${BOUNDARY.namesLastMonth(named, r.no, shanghaiDate(new Date(deadline.getTime() - 1)))}`
 }
 
 /** #上报 / #补报 / #代报 share this: with text, with shares just sent, or waiting for a share. */
