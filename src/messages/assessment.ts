@@ -42,7 +42,10 @@ function line(s: SiteAssessment): string {
   if (s.verdict === UNRATED) return `${s.rank}. ${shortName(s.site)} ${verdictText(s.verdict)}｜${months}`
   const late = s.late.length > 0 ? ` 补${s.late.length}` : ''
   const gap = s.longestGap >= 2 ? ` 连缺${s.longestGap}` : ''
-  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap} 六有${s.sixDone}/6 项目${s.projects}${s.plan ? '' : ' 无计划'}`
+  const six = s.parts.sixHave === null ? '' : ` 六有${s.sixDone}/6`
+  const projects = s.parts.projects === null ? '' : ` 项目${s.projects}`
+  const plan = s.parts.plan === null || s.plan ? '' : ' 无计划'
+  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap}${six}${projects}${plan}`
 }
 
 /** The verdict counts, 无法评定 included when any, and the parts left out. */

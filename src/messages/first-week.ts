@@ -85,6 +85,9 @@ export const W = {
     const done = y.months.filter((m) => m.count > 0)
     if (done.length > 0) lines.push(`已报：${listOf(done.map((m) => `${monthLabel(m.month)} ${m.count}篇`))}`)
     if (y.missed.length > 0) lines.push(`缺报：${listOf(y.missed.map((m) => monthLabel(m)))}`)
+    const noData = y.months.filter((m) => !m.tracked && m.count === 0 && m.month < current)
+    if (noData.length > 0)
+      lines.push(`无数据（机器人启用前，未导入）：${listOf(noData.map((m) => monthLabel(m.month)))}`)
     if (!done.some((m) => m.month === current)) lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
       const own = reports.filter((r) => r.via !== 'import')
