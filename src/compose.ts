@@ -11,11 +11,11 @@ import type { Delivery } from './core/delivery.js'
 import { createCore, type Core, type CoreDeps } from './core/handle.js'
 import type { HandledPort } from './core/handled-port.js'
 import type { Repository } from './core/ports.js'
-import type { SendFailure, StatusPort } from './core/status-port.js'
+import type { ConnectionCounts, SendFailure, StatusPort } from './core/status-port.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
 import type { AnyCommand, Directory, ReportSettings } from './core/types.js'
 import type { DigestSettings } from './domain/digest.js'
-import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
+import { DEFAULT_REMINDER_SETTINGS, type Occurrence, type ReminderSettings } from './domain/reminders.js'
 import type { Logger } from './logger.js'
 import { OPS } from './messages/operations.js'
 import { closeHeatmapWorker, renderHeatmapInWorker } from './render/heatmap.js'
@@ -63,6 +63,20 @@ export interface AppOptions {
   /** Largest file the bot sends; a larger one is refused and the asker told. */
   maxFileBytes?: number
   commands?: AnyCommand[]
+  /** For #状态: reconnects and watchdog resets of this process (src/ops); absent in the console group. */
+  connection?: () => ConnectionCounts
+  /** Counters for /metrics and alerts (src/ops): called as things happen; never changes what happens. */
+  observe?: AppObserver
+}
+
+/** What operations (src/ops) count and tell: each a plain callback. */
+export interface AppObserver {
+  /** A message went through the core (answered or not). */
+  handled?(): void
+  /** The outcome of a reply or notice handed to the outbox. */
+  delivered?(d: Delivery): void
+  /** A reminder expired unsent. */
+  reminderExpired?(o: Occurrence): void
 }
 
 /** What both modes (puppet service, console group) take from the configuration as it is. */
@@ -135,6 +149,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     lastSendFailure: () => lastFailure,
     lastBackup: () => backup?.lastBackup() ?? null,
     storeSize: options.storeSize ?? (async () => null),
+    ...(options.connection ? { connection: options.connection } : {}),
   }
   const deps: CoreDeps = {
     repo,
@@ -146,7 +161,10 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     calendar,
     status,
   }
-  const core = createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS)
+  const core = observed(
+    createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS),
+    options.observe,
+  )
 
   const outbox = new Outbox(parts.sender, {
     intervalMs: options.sendIntervalMs ?? 1000,
@@ -157,6 +175,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
   })
   const send: Send = async (to, reply): Promise<Delivery> => {
     const d = await outbox.enqueue(to, reply)
+    options.observe?.delivered?.(d)
     if (!d.ok) lastFailure = { at: clock(), to: conversationKey(to), reason: d.reason }
     return d
   }
@@ -175,6 +194,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
           reminders: options.reminders !== false,
           ...(options.digest ? { digest: options.digest } : {}),
           picture: renderHeatmapInWorker,
+          ...(options.observe?.reminderExpired ? { onExpired: options.observe.reminderExpired } : {}),
         })
 
   const inFlight = new InFlight(logger)
@@ -229,4 +249,20 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
       await outbox.idle()
     },
   }
+}
+
+/** The core, telling `observe.handled` after each message it handled. */
+function observed(core: Core, observe: AppObserver | undefined): Core {
+  const tell = observe?.handled
+  if (!tell) return core
+  const handle = core.handle.bind(core)
+  return Object.assign(core, {
+    async handle(incoming: Parameters<Core['handle']>[0]) {
+      try {
+        return await handle(incoming)
+      } finally {
+        tell()
+      }
+    },
+  })
 }

@@ -79,7 +79,45 @@ const envSchema = z.object({
     .optional(),
   WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: boolString.optional(),
   WECHATY_LOG: z.enum(['silent', 'error', 'warn', 'info', 'verbose', 'silly']).optional(),
+  // Operations (src/ops): the watchdog, alerts outside WeChat, the health endpoint.
+  WATCHDOG_SILENCE_MS: intString(0, 24 * 3_600_000)
+    .refine((v) => v === 0 || v >= 1000, { message: CFG.zeroOrAtLeast(1000) })
+    .default(10 * 60_000),
+  WATCHDOG_PROBE_TIMEOUT_MS: intString(1000, 600_000).default(60_000),
+  ALERT_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, { message: CFG.url })
+    .optional(),
+  ALERT_WEBHOOK_SECRET: z.string().optional(),
+  ALERT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, { message: CFG.smtpUrl })
+    .optional(),
+  ALERT_EMAIL_TO: z
+    .string()
+    .transform((s) => s.split(/[,，;；\s]+/).filter((a) => a !== ''))
+    .pipe(
+      z.array(z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: CFG.email })).min(1, { message: CFG.email }),
+    )
+    .optional(),
+  ALERT_EMAIL_FROM: z
+    .string()
+    .regex(/^[^@\s]+@[^@\s]+$/, { message: CFG.email })
+    .optional(),
+  ALERT_AFTER_MS: intString(0, 24 * 3_600_000).default(5 * 60_000),
+  ALERT_DISK_FREE_MB: intString(0, 1_000_000).default(1024),
+  HEALTH_PORT: intString(1, 65_535).optional(),
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
 })
+
+/** Values never shown in a configuration error (they hold passwords or keys). */
+const SECRET_KEYS = new Set([
+  'WECHATY_PUPPET_SERVICE_TOKEN',
+  'GQF_ADMIN_CODE',
+  'ALERT_WEBHOOK_URL',
+  'ALERT_WEBHOOK_SECRET',
+  'ALERT_SMTP_URL',
+])
 
 /** Every variable the bot reads; `.env.example` lists each of them. */
 export const CONFIG_KEYS = Object.keys(envSchema.shape)
@@ -115,6 +153,26 @@ export interface Config {
     endpoint: string | undefined
     noTlsInsecureClient: boolean
   }
+  /** Operations: the watchdog, alerts outside WeChat, the health endpoint (src/ops). */
+  ops: OpsConfig
+}
+
+export interface OpsConfig {
+  /** Probe end to end after this long without an event (0: no watchdog); reset if unanswered in probeTimeoutMs. */
+  watchdog: { silenceMs: number; probeTimeoutMs: number }
+  alerts: {
+    webhookUrl: string | undefined
+    webhookSecret: string | undefined
+    smtpUrl: string | undefined
+    emailTo: string[]
+    emailFrom: string | undefined
+    /** A lost connection is reported once it has lasted this long. */
+    afterMs: number
+    /** Free space under DATA_DIR below which the disk counts as nearly full (0: not checked). */
+    diskFreeBytes: number
+  }
+  /** GET /healthz and /metrics on host:port; null when HEALTH_PORT is not set. */
+  health: { host: string; port: number } | null
 }
 
 /** A configuration problem the operator can fix; the message names the variable and the fix. */
@@ -144,10 +202,7 @@ export function readConfig(env: Env = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '?')
-      const shown =
-        key === 'WECHATY_PUPPET_SERVICE_TOKEN' || key === 'GQF_ADMIN_CODE'
-          ? CFG.hidden
-          : CFG.shown(cleaned[key] ?? '')
+      const shown = SECRET_KEYS.has(key) ? CFG.hidden : CFG.shown(cleaned[key] ?? '')
       return CFG.problem(key, shown, issue.message)
     })
     throw new ConfigError(problems)
@@ -158,6 +213,7 @@ export function readConfig(env: Env = process.env): Config {
   if (wantsService && !v.WECHATY_PUPPET_SERVICE_TOKEN) {
     throw new ConfigError([CFG.serviceNeedsToken])
   }
+  if (!!v.ALERT_SMTP_URL !== !!v.ALERT_EMAIL_TO) throw new ConfigError([CFG.emailNeedsBoth])
   return {
     mode: wantsService ? 'service' : 'console',
     dataDir: v.DATA_DIR,
@@ -206,6 +262,19 @@ export function readConfig(env: Env = process.env): Config {
       token: v.WECHATY_PUPPET_SERVICE_TOKEN,
       endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,
       noTlsInsecureClient: v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false,
+    },
+    ops: {
+      watchdog: { silenceMs: v.WATCHDOG_SILENCE_MS, probeTimeoutMs: v.WATCHDOG_PROBE_TIMEOUT_MS },
+      alerts: {
+        webhookUrl: v.ALERT_WEBHOOK_URL,
+        webhookSecret: v.ALERT_WEBHOOK_SECRET,
+        smtpUrl: v.ALERT_SMTP_URL,
+        emailTo: v.ALERT_EMAIL_TO ?? [],
+        emailFrom: v.ALERT_EMAIL_FROM,
+        afterMs: v.ALERT_AFTER_MS,
+        diskFreeBytes: v.ALERT_DISK_FREE_MB * 1024 * 1024,
+      },
+      health: v.HEALTH_PORT === undefined ? null : { host: v.HEALTH_HOST, port: v.HEALTH_PORT },
     },
   }
 }

@@ -39,6 +39,19 @@ describe('configuration', () => {
       logLevel: 'warn',
       wechatyLog: 'error',
       service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
+      ops: {
+        watchdog: { silenceMs: 600_000, probeTimeoutMs: 60_000 },
+        alerts: {
+          webhookUrl: undefined,
+          webhookSecret: undefined,
+          smtpUrl: undefined,
+          emailTo: [],
+          emailFrom: undefined,
+          afterMs: 300_000,
+          diskFreeBytes: 1024 * 1024 * 1024,
+        },
+        health: null,
+      },
     })
   })
 

@@ -51,6 +51,7 @@ export const status = defineCommand({
       ),
       remindersPaused: settings.paused,
       lastSendFailure: proc?.lastSendFailure() ?? null,
+      connection: proc?.connection?.() ?? null,
     })
     return [{ text }]
   },

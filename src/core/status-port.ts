@@ -30,4 +30,13 @@ export interface StatusPort {
   lastBackup(): BackupStatus | null
   /** Files and bytes under DATA_DIR (backups excluded); null without a data folder. */
   storeSize(): Promise<{ files: number; bytes: number } | null>
+  /** Reconnects and watchdog resets since start; absent without a puppet service (console group). */
+  connection?(): ConnectionCounts
+}
+
+export interface ConnectionCounts {
+  /** Outages the supervisor recovered from. */
+  reconnects: number
+  /** Of the resets, those the watchdog made because the event stream had gone silent. */
+  watchdogResets: number
 }

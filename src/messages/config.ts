@@ -14,6 +14,11 @@ export const CFG = {
   puppet: '只能是 wechaty-puppet-service（真实微信）或 wechaty-puppet-mock（控制台群）',
   token: '格式应为“前缀_编号”，例如 insecure_1f2e3d4c-…（最后一个“_”之前须有前缀）',
   endpoint: '格式应为“主机:端口”，例如 127.0.0.1:8788',
+  zeroOrAtLeast: (min: number) => `应为 0（关闭）或不小于 ${min}`,
+  url: '应为以 http:// 或 https:// 开头的网址',
+  smtpUrl: '应为 smtp:// 或 smtps:// 开头的地址，例如 smtps://用户名:密码@smtp.example.com:465',
+  email: '应为邮箱地址，多个用逗号分隔',
+  emailNeedsBoth: 'ALERT_SMTP_URL 与 ALERT_EMAIL_TO 须同时填写（发信服务器和收件人），或都不填。',
   /** The value as shown in a problem line; secrets are never shown. */
   hidden: '（已隐藏）',
   shown: (value: string) => `“${value}”`,

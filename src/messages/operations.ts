@@ -46,6 +46,7 @@ export const OPS = {
   connecting: '正在连接微信服务',
   discovery: '(服务发现)',
   startFailed: '启动失败',
+  healthFailed: '健康检查端口未能打开（HEALTH_PORT/HEALTH_HOST），机器人继续运行',
   scanToLogin: '请用微信扫码登录',
   connectFailure: (seconds: number, endpoint: string | undefined, lastError: string | undefined) =>
     [

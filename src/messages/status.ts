@@ -1,5 +1,5 @@
 /** #状态: how the running bot is doing, for admins, in one concise message. */
-import type { BackupStatus, SendFailure } from '../core/status-port.js'
+import type { BackupStatus, ConnectionCounts, SendFailure } from '../core/status-port.js'
 import { shanghaiDate, TIME_ZONE, type Month } from '../domain/calendar.js'
 import { monthLabel } from './format.js'
 import type { Occurrence } from '../domain/reminders.js'
@@ -26,6 +26,8 @@ export interface StatusFacts {
   next: Occurrence[]
   remindersPaused: boolean
   lastSendFailure: SendFailure | null
+  /** Reconnects and watchdog resets of this process; null in the console group. */
+  connection?: ConnectionCounts | null
 }
 
 /** 2026-11-25 09:30 (Beijing time). */
@@ -53,6 +55,11 @@ export const STATUS = {
       `【机器人状态】版本 ${f.version || '未知'}` +
         (f.uptimeMs === null ? '' : `，已运行 ${duration(f.uptimeMs)}`),
       `微信账号：${f.account ?? '未登录'}；工作群：${f.room ?? '未绑定'}`,
+      ...(f.connection
+        ? [
+            `连接：本次运行重连 ${f.connection.reconnects} 次，其中看门狗重置 ${f.connection.watchdogResets} 次`,
+          ]
+        : []),
       `注册成员 ${f.members} 人，覆盖示范点 ${f.sitesCovered}/${f.sitesTotal}；${monthLabel(f.month)}已报 ${f.reportsThisMonth} 条`,
       `数据文件：${f.store ? `${f.store.files} 个，共 ${bytesLabel(f.store.bytes)}` : '仅在内存中'}`,
       `最近备份：${

@@ -50,6 +50,8 @@ export interface ReminderDeps {
   digest?: DigestSettings
   /** Draws the heatmap PNG the closing tally carries after its text; no picture when absent. */
   picture?: (input: HeatmapInput) => Promise<Buffer>
+  /** A reminder expired unsent (after failed sends, or while the bot was away): operators are told. */
+  onExpired?: (o: Occurrence) => void
 }
 
 export class ReminderScheduler {
@@ -249,6 +251,8 @@ export class ReminderScheduler {
     const { repo, logger } = this.deps
     const failedBefore = repo.reminders.state(o.id) === 'failed'
     await repo.reminders.record(o.id, 'dropped', now)
+    // Due while the store existed, and never sent: it expired unsent (not merely older than the bot).
+    if (failedBefore || o.dueAt >= repo.reminders.createdAt()) this.deps.onExpired?.(o)
     if (!failedBefore) return
     const attempts = repo.reminders.attempts(o.id)
     logger.error('reminder given up after failed sends', { id: o.id, attempts })

@@ -62,6 +62,8 @@ export interface SupervisorOptions {
   onRecovered?: (info: OutageInfo) => void | Promise<void>
   /** Called once when the outage outlasts `giveUpMs`; the supervisor has stopped by then. */
   onGiveUp: (info: OutageInfo) => void
+  /** Called once per outage when it begins (alerts, the health endpoint). */
+  onLost?: (reason: string) => void
 }
 
 export const SUPERVISOR_DEFAULTS = {
@@ -79,8 +81,8 @@ const LOST = /\bUNAVAILABLE\b|ECONNREFUSED|ECONNRESET|Connection dropped|No conn
 export type SupervisorState = 'idle' | 'up' | 'down' | 'stopped'
 
 export class ConnectionSupervisor {
-  private readonly o: Required<Omit<SupervisorOptions, 'onRecovered'>> &
-    Pick<SupervisorOptions, 'onRecovered'>
+  private readonly o: Required<Omit<SupervisorOptions, 'onRecovered' | 'onLost'>> &
+    Pick<SupervisorOptions, 'onRecovered' | 'onLost'>
   private status: SupervisorState = 'idle'
   private lastBeat = 0
   private downSince = 0
@@ -99,6 +101,11 @@ export class ConnectionSupervisor {
 
   get state(): SupervisorState {
     return this.status
+  }
+
+  /** Why the connection is down (while it is). */
+  get downReason(): string {
+    return this.status === 'down' ? this.reason : ''
   }
 
   /** Starts watching; call after the first login. */
@@ -127,7 +134,10 @@ export class ConnectionSupervisor {
     this.unwatch = undefined
   }
 
-  /** Marks the connection as lost (also called by the detectors) and starts reconnecting. */
+  /**
+   * Marks the connection as lost and starts reconnecting. Called by the detectors here, and by the
+   * watchdog (src/ops/watchdog.ts) when the event stream has gone silent: its reset.
+   */
   lost(reason: string): void {
     if (this.status !== 'up' && !(this.status === 'down' && this.downSince === 0)) return
     this.status = 'down'
@@ -137,6 +147,11 @@ export class ConnectionSupervisor {
     this.delay = this.o.backoffInitialMs
     this.o.logger.warn('connection lost; reconnecting', { reason })
     this.schedule()
+    try {
+      this.o.onLost?.(reason)
+    } catch (error) {
+      this.o.logger.error('onLost failed', { error })
+    }
   }
 
   private beat(): void {
