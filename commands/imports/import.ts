@@ -3,10 +3,11 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand, type CommandContext, type Reply } from '../../src/core/types.js'
 import { IMPORT } from '../../src/messages/imports.js'
+import { IMPORT_WORDS } from '../../src/domain/vocabulary.js'
 import { audited } from '../operations/audit-support.js'
 import { IMPORT_SHARES, previewImport } from './import-flow.js'
 
-const WORDS = { confirm: ['确认', '确定'], undo: ['撤销', '撤回'], cancel: ['取消', '放弃'] } as const
+const WORDS = IMPORT_WORDS
 const is = (w: string, list: readonly string[]) => list.includes(w)
 
 async function confirm({ deps, sender }: CommandContext): Promise<Reply[]> {

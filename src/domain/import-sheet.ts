@@ -8,6 +8,7 @@ import { monthOf, type Month } from './calendar.js'
 import { parseMonthHeader, yearInTitle } from './month-words.js'
 import type { LookupResult } from './roster.js'
 import type { ImportEntry } from './imports.js'
+import { IMPORT_CELL_WORDS } from './vocabulary.js'
 
 export interface SheetGrid {
   name: string
@@ -40,9 +41,9 @@ const SKIP_HEADER =
   /序号|工作推进组|组别|^组$|工作组|^区$|区域|地区|所属|级别|层级|合计|小计|总计|备注|联系人|电话/
 const SUBTOTAL = /合计|小计|总计|共计|全市|平均/
 const GROUP_ROW = /^(第[一二三123]组|[一二三123]组|工作推进组)/
-const YES = new Set(['✓', '√', '✔', '☑', '是', '已报', '有', '报', 'y', 'yes', 'Y', 'YES', '●'])
-const NO = new Set(['×', '✗', '✘', 'x', 'X', '否', '未报', '无', '0', 'n', 'no', 'N', 'NO', '○'])
-const BLANK = new Set(['', '-', '—', '——', '/', '无数据', '－'])
+const YES = new Set<string>(IMPORT_CELL_WORDS.yes)
+const NO = new Set<string>(IMPORT_CELL_WORDS.no)
+const BLANK = new Set<string>(IMPORT_CELL_WORDS.blank)
 const SCAN_ROWS = 15
 
 /** A1-style column letters: 0 → A, 26 → AA. */

@@ -10,8 +10,9 @@ const NUMERAL = `[${[...new Set(CHINESE_MONTH_NUMERALS.join(''))].join('')}]{1,3
 const MONTH_LIKE = [
   /^\d{4}[-/.年]\d{1,3}月?份?$/,
   /^\d{1,3}月份?$/,
-  new RegExp(`^\\d{4}年?${NUMERAL}月份?$`),
-  new RegExp(`^${NUMERAL}月份?$`),
+  // 年 \u5e74, 月 \u6708, 份 \u4efd, 日 \u65e5, 号 \u53f7 (patterns, not sentences).
+  new RegExp(`^\\d{4}\\u5e74?${NUMERAL}\\u6708\\u4efd?$`),
+  new RegExp(`^${NUMERAL}\\u6708\\u4efd?$`),
 ]
 
 /** A word written as a month (2026-13, 13月, 2026年0月): true even when it is not a valid one. */
@@ -25,7 +26,7 @@ export function startsWithDate(text: string): boolean {
   return /^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]/.test(text.normalize('NFKC').trim())
 }
 
-const MONTH_IN_TEXT = new RegExp(`(?:^|[^\\d])(\\d{1,2}|${NUMERAL})月(?!\\d{1,2}[日号])`, 'g')
+const MONTH_IN_TEXT = new RegExp(`(?:^|[^\\d])(\\d{1,2}|${NUMERAL})\\u6708(?!\\d{1,2}[\\u65e5\\u53f7])`, 'g')
 
 /**
  * The month a text, file name or article title names as a whole month (11月创建信息), when that
@@ -58,7 +59,7 @@ export function parseMonthHeader(cell: string, now: Date, titleYear: number | nu
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/[(（[【].*?[)）\]】]/g, '')
-    .replace(/月份$/, '月')
+    .replace(/(?<=月)份$/, '')
   if (k === '') return null
   const dated = parseMonth(k)
   if (dated) return dated

@@ -7,6 +7,7 @@
  * in as parameters (an adapter computes them), so this stays pure.
  */
 import type { HolidayPeriod, HolidayYear } from './holidays.js'
+import { STATUTORY_HOLIDAY_NAMES as N } from './vocabulary.js'
 
 /** The movable dates of a year, 'YYYY-MM-DD': 正月初一, 清明, 五月初五, 八月十五. */
 export interface MovableDates {
@@ -25,13 +26,13 @@ const one = (name: string, date: string): HolidayPeriod => ({ name, from: date, 
 export function statutoryYear(year: number, d: MovableDates): HolidayYear {
   return {
     holidays: [
-      one('元旦', `${year}-01-01`),
-      { name: '春节', from: addDays(d.springFestival, -1), to: addDays(d.springFestival, 2) },
-      one('清明节', d.qingming),
-      { name: '劳动节', from: `${year}-05-01`, to: `${year}-05-02` },
-      one('端午节', d.dragonBoat),
-      one('中秋节', d.midAutumn),
-      { name: '国庆节', from: `${year}-10-01`, to: `${year}-10-03` },
+      one(N.newYear, `${year}-01-01`),
+      { name: N.spring, from: addDays(d.springFestival, -1), to: addDays(d.springFestival, 2) },
+      one(N.qingming, d.qingming),
+      { name: N.labour, from: `${year}-05-01`, to: `${year}-05-02` },
+      one(N.dragonBoat, d.dragonBoat),
+      one(N.midAutumn, d.midAutumn),
+      { name: N.national, from: `${year}-10-01`, to: `${year}-10-03` },
     ],
     workdays: [],
   }
