@@ -1,100 +1,36 @@
-import type { AnyCommand, ShareHandler } from '../src/core/types.js'
-import { assessment } from './assessment/assessment.js'
-import { auditLog } from './operations/audit-log.js'
-import { compilation } from './files/compilation.js'
-import { guidance } from './records/guidance.js'
-import { plan } from './records/plan.js'
-import { projects } from './records/projects.js'
-import { recommend } from './assessment/recommend.js'
-import { reportKind } from './reporting/report-kind.js'
-import { score } from './assessment/score.js'
-import { sixHave } from './records/six-have.js'
-import { adminAuth } from './people/admin-auth.js'
-import { appoint } from './people/appoint.js'
-import { behalfReport } from './reporting/behalf-report.js'
-import { dismiss } from './people/dismiss.js'
-import { help } from './operations/help.js'
-import { holidays } from './reminders/holidays.js'
-import { lateReport } from './reporting/late-report.js'
-import { missing } from './tallies/missing.js'
-import { myInfo } from './people/my-info.js'
-import { org } from './people/org.js'
-import { progress } from './tallies/progress.js'
-import { register } from './people/register.js'
-import { reminderSettings } from './reminders/reminder-settings.js'
-import { reminders } from './reminders/reminders.js'
-import { report } from './reporting/report.js'
-import { restoreSite } from './roster/restore-site.js'
-import { retireSite } from './roster/retire-site.js'
-import { roles } from './people/roles.js'
-import { shareToReport } from './reporting/share.js'
-import { sites } from './roster/sites.js'
-import { status } from './operations/status.js'
-import { summary } from './tallies/summary.js'
-import { tally } from './tallies/tally.js'
-import { unregistered } from './people/unregistered.js'
-import { withdraw } from './reporting/withdraw.js'
-import { exportFile } from './files/export.js'
-import { chart } from './files/chart.js'
-import { weekly } from './reminders/weekly.js'
-import { siteFile } from './records/site-file.js'
-import { shareToRecords } from './records/records-share.js'
-import { assessmentSettings } from './assessment/assessment-settings.js'
-import { addSite } from './roster/add-site.js'
-import { moveSite } from './roster/move-site.js'
-import { renameSite } from './roster/rename-site.js'
-import { importHistory } from './imports/import.js'
-import { shareToImport } from './imports/import-share.js'
+/** Every feature, installed as one list: adding a command is one file in its feature (listed in its index.ts) and one test. */
+import type { Feature } from '../src/core/feature.js'
+import type { ShareClaimant } from '../src/core/share-window.js'
+import type { AnyCommand } from '../src/core/types.js'
+import { operationsFeature } from './operations/index.js'
+import { peopleFeature } from './people/index.js'
+import { reportingFeature } from './reporting/index.js'
+import { talliesFeature } from './tallies/index.js'
+import { rosterFeature } from './roster/index.js'
+import { remindersFeature } from './reminders/index.js'
+import { filesFeature } from './files/index.js'
+import { recordsFeature } from './records/index.js'
+import { assessmentFeature } from './assessment/index.js'
+import { importsFeature } from './imports/index.js'
 
-/** Every command, in the order #帮助 lists them. */
-export const COMMANDS: readonly AnyCommand[] = [
-  help,
-  register,
-  myInfo,
-  adminAuth,
-  report,
-  lateReport,
-  withdraw,
-  behalfReport,
-  tally,
-  progress,
-  sites,
-  org,
-  reminders,
-  missing,
-  summary,
-  exportFile,
-  chart,
-  weekly,
-  siteFile,
-  sixHave,
-  projects,
-  plan,
-  guidance,
-  reportKind,
-  assessment,
-  score,
-  recommend,
-  compilation,
-  unregistered,
-  roles,
-  appoint,
-  dismiss,
-  retireSite,
-  restoreSite,
-  addSite,
-  moveSite,
-  renameSite,
-  auditLog,
-  assessmentSettings,
-  reminderSettings,
-  holidays,
-  importHistory,
-  status,
+export const FEATURES: readonly Feature[] = [
+  operationsFeature,
+  peopleFeature,
+  reportingFeature,
+  talliesFeature,
+  rosterFeature,
+  remindersFeature,
+  filesFeature,
+  recordsFeature,
+  assessmentFeature,
+  importsFeature,
 ]
 
-/** What shared articles, files and pictures go to. */
-export const SHARE_HANDLERS: readonly ShareHandler[] = [shareToImport, shareToRecords, shareToReport]
+/** Every command, in the order #帮助 lists them (by category, then feature). */
+export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands)
+
+/** What claims shared articles, files and pictures (core's share window picks the claimant). */
+export const SHARE_CLAIMANTS: readonly ShareClaimant[] = FEATURES.flatMap((f) => f.shares ?? [])
 
 /** The commands of one bot (kept as a function: the composition root and tests call it). */
 export function builtinCommands(): AnyCommand[] {

@@ -4,7 +4,7 @@
  * the outbox, the scheduler, the backup job and the message pipeline; nothing here knows Wechaty.
  * The plugin (src/plugin.ts) wires Wechaty's events to what this returns.
  */
-import { builtinCommands, SHARE_HANDLERS } from '../commands/index.js'
+import { builtinCommands, SHARE_CLAIMANTS } from '../commands/index.js'
 import type { Config } from './config.js'
 import { holidayCalendar } from './calendar/chinese-days.js'
 import type { Delivery } from './core/delivery.js'
@@ -162,7 +162,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     status,
   }
   const core = observed(
-    createCore(deps, options.commands ?? builtinCommands(), SHARE_HANDLERS),
+    createCore(deps, options.commands ?? builtinCommands(), SHARE_CLAIMANTS),
     options.observe,
   )
 

@@ -27,15 +27,8 @@ import { appendLines, consoleLogPath } from './console/log-file.js'
 import { ADMIN_CODE } from './messages/admin-code.js'
 import { routeWechatyLog } from './wechaty-log.js'
 import { EXIT } from './exit-codes.js'
-import { holidayCalendar } from './calendar/chinese-days.js'
-import { ALERT } from './messages/alerts.js'
-import { KIND_LABEL } from './messages/reminders.js'
-import { Alerter, channelsFromConfig } from './ops/alerts.js'
-import { OpsChecks } from './ops/checks.js'
-import { ConnectionAlerts } from './ops/connection-alerts.js'
-import { healthOf, startHealthServer, type HealthServer } from './ops/health.js'
-import { Metrics } from './ops/metrics.js'
-import { Watchdog, watchFlow, type EventSource } from './ops/watchdog.js'
+import { Alerter, alertSecrets, channelsFromConfig } from './ops/alerts.js'
+import { operations, type OpsBot } from './ops/wiring.js'
 
 /** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
 async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
@@ -68,20 +61,22 @@ async function runService(
   bot.on('error', (e) => logger.warn('wechaty error', { error: e.message.split('\n')[0] }))
   bot.on('login', (user) => logger.info(OPS.loggedIn, { user: user.name() }))
   bot.on('logout', (user) => logger.warn(OPS.loggedOut, { user: user.name() }))
-  // Operations (src/ops): alerts outside WeChat, counters, the watchdog, the health endpoint.
+  // Operations (src/ops): counters, alerts outside WeChat, the watchdog, the health endpoint.
   const storeSize = () => dataDirSize(cfg.dataDir, cfg.backup.dir)
-  let lastEventAt: number | null = null
-  let reconnects = 0
-  const metrics = new Metrics({
-    secondsSinceLastEvent: () =>
-      lastEventAt === null ? null : Math.round((Date.now() - lastEventAt) / 1000),
-    reportsStored: () => repo.reports.all().length,
-    dataBytes: async () => (await storeSize())?.bytes ?? null,
+  const ops = operations({
+    cfg,
+    repo,
+    logger,
+    alerter,
+    storeSize,
+    bot: {
+      puppet: puppet as unknown as OpsBot['puppet'],
+      isLoggedIn: () => bot.isLoggedIn,
+      onLogin: (l) => void bot.on('login', () => l()),
+      onLogout: (l) => void bot.on('logout', () => l()),
+      onScan: (l) => void bot.on('scan', (qrcode, status) => l(qrcode, status)),
+    },
   })
-  const connAlerts = new ConnectionAlerts({ alerter, afterMs: cfg.ops.alerts.afterMs })
-  bot.on('logout', () => connAlerts.loggedOut())
-  bot.on('scan', (qrcode, status) => connAlerts.scan(qrcode, status))
-  bot.on('login', () => connAlerts.loggedIn())
   const backupOpts = {
     backupDir: cfg.backup.dir,
     keepDaily: cfg.backup.keepDaily,
@@ -96,26 +91,11 @@ async function runService(
         roomTopic: cfg.roomTopic,
         ...optionsFromConfig(cfg),
         maxMessageAgeMs: cfg.maxMessageAgeMs,
-        backup: async (now) => {
-          try {
-            const made = await runDailyBackup(cfg.dataDir, now, backupOpts)
-            alerter.recover('backup-failed', ALERT.backupBack)
-            return made
-          } catch (e) {
-            alerter.notify('backup-failed', ALERT.backupFailed(e instanceof Error ? e.message : String(e)))
-            throw e
-          }
-        },
+        backup: ops.watchBackup((now) => runDailyBackup(cfg.dataDir, now, backupOpts)),
         backupTime: cfg.backup.time,
         version: version(),
         storeSize,
-        connection: () => ({ reconnects, watchdogResets: watchdog?.resets ?? 0 }),
-        observe: {
-          handled: () => metrics.messagesHandled.inc(),
-          delivered: (d) => (d.ok ? metrics.repliesSent : metrics.sendFailures).inc(),
-          reminderExpired: (o) =>
-            alerter.notify('reminder-expired', ALERT.reminderExpired(KIND_LABEL[o.kind], o.date, o.time)),
-        },
+        ...ops.appOptions,
         logger,
       },
       (h) => (plugin = h),
@@ -126,80 +106,19 @@ async function runService(
     link: puppetLink(puppet, cfg.service.endpoint),
     logger,
     giveUpMs: cfg.reconnectGiveUpMs,
-    onGiveUp: (info) => {
-      alerter.notify('gave-up', ALERT.gaveUp(info.downMs, info.attempts))
-      void alerter.flush(5000).then(() => stop(EXIT.failure))
-    },
-    onLost: (reason) => connAlerts.lost(reason),
-    onRecovered: (info) => {
-      reconnects++
-      metrics.reconnects.inc()
-      connAlerts.recovered(info)
-      return plugin?.recovered(info)
-    },
+    ...ops.supervisorHooks(
+      (info) => plugin?.recovered(info),
+      (code) => stop(code),
+    ),
   })
-  // After WATCHDOG_SILENCE_MS without an event, a ding must come back; if not, the supervisor resets.
-  const { silenceMs, probeTimeoutMs } = cfg.ops.watchdog
-  const watchdog =
-    silenceMs > 0
-      ? new Watchdog({
-          silenceMs,
-          probeTimeoutMs,
-          ding: (data) => {
-            try {
-              puppet.ding(data)
-            } catch {
-              // an unanswered ding is what the watchdog looks for
-            }
-          },
-          up: () => supervisor.state === 'up',
-          reset: (reason) => supervisor.lost(reason),
-          onReset: () => metrics.watchdogResets.inc(),
-          logger,
-        })
-      : null
-  watchFlow(puppet as unknown as EventSource, () => {
-    lastEventAt = Date.now()
-    watchdog?.seen()
-  })
-  const checks = new OpsChecks({
-    alerter,
-    dataDir: cfg.dataDir,
-    diskFreeBytes: cfg.ops.alerts.diskFreeBytes,
-    hasHolidays: (y) => holidayCalendar(repo.holidays).hasData(y),
-    clock: () => new Date(),
-    logger,
-  })
-  checks.start()
-  let health: HealthServer | undefined
-  if (cfg.ops.health) {
-    const connection = {
-      state: () => supervisor.state,
-      downReason: () => supervisor.downReason,
-      loggedIn: () => bot.isLoggedIn,
-      silentMs: () => (lastEventAt === null ? null : Date.now() - lastEventAt),
-      probing: () => watchdog?.probing ?? false,
-    }
-    health = await startHealthServer({
-      ...cfg.ops.health,
-      health: () => healthOf(connection, { reconnects, watchdogResets: watchdog?.resets ?? 0 }),
-      metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }),
-      logger,
-    }).catch((error: unknown) => {
-      logger.error(OPS.healthFailed, { error: error instanceof Error ? error.message : String(error) })
-      return undefined
-    })
-  }
+  await ops.attach(supervisor)
   bot.once('login', () => {
     supervisor.start()
-    watchdog?.start()
+    ops.loggedIn()
   })
   const stop = async (code: number) => {
     supervisor.stop()
-    watchdog?.stop()
-    checks.stop()
-    connAlerts.stop()
-    void health?.close()
+    ops.stop()
     await Promise.race([bot.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
     process.exit(code)
   }
@@ -224,18 +143,6 @@ async function runService(
   }
 }
 
-/** The alert channels' keys and passwords: never logged, never sent. */
-function opsSecrets(cfg: Config): (string | undefined)[] {
-  const { webhookUrl, webhookSecret, smtpUrl } = cfg.ops.alerts
-  let smtpPassword: string | undefined
-  try {
-    smtpPassword = smtpUrl ? decodeURIComponent(new URL(smtpUrl).password) : undefined
-  } catch {
-    smtpPassword = undefined
-  }
-  return [webhookUrl, webhookSecret, smtpUrl, smtpPassword]
-}
-
 export async function main(env: Env = process.env): Promise<void> {
   let cfg: Config
   try {
@@ -247,7 +154,9 @@ export async function main(env: Env = process.env): Promise<void> {
     }
     throw e
   }
-  const secrets = [cfg.service.token, cfg.adminCode, ...opsSecrets(cfg)].filter((s): s is string => !!s)
+  const secrets = [cfg.service.token, cfg.adminCode, ...alertSecrets(cfg.ops.alerts)].filter(
+    (s): s is string => !!s,
+  )
   // The console group keeps log lines out of the conversation: they go to a file named at start.
   const logFile = cfg.mode === 'console' ? consoleLogPath(cfg.dataDir, new Date()) : null
   const toFile = logFile ? appendLines(logFile) : undefined

@@ -6,7 +6,7 @@ import { resolveAssessmentSettings } from '../../src/domain/assessment.js'
 import { applySettingsCommand, parseSettingsCommand } from '../../src/domain/assessment-settings-input.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { ASSET } from '../../src/messages/assessment-settings.js'
-import { actorOf } from '../records/records-support.js'
+import { actorOf } from '../records/record-site.js'
 
 export const assessmentSettings = defineCommand({
   name: '考核设置',

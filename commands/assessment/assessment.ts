@@ -2,10 +2,10 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
 import { parsePeriod } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { assessmentFor, defaultPeriod, recordsOf } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
+import { assessmentFor, defaultPeriod } from './assessment-now.js'
 
 export const assessment = defineCommand({
   name: '考核',
@@ -21,12 +21,17 @@ export const assessment = defineCommand({
   category: 'records',
   requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps, sender }, word) {
+  run(ctx, word) {
+    const { deps } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const period = word ? parsePeriod(word) : defaultPeriod(deps)
     if (!period) return [{ text: ASSESS.periodBad(word) }]
-    const groups = isAdmin(sender.roles) ? undefined : leaderGroups(sender.roles)
+    // The scope policy's default: an admin's city, a leader's groups (all of them).
+    const scope = ctx.scope(undefined, 'act')
+    if (!scope.ok) return scope.reply
+    const { all, scopes } = scope.value
+    const groups = all ? undefined : scopes.flatMap((s) => (s.kind === 'group' ? [s.group] : []))
     const a = assessmentFor(deps, rec.value, period, groups)
     if (!a.ok) return a.reply
     const texts = ASSESS.text(a.assessment).filter((_, i) => a.assessment.groups[i]!.sites.length > 0)

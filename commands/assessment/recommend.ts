@@ -2,13 +2,12 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { actsFor } from '../../src/domain/authority.js'
 import { UNDO_WORDS } from '../../src/domain/vocabulary.js'
 import { parseNo } from '../../src/domain/numbers.js'
 import { REC } from '../../src/messages/records.js'
 import { U } from '../../src/messages/usability.js'
 import { M } from '../../src/messages/zh.js'
-import { actorOf, recordsOf } from '../records/records-support.js'
+import { actorOf, recordsOf } from '../records/record-site.js'
 
 const isUndo = (w: string | undefined) => UNDO_WORDS.some((u) => u === w)
 
@@ -29,7 +28,8 @@ export const recommend = defineCommand({
     const t = undo ? a.tokens.slice(1) : a.tokens
     return { undo, no: t[0] ?? '', reason: t.slice(1).join(' ') }
   }),
-  async run({ deps, sender }, { undo, no, reason }) {
+  async run(ctx, { undo, no, reason }) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const n = parseNo(no)
@@ -39,7 +39,8 @@ export const recommend = defineCommand({
     if (!report) return [{ text: REC.reportUnknown(String(n)) }]
     const site = deps.repo.roster().get(report.orgId)
     if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
-    if (!actsFor(sender.roles, site)) return [{ text: REC.notYours(site) }]
+    const may = ctx.actFor(site)
+    if (!may.ok) return may.reply
     if (undo) {
       const done = await rec.value.records.unrecommend(
         report.no,

@@ -5,7 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { isAdmin, leaderGroups } from '../../src/domain/authority.js'
 import { parsePeriod } from '../../src/domain/records.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { actorOf, defaultPeriod, recordsOf, siteByName } from '../records/records-support.js'
+import { actorOf, recordsOf } from '../records/record-site.js'
+import { defaultPeriod } from './assessment-now.js'
 
 export const score = defineCommand({
   name: '评分',
@@ -20,11 +21,12 @@ export const score = defineCommand({
   category: 'records',
   requires: [role('leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const at = tokens.findIndex((t) => /^\d+(\.\d+)?分?$/.test(t))
-    const site = siteByName(deps, tokens.slice(0, Math.max(at, 1)).join(''))
+    const site = ctx.site(tokens.slice(0, Math.max(at, 1)).join(''))
     if (!site.ok) return site.reply
     if (!isAdmin(sender.roles) && !leaderGroups(sender.roles).includes(site.value.group)) {
       return [{ text: ASSESS.notLeaderOf(site.value.name) }]

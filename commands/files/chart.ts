@@ -7,7 +7,7 @@ import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods
 import { renderHeatmapInWorker } from '../../src/render/heatmap.js'
 import { heatmapFileName } from '../../src/messages/export.js'
 import { FILES } from '../../src/messages/files.js'
-import { heatmapInput, readerScope } from './files-support.js'
+import { heatmapInput, readerScope, scopeAndPeriod } from './file-data.js'
 
 /** This year so far. */
 const thisYear = (now: Date): Period => {
@@ -20,16 +20,22 @@ export const chart = defineCommand({
   aliases: ['热力图'],
   usage: FILES.chartUsage,
   summary: '上报情况热力图（示范点 × 月份），私信发送图片',
-  details: ['不写期间时为今年至今。联络员看本区，组长看本组，管理员看全市。'],
+  details: [
+    '不写期间时为今年至今。不写范围时：联络员看本区，组长看所带的各组，管理员看全市。',
+    '可加范围（第一组、西岗区、省级、全市），可查看任何范围。',
+  ],
   examples: ['#图表', '#图表 2026上半年', '#图表 2026年'],
   category: 'query',
   requires: [role('liaison', 'leader', 'admin')],
-  args: rawArgs.transform((a) => a.tokens.join('')),
-  async run({ deps, sender, incoming }, word) {
+  args: rawArgs.transform((a) => scopeAndPeriod(a.tokens)),
+  async run(ctx, { scopeWord, periodWord: word }) {
+    const { deps, sender, incoming } = ctx
     const period = word ? parsePeriod(word) : thisYear(deps.clock())
     if (!period) return [{ text: FILES.periodBad(word) }]
     if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
-    const scope = readerScope(deps, sender)
+    const found = readerScope(ctx, scopeWord, 'read')
+    if (!found.ok) return found.reply
+    const scope = found.value
     if (scope.sites.length === 0) return [{ text: FILES.noSites }]
     let data: Buffer
     try {

@@ -8,7 +8,8 @@ import { buildCompilation, type CompilationItem } from '../../src/render/compila
 import { COMPILATION } from '../../src/messages/compilation.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { REC } from '../../src/messages/records.js'
-import { defaultPeriod, recordsOf } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
+import { defaultPeriod } from '../assessment/assessment-now.js'
 
 export const compilation = defineCommand({
   name: '经验汇编',

@@ -6,7 +6,7 @@ import { monthOf } from '../../src/domain/calendar.js'
 import { monthPeriod, parsePeriod, periodMonths } from '../../src/domain/periods.js'
 import { buildExport, exportFileName } from '../../src/render/export-xlsx.js'
 import { FILES } from '../../src/messages/files.js'
-import { exportInput, readerScope } from './files-support.js'
+import { exportInput, readerScope, scopeAndPeriod } from './file-data.js'
 
 export const exportFile = defineCommand({
   name: '导出',
@@ -15,17 +15,21 @@ export const exportFile = defineCommand({
   summary: '导出负责范围内的上报情况 Excel 表格，私信发送',
   details: [
     '工作表：月度统计、上报明细、未报名单、成员、六有、考核（管理员另有日志）。',
-    '联络员得到本区的示范点，组长得到本组，管理员得到全市。不写期间时为本月。',
+    '联络员得到本区的示范点，组长得到所带的各组，管理员得到全市。不写期间时为本月。',
+    '表格含成员姓名，只能导出自己负责的范围：可写其中一部分，如 #导出 第一组 2026-11。',
   ],
   examples: ['#导出', '#导出 2026-11', '#导出 2026上半年', '#导出 2026年'],
   category: 'query',
   requires: [role('liaison', 'leader', 'admin')],
-  args: rawArgs.transform((a) => a.tokens.join('')),
-  async run({ deps, sender, incoming }, word) {
+  args: rawArgs.transform((a) => scopeAndPeriod(a.tokens)),
+  async run(ctx, { scopeWord, periodWord: word }) {
+    const { deps, sender, incoming } = ctx
     const period = word ? parsePeriod(word) : monthPeriod(monthOf(deps.clock()))
     if (!period) return [{ text: FILES.periodBad(word) }]
     if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]
-    const scope = readerScope(deps, sender)
+    const found = readerScope(ctx, scopeWord, 'act')
+    if (!found.ok) return found.reply
+    const scope = found.value
     if (scope.sites.length === 0) return [{ text: FILES.noSites }]
     const input = exportInput(deps, scope, period)
     const data = await buildExport(input)

@@ -32,6 +32,11 @@ class ImportShares {
   setIntent(senderId: string, at: number): void {
     this.intents.set(senderId, at)
   }
+  /** When the sender's #导入 waiting for a file was sent, if it is still waiting. */
+  intentAt(senderId: string, now: number): number | undefined {
+    const at = this.intents.get(senderId)
+    return at !== undefined && this.fresh(at, now) ? at : undefined
+  }
   takeIntent(senderId: string, now: number): boolean {
     const at = this.intents.get(senderId)
     this.intents.delete(senderId)

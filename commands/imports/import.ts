@@ -4,7 +4,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand, type CommandContext, type Reply } from '../../src/core/types.js'
 import { IMPORT } from '../../src/messages/imports.js'
 import { IMPORT_WORDS } from '../../src/domain/vocabulary.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 import { IMPORT_SHARES, previewImport } from './import-flow.js'
 
 const WORDS = IMPORT_WORDS

@@ -4,7 +4,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { selectEntries } from '../../src/domain/audit.js'
 import { auditTarget, REC } from '../../src/messages/records.js'
-import { recordsOf, siteByName } from '../records/records-support.js'
+import { recordsOf } from '../records/record-site.js'
 
 export const auditLog = defineCommand({
   name: '日志',
@@ -18,7 +18,8 @@ export const auditLog = defineCommand({
   category: 'manage',
   requires: [role('admin')],
   args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps }, word) {
+  run(ctx, word) {
+    const { deps } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const all = rec.value.audit.entries()
@@ -31,7 +32,7 @@ export const auditLog = defineCommand({
       const n = Math.min(Number(word || 10), 50)
       return [{ text: REC.auditLines(selectEntries(all, { n }), all.length, nameOf) }]
     }
-    const site = siteByName(deps, word, { includeRetired: true })
+    const site = ctx.site(word, { includeRetired: true })
     if (!site.ok) return site.reply
     return [
       { text: REC.auditLines(selectEntries(all, { target: site.value.id, n: 10 }), all.length, nameOf) },

@@ -1,5 +1,5 @@
 import { rawArgs } from '../../src/core/args.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 import { defineCommand, type Deps, type Reply } from '../../src/core/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import { missingYears } from '../../src/domain/holidays.js'

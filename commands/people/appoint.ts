@@ -1,8 +1,8 @@
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { M, roleLabel } from '../../src/messages/zh.js'
-import { audited } from '../operations/audit-support.js'
-import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
+import { audited } from '../operations/audited.js'
+import { checkScope, roleAndTarget, roleArgs } from './role-args.js'
 
 export const appoint = defineCommand({
   name: '任命',

@@ -3,8 +3,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { sameRole } from '../../src/domain/authority.js'
 import type { Role, RoleSpec } from '../../src/domain/types.js'
 import { M, roleLabel } from '../../src/messages/zh.js'
-import { audited } from '../operations/audit-support.js'
-import { checkScope, roleAndTarget, roleArgs } from './role-support.js'
+import { audited } from '../operations/audited.js'
+import { checkScope, roleAndTarget, roleArgs } from './role-args.js'
 
 export const dismiss = defineCommand({
   name: '免职',

@@ -1,7 +1,6 @@
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { M, REGISTER_USAGE } from '../../src/messages/zh.js'
-import { findOrg } from './find-org.js'
 
 export const org = defineCommand({
   name: '单位',
@@ -13,11 +12,12 @@ export const org = defineCommand({
   category: 'query',
   requires: [],
   args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps }, input) {
+  run(ctx, input) {
+    const { deps } = ctx
     if (!input) return [{ text: M.orgLookupMissing }]
-    const found = findOrg(deps, input)
+    const found = ctx.org(input)
     if (!found.ok) return found.reply
-    const people = deps.repo.members().filter((m) => m.orgId === found.org.id)
-    return [{ text: M.orgDetail(found.org, people) }]
+    const people = deps.repo.members().filter((m) => m.orgId === found.value.id)
+    return [{ text: M.orgDetail(found.value, people) }]
   },
 })

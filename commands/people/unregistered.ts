@@ -3,7 +3,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { W } from '../../src/messages/first-week.js'
 import { M } from '../../src/messages/zh.js'
-import { splitDetail } from '../tallies/tally-support.js'
+import { splitDetail } from '../tallies/month-asked.js'
 
 export const unregistered = defineCommand({
   name: '未注册',

@@ -2,10 +2,9 @@
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { actsFor } from '../../src/domain/authority.js'
 import { guidanceIn, periodOfMonth } from '../../src/domain/records.js'
 import { REC } from '../../src/messages/records.js'
-import { actorOf, recordsOf, siteByName, todayOf } from './records-support.js'
+import { actorOf, recordsOf } from './record-site.js'
 
 export const guidance = defineCommand({
   name: '指导',
@@ -17,15 +16,17 @@ export const guidance = defineCommand({
   category: 'records',
   requires: [role('liaison', 'leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
-    const site = siteByName(deps, tokens[0] ?? '')
+    const site = ctx.site(tokens[0] ?? '')
     if (!site.ok) return site.reply
-    if (!actsFor(sender.roles, site.value)) return [{ text: REC.notYours(site.value) }]
+    const may = ctx.actFor(site.value)
+    if (!may.ok) return may.reply
     const content = tokens.slice(1).join(' ')
     if (!content) return [{ text: REC.guidanceContentMissing }]
-    const today = todayOf(deps)
+    const today = ctx.today
     const g = await rec.value.records.addGuidance(
       site.value.id,
       content,

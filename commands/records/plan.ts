@@ -2,10 +2,10 @@
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { scopesOf, sitesIn } from '../../src/domain/authority.js'
+import { sitesIn } from '../../src/domain/authority.js'
 import { REC } from '../../src/messages/records.js'
-import { awaitFiles, sharedBefore } from './records-share.js'
-import { actorOf, recordable, recordsOf, siteOrOwn, todayOf } from './records-support.js'
+import { awaitFiles, sharedBefore } from './record-shares.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 export const plan = defineCommand({
   name: '计划',
@@ -21,14 +21,16 @@ export const plan = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const at = tokens.findIndex((t) => /^\d{4}年?$/.test(t))
-    const scopes = scopesOf(sender.roles)
-    if (scopes.length > 0 && tokens.length <= 1 && (at === 0 || tokens.length === 0)) {
-      const year = at === 0 ? Number(tokens[0]!.slice(0, 4)) : Number(todayOf(deps).slice(0, 4))
+    const scope = ctx.scope(undefined, 'act')
+    if (scope.ok && sender.roles.length > 0 && tokens.length <= 1 && (at === 0 || tokens.length === 0)) {
+      const { scopes } = scope.value
+      const year = at === 0 ? Number(tokens[0]!.slice(0, 4)) : Number(ctx.today.slice(0, 4))
       const sites = sitesIn(deps.repo.roster(), scopes)
       const done = new Set(
         records
@@ -47,9 +49,9 @@ export const plan = defineCommand({
       ]
     }
     if (at < 0) return [{ text: REC.planYearMissing }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
+    const site = siteOrOwn(ctx, tokens.slice(0, at).join(''))
     if (!site.ok) return site.reply
-    const ok = recordable(sender, site.value)
+    const ok = ctx.actFor(site.value)
     if (!ok.ok) return ok.reply
     const text = tokens.slice(at + 1).join(' ')
     const year = Number(tokens[at]!.slice(0, 4))

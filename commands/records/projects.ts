@@ -6,7 +6,7 @@ import { parseNo } from '../../src/domain/numbers.js'
 import { REC } from '../../src/messages/records.js'
 import { U } from '../../src/messages/usability.js'
 import { M } from '../../src/messages/zh.js'
-import { actorOf, ownSite, recordable, recordsOf, siteByName, siteOrOwn } from './records-support.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
   新增: 'add',
@@ -30,13 +30,14 @@ export const projects = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const action = ACTIONS[tokens[0] ?? '']
     if (!action) {
-      const site = siteOrOwn(deps, sender, tokens.join(''))
+      const site = siteOrOwn(ctx, tokens.join(''))
       if (!site.ok) return site.reply
       return [
         {
@@ -48,11 +49,11 @@ export const projects = defineCommand({
       ]
     }
     if (action === 'add') {
-      const own = ownSite(deps, sender)
+      const own = ctx.ownSite()
       const args = tokens.slice(1)
-      const site = own ? { ok: true as const, value: own } : siteByName(deps, args.shift() ?? '')
+      const site = own ? { ok: true as const, value: own } : ctx.site(args.shift() ?? '')
       if (!site.ok) return site.reply
-      const ok = recordable(sender, site.value)
+      const ok = ctx.actFor(site.value)
       if (!ok.ok) return ok.reply
       const name = args[0]
       if (!name) return [{ text: REC.projectNameMissing }]
@@ -74,7 +75,7 @@ export const projects = defineCommand({
     if (!project) return [{ text: REC.projectUnknown(no) }]
     const site = deps.repo.roster().get(project.orgId)
     if (site?.kind !== 'site') return [{ text: REC.projectUnknown(no) }]
-    const ok = recordable(sender, site)
+    const ok = ctx.actFor(site)
     if (!ok.ok) return ok.reply
     const changed = await records.setProjectStatus(no, action, actorOf(sender), deps.clock())
     return [{ text: REC.projectStatus(changed!) }]

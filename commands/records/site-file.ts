@@ -17,8 +17,8 @@ import {
 } from '../../src/domain/records.js'
 import { activeMonthsOf } from '../../src/domain/roster-history.js'
 import { REC } from '../../src/messages/records.js'
-import { assessmentFor, ownSite } from './records-support.js'
-import { findSite } from '../roster/site-support.js'
+import { assessmentFor } from '../assessment/assessment-now.js'
+import { findSite } from '../roster/roster-change.js'
 
 export const siteFile = defineCommand({
   name: '档案',
@@ -30,10 +30,11 @@ export const siteFile = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens.join('')),
-  run({ deps, sender }, input) {
-    let site = ownSite(deps, sender)
+  run(ctx, input) {
+    const { deps } = ctx
+    let site = ctx.ownSite()
     if (input) {
-      const found = findSite(deps, input, REC.fileUsage)
+      const found = findSite(ctx, input, REC.fileUsage)
       if (!found.ok) return found.reply
       site = found.site
     }

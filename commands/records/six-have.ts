@@ -2,7 +2,7 @@
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { scopesOf, sitesIn } from '../../src/domain/authority.js'
+import { sitesIn } from '../../src/domain/authority.js'
 import {
   parseSixItem,
   parseSixState,
@@ -12,8 +12,8 @@ import {
   sixOf,
 } from '../../src/domain/records.js'
 import { REC } from '../../src/messages/records.js'
-import { awaitFiles, sharedBefore } from './records-share.js'
-import { actorOf, recordable, recordsOf, siteOrOwn } from './records-support.js'
+import { awaitFiles, sharedBefore } from './record-shares.js'
+import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
 
 export const sixHave = defineCommand({
   name: '六有',
@@ -30,22 +30,24 @@ export const sixHave = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  async run({ deps, sender }, tokens) {
+  async run(ctx, tokens) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const { records } = rec.value
     const at = tokens.findIndex((t) => parseSixItem(t) !== null && !/^\d$/.test(t))
     if (at < 0) {
-      const scopes = scopesOf(sender.roles)
-      if (tokens.length === 0 && scopes.length > 0) {
-        const sites = sitesIn(deps.repo.roster(), scopes)
+      const scope = sender.roles.length > 0 && tokens.length === 0 ? ctx.scope(undefined, 'act') : null
+      if (scope) {
+        if (!scope.ok) return scope.reply
+        const sites = sitesIn(deps.repo.roster(), scope.value.scopes)
         const rows = sites.map((site) => {
           const six = sixOf(records.six(), site.id)
           return { site, states: SIX_ITEMS.map((i) => six[i]?.state ?? SIX_STATES[0]) }
         })
         return [{ text: REC.sixMatrix(rows, [...new Set(sites.map((s) => s.group))].sort()) }]
       }
-      const site = siteOrOwn(deps, sender, tokens.join(''))
+      const site = siteOrOwn(ctx, tokens.join(''))
       if (!site.ok) return site.reply
       return [{ text: REC.sixOfSite(site.value, sixOf(records.six(), site.value.id)) }]
     }
@@ -53,9 +55,9 @@ export const sixHave = defineCommand({
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
     if (!state) return [{ text: REC.sixBadState(stateWord) }]
-    const site = siteOrOwn(deps, sender, tokens.slice(0, at).join(''))
+    const site = siteOrOwn(ctx, tokens.slice(0, at).join(''))
     if (!site.ok) return site.reply
-    const ok = recordable(sender, site.value)
+    const ok = ctx.actFor(site.value)
     if (!ok.ok) return ok.reply
     const description = tokens.slice(at + 2).join(' ')
     const reports = [...description.matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))

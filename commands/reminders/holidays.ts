@@ -9,7 +9,7 @@ import {
   type HolidayCommand,
 } from '../../src/domain/holiday-input.js'
 import { HOL, HOLIDAY_WORDS } from '../../src/messages/holidays.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 
 type Input = { ok: true; command: HolidayCommand } | { ok: false; text: string }
 

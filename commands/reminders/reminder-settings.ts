@@ -8,7 +8,7 @@ import { KIND_LABEL, KIND_WORDS, REM } from '../../src/messages/reminders.js'
 import { REMINDER_SETTING_WORDS as WORDS } from '../../src/domain/vocabulary.js'
 import { W } from '../../src/messages/first-week.js'
 import { M } from '../../src/messages/zh.js'
-import { audited } from '../operations/audit-support.js'
+import { audited } from '../operations/audited.js'
 
 type Change =
   | { op: 'pause' | 'resume'; kind: ReminderKind | null }

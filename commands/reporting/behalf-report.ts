@@ -1,15 +1,13 @@
+import { U } from '../../src/messages/usability.js'
+import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { actsFor, leaderGroups, liaisonDistricts } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
-import { looksLikeMonth } from '../../src/domain/month-words.js'
-import { U } from '../../src/messages/usability.js'
-import { GROUP_NAMES } from '../../src/domain/types.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { findOrg } from '../people/find-org.js'
-import { checkLate, rawLength, reportFor } from './reporting-support.js'
+import { checkLate, reportFor } from './file-report.js'
+import { rawLength } from '../../src/core/args.js'
 
 export const behalfReport = defineCommand({
   name: '代报',
@@ -27,19 +25,14 @@ export const behalfReport = defineCommand({
     orgWord: a.tokens[0] ?? '',
     text: a.rest.slice(rawLength(a.rest)).trim(),
   })),
-  async run({ deps, sender, incoming }, args) {
+  async run(ctx, args) {
+    const { deps, sender, incoming } = ctx
     if (!args.orgWord) return [{ text: M.badArgs(R.behalfOrgMissing, R.behalfUsage, undefined) }]
-    const found = findOrg(deps, args.orgWord)
+    const found = ctx.site(args.orgWord)
     if (!found.ok) return found.reply
-    const org = found.org
-    if (org.kind !== 'site') return [{ text: R.behalfNotASite(org) }]
-    if (!actsFor(sender.roles, org)) {
-      const scopes = [
-        ...leaderGroups(sender.roles).map((g) => GROUP_NAMES[g]),
-        ...liaisonDistricts(sender.roles),
-      ]
-      return [{ text: R.behalfOutOfScope(org, scopes) }]
-    }
+    const may = ctx.actFor(found.value)
+    if (!may.ok) return may.reply
+    const org = may.value
     // #代报 大船 2026-10 正文: a month right after the site backfills it, by the rules of #补报.
     const monthWord = args.text.split(/\s+/)[0] ?? ''
     const month = monthWord ? parseMonth(monthWord, incoming.at) : null

@@ -6,7 +6,7 @@ import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { U } from '../../src/messages/usability.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { checkLate, ownSite, reportFor } from './reporting-support.js'
+import { checkLate, reportFor } from './file-report.js'
 
 /** Reads `YYYY-MM 正文`. */
 const lateArgs = rawArgs.transform((a) => {
@@ -27,7 +27,10 @@ export const lateReport = defineCommand({
   category: 'report',
   requires: [siteMember],
   args: lateArgs,
-  async run({ deps, sender, incoming }, args) {
+  async run(ctx, args) {
+    const { deps, sender, incoming } = ctx
+    const site = ctx.ownSite()
+    if (!site) return [] // the siteMember precondition has made sure there is one
     const last = addMonths(monthOf(incoming.at), -1)
     const named = args.monthWord ? parseMonth(args.monthWord, incoming.at) : null
     if (!named && looksLikeMonth(args.monthWord)) return [{ text: U.monthInvalid(args.monthWord, last) }]
@@ -39,7 +42,7 @@ export const lateReport = defineCommand({
       return [{ text: M.badArgs(R.lateMonthMissing, R.lateUsage, undefined) }]
     const check = checkLate(deps, incoming, month)
     if (check) return check
-    return reportFor(deps, incoming, sender, ownSite(sender), month, text, {
+    return reportFor(deps, incoming, sender, site, month, text, {
       late: true,
       onBehalf: false,
     })

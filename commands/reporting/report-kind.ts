@@ -7,7 +7,7 @@ import { parseNo } from '../../src/domain/numbers.js'
 import { REC } from '../../src/messages/records.js'
 import { U } from '../../src/messages/usability.js'
 import { M } from '../../src/messages/zh.js'
-import { actorOf, recordable, recordsOf } from '../records/records-support.js'
+import { actorOf, recordsOf } from '../records/record-site.js'
 
 export const reportKind = defineCommand({
   name: '标记',
@@ -19,7 +19,8 @@ export const reportKind = defineCommand({
   category: 'records',
   requires: [registered],
   args: rawArgs.transform((a) => ({ no: a.tokens[0] ?? '', word: a.tokens[1] ?? '' })),
-  async run({ deps, sender }, { no, word }) {
+  async run(ctx, { no, word }) {
+    const { deps, sender } = ctx
     const rec = recordsOf(deps)
     if (!rec.ok) return rec.reply
     const n = parseNo(no)
@@ -31,7 +32,7 @@ export const reportKind = defineCommand({
     if (!kind) return [{ text: REC.kindBad(word) }]
     const site = deps.repo.roster().get(report.orgId)
     if (site?.kind !== 'site') return [{ text: REC.reportUnknown(String(n)) }]
-    const ok = recordable(sender, site)
+    const ok = ctx.actFor(site)
     if (!ok.ok) return ok.reply
     await rec.value.records.setKind(report.no, report.month, kind, actorOf(sender), deps.clock())
     return [{ text: REC.kindSaved(report.no, kind) }]

@@ -2,7 +2,7 @@ import { rawArgs } from '../../src/core/args.js'
 import { siteMember } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
-import { ownSite, reportFor } from './reporting-support.js'
+import { reportFor } from './file-report.js'
 
 export const report = defineCommand({
   name: '上报',
@@ -18,8 +18,11 @@ export const report = defineCommand({
   category: 'report',
   requires: [siteMember],
   args: rawArgs.transform((a) => a.rest),
-  async run({ deps, sender, incoming }, text) {
-    return reportFor(deps, incoming, sender, ownSite(sender), monthOf(incoming.at), text, {
+  async run(ctx, text) {
+    const { deps, sender, incoming } = ctx
+    const site = ctx.ownSite()
+    if (!site) return [] // the siteMember precondition has made sure there is one
+    return reportFor(deps, incoming, sender, site, monthOf(incoming.at), text, {
       late: false,
       onBehalf: false,
     })

@@ -1,3 +1,4 @@
+import { localKey } from '../../src/core/types.js'
 import type { FileInfo, LinkInfo } from '../../src/domain/reports.js'
 
 export interface PendingShare {
@@ -50,6 +51,12 @@ export class ShareBuffer {
     this.intents.set(senderId, intent)
   }
 
+  /** The bare #上报 waiting within the window, left in place. */
+  peekIntent(senderId: string, now: number): ReportIntent | undefined {
+    const intent = this.intents.get(senderId)
+    return intent && this.fresh(intent.at, now) ? intent : undefined
+  }
+
   takeIntent(senderId: string, now: number): ReportIntent | undefined {
     const intent = this.intents.get(senderId)
     this.intents.delete(senderId)
@@ -75,8 +82,12 @@ export class ShareBuffer {
     this.lastReport.set(senderId, { no, at })
   }
 
-  last(senderId: string, now: number): number | undefined {
+  /** The member's report filed within the window (its number and when), shares after it join it. */
+  last(senderId: string, now: number): { no: number; at: number } | undefined {
     const l = this.lastReport.get(senderId)
-    return l && this.fresh(l.at, now) ? l.no : undefined
+    return l && this.fresh(l.at, now) ? l : undefined
   }
 }
+
+/** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
+export const SHARES = localKey('shares', (deps) => new ShareBuffer(deps.settings.shareWindowMs))

@@ -6,8 +6,8 @@ import { parseNo } from '../../src/domain/numbers.js'
 import { R } from '../../src/messages/reports.js'
 import { U } from '../../src/messages/usability.js'
 import { M } from '../../src/messages/zh.js'
-import { audited } from '../operations/audit-support.js'
-import { progress } from './reporting-support.js'
+import { audited } from '../operations/audited.js'
+import { progress } from './file-report.js'
 
 export const withdraw = defineCommand({
   name: '撤回',

@@ -1,7 +1,7 @@
 /** 动态管理: admins add a new demonstration site with the next 编号, counted from today. */
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
-import { changeFromToday } from './site-support.js'
+import { changeFromToday } from './roster-change.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseDistrict, parseGroup } from '../../src/domain/roles.js'
 import { nextSiteNumber } from '../../src/domain/roster-history.js'

@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { parseGroup } from '../../src/domain/roles.js'
 import { REC } from '../../src/messages/records.js'
 import { M } from '../../src/messages/zh.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const moveSite = defineCommand({
   name: '调整示范点',
@@ -30,11 +30,12 @@ export const moveSite = defineCommand({
           reason: a.tokens.slice(at + 1).join(' '),
         }
   }),
-  async run({ deps, sender }, args) {
+  async run(ctx, args) {
+    const { deps, sender } = ctx
     if (args.group === null) {
       return [{ text: args.word ? REC.groupBad(args.word) : M.badArgs(undefined, REC.moveUsage, undefined) }]
     }
-    const s = findSite(deps, args.site, REC.moveUsage)
+    const s = findSite(ctx, args.site, REC.moveUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'move',

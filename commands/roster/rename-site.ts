@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { aliasesAfterRename } from '../../src/domain/roster-history.js'
 import { REC } from '../../src/messages/records.js'
 import { M } from '../../src/messages/zh.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const renameSite = defineCommand({
   name: '更名示范点',
@@ -20,10 +20,11 @@ export const renameSite = defineCommand({
   category: 'manage',
   requires: [role('admin')],
   args: rawArgs.transform((a) => ({ site: a.tokens[0] ?? '', name: a.tokens.slice(1).join('') })),
-  async run({ deps, sender }, args) {
+  async run(ctx, args) {
+    const { deps, sender } = ctx
     if (!args.site || args.name.length < 2)
       return [{ text: M.badArgs(undefined, REC.renameUsage, undefined) }]
-    const s = findSite(deps, args.site, REC.renameUsage)
+    const s = findSite(ctx, args.site, REC.renameUsage)
     if (!s.ok) return s.reply
     const { from, result } = await changeFromToday(deps, sender, {
       kind: 'rename',

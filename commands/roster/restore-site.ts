@@ -4,8 +4,8 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { REC } from '../../src/messages/records.js'
 import { EXIT } from '../../src/messages/reports.js'
-import { rawLength } from '../reporting/reporting-support.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { rawLength } from '../../src/core/args.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const restoreSite = defineCommand({
   name: '恢复示范点',
@@ -20,8 +20,9 @@ export const restoreSite = defineCommand({
     site: a.tokens[0] ?? '',
     reason: a.rest.slice(rawLength(a.rest)).trim(),
   })),
-  async run({ deps, sender }, args) {
-    const s = findSite(deps, args.site, EXIT.restoreUsage)
+  async run(ctx, args) {
+    const { deps, sender } = ctx
+    const s = findSite(ctx, args.site, EXIT.restoreUsage)
     if (!s.ok) return s.reply
     if (!s.site.retired) return [{ text: EXIT.notRetired(s.site) }]
     const { result } = await changeFromToday(deps, sender, {

@@ -5,8 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { REC } from '../../src/messages/records.js'
 import { EXIT } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { rawLength } from '../reporting/reporting-support.js'
-import { findSite, changeFromToday } from './site-support.js'
+import { rawLength } from '../../src/core/args.js'
+import { findSite, changeFromToday } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -24,8 +24,9 @@ export const retireSite = defineCommand({
     site: a.tokens[0] ?? '',
     reason: a.rest.slice(rawLength(a.rest)).trim(),
   })),
-  async run({ deps, sender }, args) {
-    const s = findSite(deps, args.site, EXIT.usage)
+  async run(ctx, args) {
+    const { deps, sender } = ctx
+    const s = findSite(ctx, args.site, EXIT.usage)
     if (!s.ok) return s.reply
     if (s.site.retired) return [{ text: EXIT.alreadyRetired(s.site) }]
     if (!args.reason) return [{ text: M.badArgs(EXIT.reasonMissing, EXIT.usage, undefined) }]

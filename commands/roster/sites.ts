@@ -1,7 +1,8 @@
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { M } from '../../src/messages/zh.js'
-import { readFilter } from './site-support.js'
+import { inScope, parseScope } from '../../src/domain/authority.js'
+import { scopeLabel } from '../../src/messages/format.js'
 
 export const sites = defineCommand({
   name: '示范点',
@@ -14,10 +15,11 @@ export const sites = defineCommand({
   requires: [],
   args: rawArgs.transform((a) => a.tokens[0]),
   run({ deps }, word) {
-    const filter = readFilter(word)
-    if (filter && 'unknown' in filter) return [{ text: M.sitesFilterUnknown(filter.unknown) }]
+    // The roster is public: any scope may be read (the scope words of authority.parseScope).
+    const scope = word ? parseScope(word) : null
+    if (word && !scope) return [{ text: M.sitesFilterUnknown(word) }]
     const all = deps.repo.roster().sites()
-    const chosen = filter ? all.filter(filter.test) : all
-    return [{ text: M.siteList(chosen, filter?.label ?? null) }]
+    const chosen = scope ? all.filter((s) => inScope(scope, s)) : all
+    return [{ text: M.siteList(chosen, scope && scope.kind !== 'all' ? scopeLabel(scope) : null) }]
   },
 })

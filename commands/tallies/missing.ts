@@ -1,13 +1,13 @@
+import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { covers, inScope, parseScope, scopesOf, type Scope } from '../../src/domain/authority.js'
+import { inScope, parseScope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
-import { isTracked } from '../../src/domain/tracking.js'
 import { MISSING, scopeLabel, U } from '../../src/messages/usability.js'
 import { W } from '../../src/messages/first-week.js'
-import { dueText } from './tally-support.js'
+import { dueText } from './month-asked.js'
 
 export const missing = defineCommand({
   name: '未报',
@@ -23,28 +23,22 @@ export const missing = defineCommand({
   category: 'query',
   requires: [role('liaison', 'leader', 'admin')],
   args: rawArgs.transform((a) => a.tokens),
-  run({ deps, incoming, sender }, tokens) {
-    const now = deps.clock()
-    let month = monthOf(now)
-    let asked: Scope | null = null
-    for (const word of tokens) {
-      const m = parseMonth(word, now)
-      const s = m ? null : parseScope(word)
+  run(ctx, tokens) {
+    const { deps, incoming } = ctx
+    let month = monthOf(ctx.now)
+    let word: string | undefined
+    for (const w of tokens) {
+      const m = parseMonth(w, ctx.now)
       if (m) month = m
-      else if (s) asked = s
-      else
-        return [
-          {
-            text: /\d|月/.test(word) ? U.monthInvalid(word, month) : MISSING.wordUnknown(word),
-          },
-        ]
+      else if (parseScope(w)) word = w
+      else return [{ text: /\d|月/.test(w) ? U.monthInvalid(w, month) : MISSING.wordUnknown(w) }]
     }
     if (!isTracked(deps.repo.tracking(), month))
       return [{ text: U.tallyBeforeTracking(month, deps.repo.trackingSince()) }]
-    const mine = scopesOf(sender.roles)
-    if (asked && !covers(sender.roles, asked))
-      return [{ text: MISSING.outOfScope(scopeLabel(asked), mine.map(scopeLabel)) }]
-    const scopes = asked ? [asked] : mine
+    // It @-mentions people: acting, so only within one's own scope.
+    const scope = ctx.scope(word, 'act')
+    if (!scope.ok) return scope.reply
+    const { scopes } = scope.value
     const label = W.scopes(scopes.map(scopeLabel))
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),

@@ -10,8 +10,7 @@ import { W } from '../../src/messages/first-week.js'
 import { R } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
 import { U } from '../../src/messages/usability.js'
-import { findOrg } from '../people/find-org.js'
-import { yearStart } from './tally-support.js'
+import { yearStart } from './month-asked.js'
 
 export const progress = defineCommand({
   name: '进度',
@@ -26,7 +25,8 @@ export const progress = defineCommand({
   category: 'query',
   requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
-  run({ deps, sender }, tokens) {
+  run(ctx, tokens) {
+    const { deps, sender } = ctx
     const now = deps.clock()
     const current = monthOf(now)
     let month: Month = current
@@ -41,10 +41,10 @@ export const progress = defineCommand({
     let site: Site
     const input = words.join('')
     if (input) {
-      const found = findOrg(deps, input)
+      const found = ctx.org(input)
       if (!found.ok) return found.reply
-      if (found.org.kind !== 'site') return [{ text: U.progressNotASite(found.org) }]
-      site = found.org
+      if (found.value.kind !== 'site') return [{ text: U.progressNotASite(found.value) }]
+      site = found.value
     } else {
       if (sender.org?.kind !== 'site')
         return [{ text: M.badArgs(R.progressOrgMissing, R.progressUsage, undefined) }]

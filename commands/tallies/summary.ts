@@ -1,11 +1,12 @@
 import { rawArgs } from '../../src/core/args.js'
-import { role } from '../../src/core/preconditions.js'
+import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { siteYear, tallyMonth, type MonthTally, type SiteYear } from '../../src/domain/reports.js'
 import { W } from '../../src/messages/first-week.js'
 import { R } from '../../src/messages/reports.js'
-import { splitDetail, summaryScope, yearStart } from './tally-support.js'
+import { splitDetail, yearStart } from './month-asked.js'
+import { inScope } from '../../src/domain/authority.js'
 
 export const summary = defineCommand({
   name: '汇总',
@@ -13,26 +14,31 @@ export const summary = defineCommand({
   usage: '#汇总 [第N组|省级|市级|区名|全市] [详细]',
   summary: '本月与今年的上报汇总，列出需关注的示范点',
   details: [
-    '不写范围时：管理员看全市，组长看本组，联络员看本区。建议私聊机器人发送。',
+    '不写范围时：管理员看全市，组长看所带的各组，联络员看本区，其他成员看全市。任何范围都可以查看。建议私聊机器人发送。',
     '需关注的示范点按缺报情况归并成几行；加“详细”逐个列出。',
   ],
   examples: ['#汇总', '#汇总 第一组', '#汇总 西岗区', '#汇总 详细'],
   category: 'query',
-  requires: [role('liaison', 'leader', 'admin')],
+  requires: [registered],
   args: rawArgs.transform((a) => splitDetail(a.tokens)),
-  run({ deps, sender }, { words, detail }) {
+  run(ctx, { words, detail }) {
+    const { deps } = ctx
     const word = words[0] ?? ''
-    const scope = summaryScope(deps, sender, word)
-    if (!scope.ok) return [{ text: scope.text }]
-    const current = monthOf(deps.clock())
+    const scope = ctx.scope(word, 'read')
+    if (!scope.ok) return scope.reply
+    const { label, scopes } = scope.value
+    const current = monthOf(ctx.now)
+    const sites = deps.repo.rosterHistory
+      .activeSitesFor(current)
+      .filter((s) => scopes.some((sc) => inScope(sc, s)))
     const from = yearStart(deps, current)
     const reports = deps.repo.reports.all()
-    const t = tallyMonth(scope.sites, deps.repo.reports.ofMonth(current), current)
+    const t = tallyMonth(sites, deps.repo.reports.ofMonth(current), current)
     const tracking = deps.repo.tracking()
-    const years = scope.sites.map((s) => siteYear(s, reports, from, current, current, tracking))
+    const years = sites.map((s) => siteYear(s, reports, from, current, current, tracking))
     const pieces = years.reduce((n, y) => n + y.total, 0)
-    if (detail) return [{ text: R.summary(scope.label, t, from, years, pieces) }]
-    return [{ text: brief(scope.label, word, t, from, years, pieces) }]
+    if (detail) return [{ text: R.summary(label, t, from, years, pieces) }]
+    return [{ text: brief(label, word, t, from, years, pieces) }]
   },
 })
 

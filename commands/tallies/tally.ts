@@ -7,7 +7,7 @@ import { isTracked } from '../../src/domain/tracking.js'
 import { W } from '../../src/messages/first-week.js'
 import { R } from '../../src/messages/reports.js'
 import { U } from '../../src/messages/usability.js'
-import { pickMonth, splitDetail } from './tally-support.js'
+import { pickMonth, splitDetail } from './month-asked.js'
 
 export const tally = defineCommand({
   name: '统计',

@@ -4,19 +4,11 @@ import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders.js'
 import { U } from '../messages/usability.js'
 import { parseCommand, understand } from './parse.js'
 import { firstRefusal } from './preconditions.js'
+import { createContext, senderOf } from './context.js'
+import { ShareWindow, type ShareClaimant } from './share-window.js'
 import { CommandRegistry } from './registry.js'
 import { DEFAULT_REPORT_SETTINGS } from './types.js'
-import type {
-  AnyCommand,
-  CommandContext,
-  Deps,
-  Incoming,
-  LocalKey,
-  Reply,
-  RoomMember,
-  Sender,
-  ShareHandler,
-} from './types.js'
+import type { AnyCommand, Deps, Incoming, LocalKey, Reply, RoomMember } from './types.js'
 
 /** What createCore needs; report settings, reminder defaults and the local state have defaults. */
 export type CoreDeps = Omit<Deps, 'settings' | 'reminderDefaults' | 'local'> &
@@ -34,7 +26,7 @@ export interface Core {
 export function createCore(
   coreDeps: CoreDeps,
   commands: readonly AnyCommand[],
-  shareHandlers: readonly ShareHandler[] = [],
+  claimants: readonly ShareClaimant[] = [],
 ): Core {
   const locals = new Map<symbol, unknown>()
   const deps: Deps = {
@@ -47,29 +39,14 @@ export function createCore(
     },
   }
   const registry = new CommandRegistry(commands)
-
-  function senderOf(incoming: Incoming): Sender {
-    const member = deps.repo.member(incoming.senderId)
-    return {
-      id: incoming.senderId,
-      wechatName: incoming.senderName,
-      member,
-      roles: deps.repo.roles(incoming.senderId),
-      org: member ? deps.repo.roster().get(member.orgId) : undefined,
-    }
-  }
+  const shareWindow = new ShareWindow(claimants)
 
   async function dispatch(incoming: Incoming, trace: { command?: string }): Promise<Reply[]> {
     if (incoming.kind !== 'text') {
       if (!incoming.share) return []
       const kind = incoming.kind
-      const ctx: CommandContext = { incoming, sender: senderOf(incoming), deps, commands: registry }
-      const replies: Reply[] = []
-      for (const h of shareHandlers.filter((x) => x.kinds.includes(kind))) {
-        trace.command = `share:${h.name}`
-        replies.push(...(await h.run(ctx)))
-      }
-      return replies
+      trace.command = 'share'
+      return shareWindow.receive(createContext(deps, incoming, registry, 'share'), kind)
     }
     const addressed = incoming.mentionSelf || incoming.conversation.kind === 'private'
     const first = parseCommand(incoming.text, addressed)
@@ -85,15 +62,14 @@ export function createCore(
     }
     const { cmd, parsed } = found
     trace.command = cmd.name
-    const sender = senderOf(incoming)
+    const sender = senderOf(deps, incoming)
     const refusal = firstRefusal(cmd.requires, sender, cmd.name)
     if (refusal) return [{ text: refusalText(refusal, cmd.category) }]
     const args = cmd.args.safeParse({ tokens: parsed.tokens, rest: parsed.rest, mentions: incoming.mentions })
     if (!args.success) {
       return [{ text: M.badArgs(args.error.issues[0]?.message, cmd.usage, cmd.examples[0]) }]
     }
-    const ctx: CommandContext = { incoming, sender, deps, commands: registry }
-    return cmd.run(ctx, args.data)
+    return cmd.run(createContext(deps, incoming, registry, cmd.name, sender), args.data)
   }
 
   return {

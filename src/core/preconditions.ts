@@ -3,15 +3,9 @@
  * are read. They compose (all must pass) and describe themselves for #帮助.
  */
 import type { Org, Role } from '../domain/types.js'
-import type { Sender } from './types.js'
+import type { Precondition, Sender } from './types.js'
 
-export type Precondition =
-  /** A registered member, or anyone holding a role. */
-  | { kind: 'registered' }
-  /** Registered for a demonstration site that is on the roster (not retired). */
-  | { kind: 'siteMember' }
-  /** Holds one of the roles. */
-  | { kind: 'role'; roles: readonly Role[] }
+export type { Precondition }
 
 export const registered: Precondition = { kind: 'registered' }
 export const siteMember: Precondition = { kind: 'siteMember' }

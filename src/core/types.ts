@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import type { Logger } from '../logger.js'
-import type { Member, Org, RoleGrant } from '../domain/types.js'
+import type { Member, Org, Role, RoleGrant, Site } from '../domain/types.js'
+import type { Scope } from '../domain/authority.js'
 import type { LinkInfo } from '../domain/reports.js'
-import type { Precondition } from './preconditions.js'
 import { DEFAULT_REPORT_KEYWORDS } from '../domain/vocabulary.js'
 import type { ReminderSettings } from '../domain/reminders.js'
 import type { HolidayCalendar } from '../domain/holidays.js'
@@ -116,9 +116,20 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   shareWindowMs: 10 * 60_000,
 }
 
+/** Who may use a command (checked by core before the arguments are read; see preconditions.ts). */
+export type Precondition =
+  /** A registered member, or anyone holding a role. */
+  | { kind: 'registered' }
+  /** Registered for a demonstration site that is on the roster (not retired). */
+  | { kind: 'siteMember' }
+  /** Holds one of the roles. */
+  | { kind: 'role'; roles: readonly Role[] }
+
 export interface Sender {
   id: string
   wechatName: string
+  /** The name to record and show: the registered name, else the WeChat name (resolved once). */
+  name: string
   member: Member | undefined
   roles: RoleGrant[]
   /** The organisation the member registered for, when it is still on the roster. */
@@ -135,12 +146,48 @@ export interface RawArgs {
   mentions: { id: string; name: string }[]
 }
 
+export type Found<T> = { ok: true; value: T } | { ok: false; reply: Reply[] }
+
+/** What a scope is asked for: reading tallies (open to every registered member) or acting. */
+export type ScopeUse = 'read' | 'act'
+
+/** The sites a command covers, with their label (第一组、第三组 / 西岗区 / 全市). */
+export interface ScopeChoice {
+  scopes: Scope[]
+  label: string
+  /** True when the command named the scope; false for the person's default. */
+  named: boolean
+  /** True when the scope is the whole city. */
+  all: boolean
+}
+
+/** Identifiers of refusals whose sentences live in src/messages/refusals.ts (FAILS). */
+export type FailCode = 'SCOPE_NOT_YOURS' | 'SCOPE_UNKNOWN' | 'SCOPE_NONE' | 'NOT_A_SITE' | 'SITE_MISSING'
+export type FailParams = Record<string, string>
+
+/** The per-message context, built once by core and handed to every command and share handler. */
 export interface CommandContext {
   incoming: Incoming
+  /** The actor: registered member or not, with roles, organisation and name resolved once. */
   sender: Sender
   deps: Deps
   /** The registry, for commands that describe commands (#帮助). */
   commands: CommandRegistryView
+  /** When the message is handled (the injected clock), and its day in Asia/Shanghai (2026-11-24). */
+  now: Date
+  today: string
+  /** The actor's own active demonstration site, if they are registered to one. */
+  ownSite(): Site | undefined
+  /** The one site finder (full name, alias or 编号): the site, or the reply with candidates or did-you-mean. */
+  site(text: string, opts?: { includeRetired?: boolean }): Found<Site>
+  /** Any organisation by what was typed (sites and line organisations), with the same replies. */
+  org(text: string, opts?: { includeRetired?: boolean }): Found<Org>
+  /** THE scope policy (domain/authority.ts resolveScope): the scope named by `word`, or the default. */
+  scope(word: string | undefined, use: ScopeUse): Found<ScopeChoice>
+  /** May the actor act for this site (write for it, @ its people, file its names)? The refusal if not. */
+  actFor(site: Site): Found<Site>
+  /** A refusal keyed by identifier; the sentence comes from the messages. */
+  fail(code: FailCode, params?: FailParams): Reply[]
 }
 
 export interface CommandRegistryView {
@@ -167,13 +214,6 @@ export interface Command<A> {
   /** Parses the raw arguments into what `run` takes; its first issue's message is the answer to bad input. */
   args: z.ZodType<A, RawArgs>
   run(ctx: CommandContext, args: A): Promise<Reply[]> | Reply[]
-}
-
-/** A handler for shared articles, files and pictures (messages that are not text). */
-export interface ShareHandler {
-  name: string
-  kinds: readonly Exclude<Incoming['kind'], 'text'>[]
-  run(ctx: CommandContext): Promise<Reply[]> | Reply[]
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds commands of every argument type

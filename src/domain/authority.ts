@@ -1,6 +1,14 @@
 /**
  * Who may act for which sites, and whose sites a person sees by default: the one place that
  * answers it, for commands and the scheduler alike.
+ *
+ * The scope policy (issue 14), written once:
+ * - a liaison's default is their district, a leader's is all the groups they lead, an admin's is
+ *   the city; a person with several grants gets the union; someone without a role reads the city;
+ * - reading tallies (#统计, #汇总, #进度, #图表) is open to every registered member for any scope:
+ *   the numbers are posted to the whole group anyway;
+ * - acting (@-mentioning people, writing for a site, files that carry members' names) is limited
+ *   to one's own scope, and the refusal names what one may use (SCOPE_NOT_YOURS).
  */
 import type { Roster } from './roster.js'
 import { parseDistrict, parseGroup } from './roles.js'
@@ -89,4 +97,29 @@ export function parseScope(word: string): Scope | null {
   if ((SCOPE_WORDS.all as readonly string[]).includes(word)) return { kind: 'all' }
   const district = parseDistrict(word)
   return district ? { kind: 'district', district } : null
+}
+
+export type ScopeDecision =
+  | { ok: true; scopes: Scope[]; named: boolean }
+  | { ok: false; code: 'SCOPE_UNKNOWN'; word: string }
+  | { ok: false; code: 'SCOPE_NOT_YOURS'; asked: Scope; mine: Scope[] }
+  | { ok: false; code: 'SCOPE_NONE' }
+
+/** THE scope policy: the scopes a command covers for this person, named by `word` or by default. */
+export function resolveScope(
+  grants: readonly RoleGrant[],
+  word: string | undefined,
+  use: 'read' | 'act',
+): ScopeDecision {
+  const mine = scopesOf(grants)
+  if (!word) {
+    if (mine.length > 0) return { ok: true, scopes: mine, named: false }
+    return use === 'read'
+      ? { ok: true, scopes: [{ kind: 'all' }], named: false }
+      : { ok: false, code: 'SCOPE_NONE' }
+  }
+  const asked = parseScope(word)
+  if (!asked) return { ok: false, code: 'SCOPE_UNKNOWN', word }
+  if (use === 'read' || covers(grants, asked)) return { ok: true, scopes: [asked], named: true }
+  return { ok: false, code: 'SCOPE_NOT_YOURS', asked, mine }
 }

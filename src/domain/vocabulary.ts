@@ -29,6 +29,21 @@ export const FULL_WIDTH_HASH = '＃'
 /** Words that default the report keywords: a shared article whose title holds one counts. */
 export const DEFAULT_REPORT_KEYWORDS = ['创建信息', '示范点', '工青妇']
 
+/**
+ * Words that make a shared article's title look like the network's work (the sharer may want it
+ * counted, so a private hint helps); an article without any of them gets no hint at all.
+ */
+export const REPORT_RELATED_WORDS = [
+  '工会',
+  '团委',
+  '共青团',
+  '妇联',
+  '志愿',
+  '创建',
+  '活动',
+  '开展',
+] as const
+
 /** Words that undo a record: `#推荐 撤销 12`. */
 export const UNDO_WORDS = ['撤销', '取消', '撤回'] as const
 

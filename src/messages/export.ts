@@ -4,24 +4,11 @@
  */
 import type { Month } from '../domain/calendar.js'
 import { shanghaiDate } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel } from './format.js'
+import { dayMonthLabel, fullMonthLabel, periodLabel } from './format.js'
 import type { Period } from '../domain/periods.js'
 import type { Line } from '../domain/types.js'
 
-/** 2026年11月 / 2026年上半年 / 2026年 / 2017—2026年. */
-export function periodLabel(p: Period): string {
-  const y = p.from.slice(0, 4)
-  switch (p.kind) {
-    case 'month':
-      return fullMonthLabel(p.from)
-    case 'half':
-      return `${y}年${p.from.endsWith('-01') ? '上' : '下'}半年`
-    case 'year':
-      return `${y}年`
-    case 'years':
-      return `${y}—${p.to.slice(0, 4)}年`
-  }
-}
+export { periodLabel }
 
 /** 工青妇示范点创建信息_2026年11月.xlsx. */
 export function exportFileName(p: Period): string {

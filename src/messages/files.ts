@@ -8,9 +8,9 @@ import type { DigestData } from '../domain/digest.js'
 import type { Period } from '../domain/periods.js'
 import { SIX_ITEMS } from '../domain/records.js'
 import type { GroupNo, Site } from '../domain/types.js'
-import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel } from './export.js'
 import { shortName } from './records.js'
+import { scopeLabel as scopeLabelOf, scopesLabel } from './format.js'
 
 /** Words people type after #周报. */
 export const WEEKLY_WORDS: Readonly<Record<string, 'on' | 'off'>> = {
@@ -30,8 +30,11 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 export function scopeLabel(
   scope: { all: true } | { groups: readonly GroupNo[]; districts: readonly string[] },
 ) {
-  if ('all' in scope) return '全市'
-  return [...scope.groups.map((g) => GROUP_NAMES[g]), ...scope.districts].join('、')
+  if ('all' in scope) return scopeLabelOf({ kind: 'all' })
+  return scopesLabel([
+    ...scope.groups.map((group) => ({ kind: 'group' as const, group })),
+    ...scope.districts.map((district) => ({ kind: 'district' as const, district })),
+  ])
 }
 
 export const FILES = {

@@ -103,7 +103,12 @@ export const W = {
 
   /** A share added to the report just made: what it holds now (a burst of photos merges into one). */
   attached: (no: number, r: Pick<Report, 'links' | 'files'>) =>
-    `已加入编号${no}，${holding('现含', contentsPhrase(contentsOf(r)))}。`,
+    `已加入编号${no}，${holding('现含', contentsPhrase(contentsOf(r)))}。${W.detachHint(no)}`,
+  /** After a receipt that took shares: which report they are in, and how to undo it. */
+  detachHint: (no: number) => `如分享的内容不属于编号${no}，请发送 #撤回 ${no} 后重新上报。`,
+  /** Private answer to an unregistered person whose shared article looks like 创建信息. */
+  shareUnregistered:
+    '您分享的文章没有计入创建信息：您还没有注册。请先私聊发送 #注册 姓名 单位，再分享文章并发送 #上报。',
   /** A shared article nothing counted, once a day per member. */
   articleHint: (minutes: number) => `这篇文章如需计入创建信息，请在 ${minutes} 分钟内发送 #上报`,
 

@@ -5,7 +5,7 @@ import { SIX_ITEMS } from '../domain/records.js'
 import type { RosterChangeError } from '../domain/roster-history.js'
 import { rosterProblem } from './zh.js'
 import { addMonths } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel } from './format.js'
+import { dayMonthLabel, displayName, fullMonthLabel, periodLabel } from './format.js'
 
 /** The first month a change from `day` covers whole: that month when it is the 1st, else the next. */
 const firstWholeMonth = (day: string) =>
@@ -15,9 +15,7 @@ import { GROUP_NAMES } from '../domain/types.js'
 import { SETTING_LABEL } from './assessment-settings.js'
 import { quote } from './quote.js'
 
-/** 2026-H1 → 2026上半年. */
-export const periodLabel = (period: string) =>
-  `${period.slice(0, 4)}${period.endsWith('H1') ? '上' : '下'}半年`
+export { periodLabel }
 
 const STATE_MARK: Record<SixState, string> = { 已达标: '✅', 建设中: '🚧', 未达标: '❌' }
 const PROJECT_STATUS: Record<Project['status'], string> = {
@@ -32,7 +30,7 @@ export function namedList(label: string, names: readonly string[], max = 12): st
   return `${label}（${names.length}）：${shown}${names.length > max ? '…' : ''}`
 }
 
-export const shortName = (s: Site) => s.aliases[0] ?? s.name
+export const shortName = (s: Site): string => displayName(s)
 
 /** An instant as Dalian reads it: `2026-11-24 10:00` (Asia/Shanghai has no daylight saving: UTC+8). */
 export const shanghaiTime = (iso: string): string =>

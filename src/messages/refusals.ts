@@ -1,6 +1,7 @@
 /** Why a command was refused, and who may use it (for #帮助). */
 import type { Precondition, Refusal } from '../core/preconditions.js'
-import type { CommandCategory } from '../core/types.js'
+import type { CommandCategory, FailCode, FailParams } from '../core/types.js'
+import { quote } from './quote.js'
 import type { Role } from '../domain/types.js'
 import { R } from './reports.js'
 import { M } from './zh.js'
@@ -38,4 +39,20 @@ export function whoMayUse(requires: readonly Precondition[]): string {
   if (requires.some((p) => p.kind === 'siteMember')) return '（限示范点已注册成员）'
   if (requires.some((p) => p.kind === 'registered')) return '（需先实名注册）'
   return ''
+}
+
+/**
+ * Refusals keyed by identifier (ctx.fail): the scope policy's one sentence for everything outside
+ * one's scope, and the site finder's. Params are plain strings.
+ */
+export const FAILS: Record<FailCode, (p: FailParams) => string> = {
+  SCOPE_NOT_YOURS: (p) =>
+    `#${p['command']} 只能用于您负责的${p['mine']}，不能用于${p['asked']}。查看任何范围的上报情况请用 #统计 或 #汇总。`,
+  SCOPE_NONE: (p) =>
+    p['asked']
+      ? `#${p['command']} 只能用于您本单位，不能用于${p['asked']}。`
+      : `#${p['command']} 需要您负责的范围（区联络员、组长或管理员）。`,
+  SCOPE_UNKNOWN: (p) => `“${quote(p['word'] ?? '')}”不是范围。请写如 第一组、西岗区、省级、市级 或 全市。`,
+  NOT_A_SITE: (p) => `“${quote(p['name'] ?? '')}”不是示范点。`,
+  SITE_MISSING: () => '请写明单位（全称、简称或编号）。',
 }

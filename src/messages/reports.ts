@@ -3,17 +3,15 @@
  */
 import type { Month } from '../domain/calendar.js'
 import { shanghaiDate } from '../domain/calendar.js'
-import { dayMonthLabel, fullMonthLabel, monthLabel } from './format.js'
+import { dayMonthLabel, displayName, fullMonthLabel, monthLabel } from './format.js'
 import type { MonthTally, Report, SiteYear } from '../domain/reports.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { quote } from './quote.js'
 import { receiptContents } from './first-week.js'
 
-/** The name a site goes by in lists: its full name when short, else its first alias (大船, 日新街道). */
-export function shortName(org: Org): string {
-  return [...org.name].length <= 6 || org.aliases.length === 0 ? org.name : org.aliases[0]!
-}
+/** The name a site goes by in lists: the one display-name rule of format.ts. */
+export const shortName = (org: Org): string => displayName(org)
 
 /** 第一组：A、B / 第二组：C … one line per group that has any of the sites. */
 export function groupLines(sites: Site[]): string[] {

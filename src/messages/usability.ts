@@ -3,12 +3,10 @@
  * hints that fit the command, plain-language questions, duplicate reports, phone-length lists.
  */
 import { quote } from './quote.js'
-import type { Scope } from '../domain/authority.js'
 import type { Month } from '../domain/calendar.js'
-import { fullMonthLabel, monthLabel } from './format.js'
+import { fullMonthLabel, monthLabel, scopeLabel } from './format.js'
 import type { Org, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
-import { SCOPE_WORDS } from '../domain/vocabulary.js'
 import { shortName } from './reports.js'
 
 export const U = {
@@ -43,18 +41,7 @@ export const U = {
 }
 
 /** 第一组, 西岗区, 省级, 全市. */
-export function scopeLabel(scope: Scope): string {
-  switch (scope.kind) {
-    case 'all':
-      return SCOPE_WORDS.all[0]
-    case 'group':
-      return GROUP_NAMES[scope.group]
-    case 'district':
-      return scope.district
-    case 'level':
-      return scope.level
-  }
-}
+export { scopeLabel }
 
 /** Marks a site nobody has registered for (nobody to @-mention). */
 const NOBODY_MARK = '*'

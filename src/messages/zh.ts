@@ -8,6 +8,7 @@ import { shanghaiDate } from '../domain/calendar.js'
 import type { RosterProblem } from '../domain/roster.js'
 import type { RegistrationError } from '../domain/registration.js'
 import { quote } from './quote.js'
+import { shownAliases } from './format.js'
 
 export const REGISTER_USAGE = '#注册 姓名 单位 [工会|团委|妇联]'
 export const REGISTER_EXAMPLE = '#注册 张三 日新街道 妇联'
@@ -196,7 +197,8 @@ export const M = {
       org.name,
       `编号 ${org.no}·${org.kind === 'site' ? `${orgTag(org)}·${org.district}` : orgTag(org)}`,
     ]
-    if (org.aliases.length > 0) lines.push(`也可写作：${org.aliases.slice(0, 6).join('、')}`)
+    const aliases = shownAliases(org)
+    if (aliases.length > 0) lines.push(`也可写作：${aliases.slice(0, 6).join('、')}`)
     lines.push(
       people.length > 0
         ? `已注册：${people.map((m) => (m.line && org.kind === 'site' ? `${m.name}（${m.line}）` : m.name)).join('、')}`

@@ -260,3 +260,14 @@ export function channelsFromConfig(a: AlertConfig): AlertChannel[] {
   if (a.smtpUrl && a.emailTo.length > 0) channels.push(emailChannel(a.smtpUrl, a.emailTo, a.emailFrom))
   return channels
 }
+
+/** The channels' keys and passwords (the webhook URL holds its key): never logged, never sent. */
+export function alertSecrets(a: AlertConfig): string[] {
+  let smtpPassword: string | undefined
+  try {
+    smtpPassword = a.smtpUrl ? decodeURIComponent(new URL(a.smtpUrl).password) : undefined
+  } catch {
+    smtpPassword = undefined
+  }
+  return [a.webhookUrl, a.webhookSecret, a.smtpUrl, smtpPassword].filter((s): s is string => !!s)
+}

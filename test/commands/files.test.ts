@@ -98,7 +98,7 @@ describe('#导出', () => {
     ).toEqual([...xigang].sort())
     expect(column(lw, '上报明细', 8).sort()).toEqual(['大船工会开展技能比武', '日新街道开展巾帼宣讲活动'])
     expect(lw.getWorksheet('日志')).toBeUndefined()
-    expect(liaison!.file!.name).toBe('工青妇示范点创建信息_2026年下半年.xlsx')
+    expect(liaison!.file!.name).toBe('工青妇示范点创建信息_2026下半年.xlsx')
 
     const [admin] = await send('admin', '#导出', 'private')
     const aw = await workbook(admin!)

@@ -76,12 +76,13 @@ describe('6. leaders read what was reported', () => {
     const t = await network()
     await t.say('rixin', '', image('a.jpg'))
     await t.say('rixin', '', image('b.jpg'))
-    expect(await t.ask('rixin', '#上报 社区义诊')).toBe(
-      '已收到日新街道的11月创建信息（编号1，含 2 张图片），本月全市已报 1/30。',
+    // Only a bare #上报 takes the shares sent before it, and the receipt says how to undo that.
+    expect(await t.ask('rixin', '#上报')).toBe(
+      '已收到日新街道的11月创建信息（编号1，含 2 张图片），本月全市已报 1/30。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
     )
     const [note] = await t.core.handle(t.incoming('rixin', '', image('c.jpg')))
     expect(note).toMatchObject({
-      text: '已加入编号1，现含 3 张图片。',
+      text: '已加入编号1，现含 3 张图片。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
       merge: { key: 'attached:1', replace: true },
     })
     expect(t.repo.reports.get(1)!.files).toHaveLength(3)
@@ -90,14 +91,16 @@ describe('6. leaders read what was reported', () => {
   it('a shared article without #上报 gets one hint a day, none after #上报 claimed it', async () => {
     const t = await network()
     const hint = '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报'
-    expect(await t.say('rixin', '', article('社区消夏晚会'))).toEqual([hint])
-    expect(await t.say('rixin', '', article('社区义诊'))).toEqual([])
+    expect(await t.say('rixin', '', article('社区妇联开展消夏晚会'))).toEqual([hint])
+    expect(await t.say('rixin', '', article('社区义诊志愿服务'))).toEqual([])
     // An article right after a report belongs to it: no hint, a note instead.
-    await t.ask('rixin', '#上报 两篇文章')
-    expect(await t.say('rixin', '', article('第三篇'))).toEqual(['已加入编号1，现含 3 篇文章。'])
+    await t.ask('rixin', '#上报')
+    expect(await t.say('rixin', '', article('第三篇'))).toEqual([
+      '已加入编号1，现含 3 篇文章。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
+    ])
     // Next day, once again; people of no site (a liaison) get none.
     t.setNow('2026-11-25T02:00:00Z')
-    expect(await t.say('rixin', '', article('新的一天'))).toEqual([hint])
+    expect(await t.say('rixin', '', article('新的一天 志愿活动'))).toEqual([hint])
     expect(await t.say('xg', '', article('区里的文章'))).toEqual([])
     // A photo after #六有 is that record's evidence, not a hint or a report.
     await t.ask('rixin', '#六有 有阵地 已达标 活动室')

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
+import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
@@ -21,7 +21,7 @@ async function world(dataDir: string | null = null) {
       calendar: holidayCalendar(repo.holidays),
     },
     builtinCommands(),
-    SHARE_HANDLERS,
+    SHARE_CLAIMANTS,
   )
   let n = 0
   const ask = async (senderId: string, text: string) => {

@@ -226,7 +226,7 @@ describe('files as evidence', () => {
     expect(repo.reports.all()).toHaveLength(0)
     // The plan took its one file: a photo after it waits for a #上报 as before.
     await core.handle(image(incoming('zhang', ''), 'a.png'))
-    expect(await ask('zhang', '#上报 活动 正文')).toContain('编号1')
+    expect(await ask('zhang', '#上报')).toContain('编号1')
     expect(repo.reports.get(1)!.files.map((f) => f.name)).toEqual(['a.png'])
     // Shared first, then the bare command.
     await core.handle(image(incoming('li', ''), '大船计划.docx'))

@@ -16,8 +16,8 @@ describe('#六有', () => {
   it('scope decides who may record for a site', async () => {
     const { ask, repo } = await makeRecordsCore()
     expect(await ask('li', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
-    expect(await ask('lead1', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
-    expect(await ask('liaZS', '#六有 日新街道 有人员 已达标')).toContain('你不能为')
+    expect(await ask('lead1', '#六有 日新街道 有人员 已达标')).toContain('只能用于您负责的第一组')
+    expect(await ask('liaZS', '#六有 日新街道 有人员 已达标')).toContain('只能用于您负责的中山区')
     expect(await ask('liaXG', '#六有 日新街道 有人员 已达标')).toContain('已记录')
     expect(await ask('lead2', '#六有 日新街道 有制度 建设中')).toContain('已记录')
     expect(await ask('admin', '#六有 大船 有特色 已达标')).toContain('已记录')
@@ -69,7 +69,7 @@ describe('#指导', () => {
   it('liaisons and leaders log guidance in scope, counted per half-year; members may not', async () => {
     const { ask, repo } = await makeRecordsCore()
     expect(await ask('zhang', '#指导 日新街道 看看')).not.toContain('已记录')
-    expect(await ask('liaZS', '#指导 日新街道 现场指导')).toContain('你不能为')
+    expect(await ask('liaZS', '#指导 日新街道 现场指导')).toContain('只能用于您负责的中山区')
     expect(await ask('liaXG', '#指导 日新街道 现场指导')).toContain('2026下半年累计 1 次')
     expect(await ask('lead2', '#指导 日新街道 再次指导')).toContain('累计 2 次')
     expect(repo.records.guidance().map((g) => g.by)).toEqual(['liaXG', 'lead2'])
@@ -120,7 +120,7 @@ describe('#推荐, #经验汇编 and #日志', () => {
   it('a leader recommends in their group; the compilation goes privately as a Word file', async () => {
     const { ask, core, incoming } = await makeRecordsCore()
     await ask('zhang', '#上报 四点半课堂开课')
-    expect(await ask('lead1', '#推荐 1 好')).toContain('你不能为')
+    expect(await ask('lead1', '#推荐 1 好')).toContain('只能用于您负责的第一组')
     expect(await ask('zhang', '#推荐 1 好')).not.toContain('已推荐')
     expect(await ask('lead2', '#推荐 1 做法可复制')).toContain('已推荐编号 1')
     const replies = await core.handle(incoming('lead2', '#经验汇编 2026下半年'))

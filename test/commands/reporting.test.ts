@@ -100,19 +100,24 @@ describe('shared articles, files and images', () => {
     link: { title, url: 'https://mp.weixin.qq.com/s/abc', description: '摘要' },
   })
 
-  it('counts a shared article when the same member sends #上报 within ten minutes after it', async () => {
+  it('counts a shared article when the same member sends a bare #上报 within ten minutes after it', async () => {
     const t = await network()
-    // A member's article nothing counted yet gets a one-line hint (once a day).
-    expect(await t.say('rixin', '', { kind: 'url', share: link('日新街道开展消夏晚会') })).toEqual([
-      '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
-    ])
+    // A member's article nothing counted yet gets a one-line hint (once a day), privately.
+    const [hint, ...more] = await t.core.handle(
+      t.incoming('rixin', '', { kind: 'url', share: link('日新街道开展消夏晚会') }),
+    )
+    expect(more).toEqual([])
+    expect(hint).toEqual({
+      to: { kind: 'private', id: 'rixin' },
+      text: '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
+    })
     t.setNow('2026-11-24T02:09:00Z')
-    expect(await t.ask('rixin', '#上报 消夏晚会')).toBe(
-      '已收到日新街道的11月创建信息（编号1，含文章《日新街道开展消夏晚会》），本月全市已报 1/30。',
+    expect(await t.ask('rixin', '#上报')).toBe(
+      '已收到日新街道的11月创建信息（编号1，含文章《日新街道开展消夏晚会》），本月全市已报 1/30。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
     )
     expect(t.repo.reports.get(1)).toMatchObject({
       via: 'share',
-      title: '消夏晚会',
+      title: '日新街道开展消夏晚会',
       links: [{ title: '日新街道开展消夏晚会', url: 'https://mp.weixin.qq.com/s/abc', description: '摘要' }],
     })
     expect(t.repo.reports.get(1)!.messageIds).toHaveLength(2)
@@ -133,7 +138,7 @@ describe('shared articles, files and images', () => {
       load: async () => Buffer.from('docx bytes'),
     }
     expect(await t.ask('rixin', '', { kind: 'file', share: file })).toBe(
-      '已收到日新街道的11月创建信息（编号1，含文件《11月活动总结.docx》），本月全市已报 1/30。',
+      '已收到日新街道的11月创建信息（编号1，含文件《11月活动总结.docx》），本月全市已报 1/30。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
     )
     expect(t.repo.reports.get(1)).toMatchObject({
       title: '11月活动总结.docx',
@@ -153,7 +158,9 @@ describe('shared articles, files and images', () => {
         kind: 'image',
         share: { kind: 'image', name: 'a.jpg', load: async () => Buffer.from('jpg') },
       }),
-    ).toEqual(['已加入编号1，现含文件《11月活动总结.docx》、1 张图片。'])
+    ).toEqual([
+      '已加入编号1，现含文件《11月活动总结.docx》、1 张图片。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
+    ])
     expect(t.repo.reports.get(1)!.files).toHaveLength(2)
     expect(t.repo.reports.all()).toHaveLength(1)
   })
@@ -163,25 +170,43 @@ describe('shared articles, files and images', () => {
     expect(await t.ask('dada', '', { kind: 'url', share: link('大连大学示范点创建信息（十一月）') })).toBe(
       '已收到大连大学的11月创建信息《大连大学示范点创建信息（十一月）》（编号1），本月全市已报 1/30。如非创建信息，发送 #撤回 1',
     )
-    expect(await t.say('dada', '', { kind: 'url', share: link('周末去哪儿玩') })).toEqual([
-      '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
-    ])
+    // An article that has nothing to do with reporting gets no hint at all.
+    expect(await t.say('dada', '', { kind: 'url', share: link('周末去哪儿玩') })).toEqual([])
     expect(t.repo.reports.all()).toHaveLength(1)
     // What follows a counted article waits for its own #上报, and goes into that report.
     const file = { kind: 'file' as const, name: '总结.pdf', load: async () => Buffer.from('pdf') }
     expect(await t.say('dada', '', { kind: 'file', share: file })).toEqual([])
-    expect(await t.ask('dada', '#上报 活动总结')).toBe(
-      '已收到大连大学的11月创建信息（编号2，含文章《周末去哪儿玩》、文件《总结.pdf》），本月全市已报 1/30。',
+    expect(await t.ask('dada', '#上报')).toBe(
+      '已收到大连大学的11月创建信息（编号2，含文章《周末去哪儿玩》、文件《总结.pdf》），本月全市已报 1/30。如分享的内容不属于编号2，请发送 #撤回 2 后重新上报。',
     )
     expect(t.repo.reports.get(2)!.files.map((f) => f.name)).toEqual(['总结.pdf'])
     expect(t.repo.reports.get(2)!.links.map((l) => l.title)).toEqual(['周末去哪儿玩'])
     expect(t.repo.reports.get(1)!.files).toEqual([])
   })
 
-  it('ignores shares from people who are not registered', async () => {
+  it('answers an unregistered sharer of a report-like article privately, counts nothing, ignores the rest', async () => {
     const t = await network()
-    expect(await t.say('stranger', '', { kind: 'url', share: link('示范点创建信息') })).toEqual([])
+    const out = await t.core.handle(
+      t.incoming('stranger', '', { kind: 'url', share: link('示范点创建信息') }),
+    )
+    expect(out).toEqual([
+      {
+        to: { kind: 'private', id: 'stranger' },
+        text: '您分享的文章没有计入创建信息：您还没有注册。请先私聊发送 #注册 姓名 单位，再分享文章并发送 #上报。',
+      },
+    ])
+    expect(await t.say('stranger', '', { kind: 'url', share: link('冬季防火安全提示') })).toEqual([])
     expect(t.repo.reports.all()).toEqual([])
+  })
+
+  it('a #上报 with its own text does not absorb earlier shares; a bare #上报 right after takes them', async () => {
+    const t = await network()
+    await t.say('rixin', '', { kind: 'url', share: link('学习贯彻全会精神 西岗区妇联在行动') })
+    await t.say('rixin', '', { kind: 'url', share: link('转发：冬季防火安全提示') })
+    expect(await t.ask('rixin', '#上报 开展安全生产培训')).toBe(
+      '已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。',
+    )
+    expect(t.repo.reports.get(1)!.links).toEqual([])
   })
 })
 
@@ -252,7 +277,7 @@ describe('#代报', () => {
       text: '日新街道消夏晚会',
       orgId: 'S06',
     })
-    expect(await t.ask('xg', '#代报 大大 正文')).toBe('大连大学不在您负责的西岗区范围内，不能代报。')
+    expect(await t.ask('xg', '#代报 大大 正文')).toMatch(/^#代报 只能用于您负责的西岗区，不能用于大连大学。/)
     expect(await t.ask('leader', '#代报 7 大连大学正文')).toBe(
       '已收到大连大学的11月创建信息（编号2，代报），本月全市已报 2/30。',
     )

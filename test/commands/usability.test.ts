@@ -84,7 +84,7 @@ describe('2. #未报 keeps to the asker’s scope', () => {
     expect(own!.text).not.toContain('第一组')
     expect(own!.mentionIds).toEqual(['rixin', 'dada']) // 大船 (dachuan) is in 第一组
     expect(await t.ask('leader2', '#未报 第一组')).toBe(
-      '#未报 会 @ 相关人员，只能用于您负责的第二组。查看第一组的上报情况请用 #统计 或 #汇总 第一组。',
+      '#未报 只能用于您负责的第二组，不能用于第一组。查看任何范围的上报情况请用 #统计 或 #汇总。',
     )
     // October is before the bot: no data, not 未报, until it is imported (here: nobody reported).
     expect(await t.ask('boss', '#未报 上月 全市')).toContain('没有记录')

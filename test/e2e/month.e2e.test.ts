@@ -92,17 +92,22 @@ describe('a month of reports through the real WeChat path', () => {
       await answer('rixin', '11-03 09:00', { text: '#上报 11月2日，日新街道开展“巾帼心向党”主题宣讲。' }),
     ).toBe('已收到日新街道的11月创建信息（编号1），本月全市已报 1/30。')
 
-    const link = await answer('dada', '11-03 10:00', {
-      link: {
-        title: '大连大学工会开展教职工健步走',
-        url: 'https://mp.weixin.qq.com/s/dada',
-        description: '健步走活动',
-      },
+    const [link] = await world.replies(() =>
+      post('dada', '11-03 10:00', {
+        link: {
+          title: '大连大学工会开展教职工健步走',
+          url: 'https://mp.weixin.qq.com/s/dada',
+          description: '健步走活动',
+        },
+      }),
+    )
+    // A link without #上报 waits, with a hint (once a day per member) to the sharer only.
+    expect(link).toMatchObject({
+      conversationId: world.person('dada').id,
+      text: '这篇文章如需计入创建信息，请在 10 分钟内发送 #上报',
     })
-    // A link without #上报 waits, with a hint (once a day per member).
-    expect(link).toBe('这篇文章如需计入创建信息，请在 10 分钟内发送 #上报')
-    expect(await answer('dada', '11-03 10:05', { text: '#上报 健步走' })).toBe(
-      '已收到大连大学的11月创建信息（编号2，含文章《大连大学工会开展教职工健步走》），本月全市已报 2/30。',
+    expect(await answer('dada', '11-03 10:05', { text: '#上报' })).toBe(
+      '已收到大连大学的11月创建信息（编号2，含文章《大连大学工会开展教职工健步走》），本月全市已报 2/30。如分享的内容不属于编号2，请发送 #撤回 2 后重新上报。',
     )
 
     const docx = Buffer.from('PK\u0003\u0004 大船工会11月工作总结')
@@ -110,8 +115,8 @@ describe('a month of reports through the real WeChat path', () => {
     expect(
       await unanswered('dachuan', '11-05 14:00', { file: { name: '大船工会11月工作总结.docx', data: docx } }),
     ).toEqual([])
-    expect(await answer('dachuan', '11-05 14:03', { text: '#上报 大船工会11月工作总结' })).toBe(
-      '已收到大船的11月创建信息（编号3，含文件《大船工会11月工作总结.docx》），本月全市已报 3/30。',
+    expect(await answer('dachuan', '11-05 14:03', { text: '#上报' })).toBe(
+      '已收到大船的11月创建信息（编号3，含文件《大船工会11月工作总结.docx》），本月全市已报 3/30。如分享的内容不属于编号3，请发送 #撤回 3 后重新上报。',
     )
     const saved = client.repo.reports.get(3)!.files[0]!
     expect(saved.name).toBe('大船工会11月工作总结.docx')
@@ -134,11 +139,13 @@ describe('a month of reports through the real WeChat path', () => {
     const photo = await answer('wanghai', '11-10 15:02', {
       file: { name: 'IMG_2041.jpg', data: Buffer.from('jpeg-1'), image: true },
     })
-    expect(photo).toBe('已收到望海社区的11月创建信息（编号5，含 1 张图片），本月全市已报 5/30。')
+    expect(photo).toBe(
+      '已收到望海社区的11月创建信息（编号5，含 1 张图片），本月全市已报 5/30。如分享的内容不属于编号5，请发送 #撤回 5 后重新上报。',
+    )
     const next = await answer('wanghai', '11-10 15:03', {
       file: { name: 'IMG_2042.jpg', data: Buffer.from('jpeg-2'), image: true },
     })
-    expect(next).toBe('已加入编号5，现含 2 张图片。') // the next photo joins the report, with a short note
+    expect(next).toBe('已加入编号5，现含 2 张图片。如分享的内容不属于编号5，请发送 #撤回 5 后重新上报。') // the next photo joins the report, with a short note
     expect(client.repo.reports.get(5)!.files.map((f) => f.name)).toEqual(['IMG_2041.jpg', 'IMG_2042.jpg'])
     expect(existsSync(join(dataDir, client.repo.reports.get(5)!.files[1]!.path))).toBe(true)
 

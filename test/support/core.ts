@@ -1,5 +1,5 @@
 import { holidayCalendar } from '../../src/calendar/chinese-days.js'
-import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
+import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming, RoomMember } from '../../src/core/types.js'
 import { memoryLogger } from '../../src/logger.js'
@@ -22,7 +22,7 @@ export async function makeCore(opts: { now?: Date; roomMembers?: RoomMember[] | 
       calendar: holidayCalendar(repo.holidays),
     },
     builtinCommands(),
-    SHARE_HANDLERS,
+    SHARE_CLAIMANTS,
   )
   /** Moves the fixed clock (messages sent after this carry the new time). */
   const setNow = (d: Date | string) => {

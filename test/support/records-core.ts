@@ -1,4 +1,4 @@
-import { builtinCommands, SHARE_HANDLERS } from '../../commands/index.js'
+import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
 import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { createCore } from '../../src/core/handle.js'
 import type { Incoming } from '../../src/core/types.js'
@@ -19,7 +19,7 @@ export async function makeRecordsCore(start = '2026-11-24T02:00:00Z') {
       calendar: holidayCalendar(repo.holidays),
     },
     builtinCommands(),
-    SHARE_HANDLERS,
+    SHARE_CLAIMANTS,
   )
   let n = 0
   const incoming = (senderId: string, text: string): Incoming => ({

@@ -1,10 +1,9 @@
 /**
- * What #上报, #补报, #代报, #撤回 and the share handler have in common: filing a report with its
- * receipt, the shares waiting for their #上报, the 补报 window.
+ * Filing a report with its receipt (#上报, #补报, #代报 and the share claimant), and the 补报
+ * window. A #上报 with its own text never takes shares sent before it (issue 15): only a bare
+ * #上报 does, or a share right after it.
  */
-import { OPEN_CLOSE } from '../../src/core/parse.js'
 import type { Deps, Incoming, Reply, Sender } from '../../src/core/types.js'
-import { localKey } from '../../src/core/types.js'
 import { lateDeadline, monthOf, shanghaiDate, type Month } from '../../src/domain/calendar.js'
 import { namesLastMonth } from '../../src/domain/month-words.js'
 import { BOUNDARY } from '../../src/messages/month-boundary.js'
@@ -12,19 +11,11 @@ import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports
 import type { Site } from '../../src/domain/types.js'
 import { R } from '../../src/messages/reports.js'
 import { U } from '../../src/messages/usability.js'
-import { ShareBuffer, type PendingShare } from './share-buffer.js'
-
-/** The shares and bare #上报 of this bot waiting for each other (memory only: the window is minutes). */
-export const SHARES = localKey('shares', (deps) => new ShareBuffer(deps.settings.shareWindowMs))
+import { W } from '../../src/messages/first-week.js'
+import { SHARES, type PendingShare } from './share-buffer.js'
 
 /** A near-duplicate is filed when the same text is sent again within this time. */
 const CONFIRM_MS = 2 * 60_000
-
-/** The sender's own site; the `siteMember` precondition has made sure there is one. */
-export function ownSite(sender: Sender): Site {
-  if (sender.org?.kind !== 'site') throw new Error('siteMember precondition not met')
-  return sender.org
-}
 
 export function progress(deps: Deps, month: Month): { reported: number; total: number } {
   const t = tallyMonth(deps.repo.rosterHistory.activeSitesFor(month), deps.repo.reports.ofMonth(month), month)
@@ -56,7 +47,7 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
     month: n.month,
     orgId: n.site.id,
     submitterId: sender.id,
-    submitterName: sender.member?.name ?? sender.wechatName,
+    submitterName: sender.name,
     onBehalf: n.onBehalf,
     via: n.via,
     title: n.title ?? titleOf(n.text, n.shares),
@@ -73,9 +64,13 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
   const current = monthOf(now)
   const hint = n.late ? '' : lastMonthHint(deps, report, now)
   if (n.via === 'auto') return [{ text: R.autoReceipt(n.site, report, reported, total) + hint }]
+  const receipt = R.receipt(n.site, report, reported, total, current)
+  // A receipt that took shares names them and says how to undo it, in a message of its own.
+  if (n.shares.length > 0) return [{ text: `${receipt}${W.detachHint(report.no)}${hint}` }]
+  if (hint) return [{ text: receipt + hint }]
   return [
     {
-      text: R.receipt(n.site, report, reported, total, current) + hint,
+      text: receipt,
       // Plain receipts of this month waiting in the queue go out as one message.
       merge:
         n.late || n.onBehalf
@@ -118,7 +113,8 @@ export async function reportFor(
   if (deps.repo.reports.byMessageId(incoming.id)) return []
   const now = incoming.at.getTime()
   const buffer = deps.local(SHARES)
-  const shares = buffer.take(sender.id, now)
+  // Only a bare #上报 takes the shares sent just before it; a report with its own text stands alone.
+  const shares = text ? [] : buffer.take(sender.id, now)
   if (!text && shares.length === 0) {
     buffer.setIntent(sender.id, {
       at: now,
@@ -158,12 +154,4 @@ export function checkLate(deps: Deps, incoming: Incoming, month: Month): Reply[]
   const deadline = lateDeadline(month, deps.settings.lateDays)
   if (incoming.at.getTime() >= deadline.getTime()) return [{ text: R.lateClosed(month, deadline) }]
   return null
-}
-
-/** Length of the first argument as typed (a 「quoted」 one included), to find where the text starts. */
-export function rawLength(rest: string): number {
-  const close = OPEN_CLOSE[rest[0] ?? '']
-  const end = close ? rest.indexOf(close, 1) : -1
-  if (end > 0) return end + 1
-  return (/^\S+/.exec(rest)?.[0] ?? '').length
 }

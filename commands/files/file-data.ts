@@ -1,6 +1,6 @@
-/** What #导出 and #图表 share: the reader's scope of sites, and the data of a file for a period. */
-import type { Deps, Sender } from '../../src/core/types.js'
-import { inScope, isAdmin, leaderGroups, liaisonDistricts, scopesOf } from '../../src/domain/authority.js'
+/** The data of a file for a period and scope: #导出's workbook and #图表's heatmap input. */
+import type { CommandContext, Deps, Found, ScopeUse } from '../../src/core/types.js'
+import { inScope, isAdmin, parseScope } from '../../src/domain/authority.js'
 import type { Period } from '../../src/domain/periods.js'
 import { periodMonths } from '../../src/domain/periods.js'
 import { SIX_ITEMS, periodOfMonth, sixDone, sixOf } from '../../src/domain/records.js'
@@ -10,9 +10,9 @@ import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
 import type { HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { FILES, scopeLabel } from '../../src/messages/files.js'
+import { FILES } from '../../src/messages/files.js'
 import { auditSheet } from '../../src/messages/records.js'
-import { assessmentFor } from '../records/records-support.js'
+import { assessmentFor } from '../assessment/assessment-now.js'
 
 export interface ReaderScope {
   admin: boolean
@@ -22,18 +22,29 @@ export interface ReaderScope {
   sites: Site[]
 }
 
-/** The sites a liaison, leader or admin sees: a liaison their districts, a leader their groups, an admin all. */
-export function readerScope(deps: Deps, sender: Sender): ReaderScope {
-  const admin = isAdmin(sender.roles)
-  const scopes = scopesOf(sender.roles)
-  const sites = deps.repo
+/**
+ * The sites a file covers, by the scope policy (ctx.scope): the scope named, or by default a
+ * liaison's district, a leader's groups, an admin's city. Retired sites are included (flagged).
+ */
+export function readerScope(
+  ctx: CommandContext,
+  word: string | undefined,
+  use: ScopeUse,
+): Found<ReaderScope> {
+  const scope = ctx.scope(word, use)
+  if (!scope.ok) return scope
+  const { scopes, label, all } = scope.value
+  const sites = ctx.deps.repo
     .roster()
     .orgs.filter((o): o is Site => o.kind === 'site' && scopes.some((sc) => inScope(sc, o)))
     .sort((a, b) => a.group - b.group || a.no - b.no)
-  const label = admin
-    ? scopeLabel({ all: true })
-    : scopeLabel({ groups: leaderGroups(sender.roles), districts: liaisonDistricts(sender.roles) })
-  return { admin, label, sites }
+  return { ok: true, value: { admin: all && isAdmin(ctx.sender.roles), label, sites } }
+}
+
+/** A period word and a scope word in any order: 第一组 2026上半年. */
+export function scopeAndPeriod(tokens: readonly string[]): { scopeWord?: string; periodWord: string } {
+  const scopeWord = tokens.find((t) => parseScope(t) !== null)
+  return { ...(scopeWord ? { scopeWord } : {}), periodWord: tokens.filter((t) => t !== scopeWord).join('') }
 }
 
 /** The reports of the scope's sites in the period's months (withdrawn ones included). */

@@ -1,0 +1,10 @@
+/** Feature operations: help, the audit log and the process status. */
+import type { Feature } from '../../src/core/feature.js'
+import { auditLog } from './audit-log.js'
+import { help } from './help.js'
+import { status } from './status.js'
+
+export const operationsFeature: Feature = {
+  name: 'operations',
+  commands: [help, auditLog, status],
+}

@@ -1,0 +1,41 @@
+/** Roster changes: the site a change is about, and the change recorded from today by the sender. */
+import type { CommandContext, Deps, Reply, Sender } from '../../src/core/types.js'
+import { shanghaiDate } from '../../src/domain/calendar.js'
+import type { RosterChangeInput } from '../../src/domain/roster-history.js'
+import type { Site } from '../../src/domain/types.js'
+import { EXIT } from '../../src/messages/reports.js'
+import { M } from '../../src/messages/zh.js'
+
+/** A site by what was typed, retired ones included (ctx.site); the usage line when nothing was typed. */
+export function findSite(
+  ctx: CommandContext,
+  input: string,
+  usage: string,
+): { ok: true; site: Site } | { ok: false; reply: Reply[] } {
+  if (!input) return { ok: false, reply: [{ text: M.badArgs(EXIT.orgMissing, usage, undefined) }] }
+  const found = ctx.site(input, { includeRetired: true })
+  return found.ok ? { ok: true, site: found.value } : found
+}
+
+type WithoutMeta<C> = C extends unknown ? Omit<C, 'from' | 'by' | 'byName' | 'at'> : never
+
+/**
+ * Records a roster change in force from today (Asia/Shanghai), by the sender; returns the day it
+ * takes effect with the outcome.
+ */
+export async function changeFromToday(
+  deps: Deps,
+  sender: Sender,
+  change: WithoutMeta<RosterChangeInput>,
+): Promise<{ from: string; result: Awaited<ReturnType<Deps['repo']['rosterHistory']['change']>> }> {
+  const now = deps.clock()
+  const from = shanghaiDate(now)
+  const result = await deps.repo.rosterHistory.change({
+    ...change,
+    from,
+    by: sender.id,
+    byName: sender.name,
+    at: now.toISOString(),
+  })
+  return { from, result }
+}
