@@ -17,13 +17,12 @@ import type { FileInfo } from '../src/domain/reports.js'
 import { SIX_ITEMS } from '../src/domain/vocabulary.js'
 import { DEFAULT_ISSUER } from '../src/messages/compilation.js'
 import { displayName } from '../src/messages/format.js'
-import { GROUP_NAMES } from '../src/domain/types.js'
 import { buildAssessmentDoc } from '../src/render/assessment-docx.js'
 import { svgToPng } from '../src/render/chart-font.js'
 import { buildCompilation } from '../src/render/compilation-docx.js'
 import { buildExport } from '../src/render/export-xlsx.js'
 import { lateCells, renderHeatmap } from '../src/render/heatmap.js'
-import { renderScoreChart } from '../src/render/score-chart.js'
+import { renderScoreChart, scoreBars } from '../src/render/score-chart.js'
 import { logSheet } from '../src/render/xlsx-log.js'
 import { sampleHistory } from '../bench/sample-data.js'
 
@@ -218,14 +217,7 @@ async function assessmentFiles(): Promise<void> {
       today,
     }),
   )
-  const scores = assessment.groups.flatMap((g) =>
-    g.sites.map((s) => ({
-      name: displayName(s.site),
-      group: GROUP_NAMES[g.group],
-      score: s.score,
-      verdict: s.verdict,
-    })),
-  )
+  const scores = scoreBars(assessment)
   writeFileSync(
     join(out, 'scores.png'),
     await renderScoreChart({

@@ -10,6 +10,10 @@ import { HolidayStore } from './holiday-store.js'
 import { LockoutStore } from './lockout-store.js'
 import { coreMigrations, emptyCore, initialRoster, STORE_FILES } from './core-file.js'
 import { adminCodeParts, memberParts, roleParts, roomParts } from './core-repository.js'
+import { ImportStore } from './import-store.js'
+import type { ReportsPort } from '../src/core/ports.js'
+import { importedMonths, withImported } from '../src/domain/imports.js'
+import { trackingOf } from '../src/domain/tracking.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
@@ -60,8 +64,12 @@ export async function openRepositoryFiles(
     trackingSince: core.data.trackingSince,
     now,
   })
+  const imports = await ImportStore.open(dataDir)
+  const reports = withImports(await ReportStore.open(dataDir), imports)
   const repo: Repository = {
-    reports: await ReportStore.open(dataDir),
+    reports,
+    imports,
+    tracking: () => trackingOf(core.data.trackingSince, reports.all(), importedMonths(imports.batches())),
     reminders: await ReminderStore.open(dataDir, now),
     holidays: await HolidayStore.open(dataDir),
     lockouts: await LockoutStore.open(dataDir),
@@ -72,6 +80,21 @@ export async function openRepositoryFiles(
     ...adminCodeParts(core),
   }
   return { repo, files: { core } }
+}
+
+/** The reports as every view sees them: the bot's own, with the imported counts in force added. */
+function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
+  return {
+    all: () => withImported(store.all(), imports.batches()),
+    ofMonth: (month) =>
+      withImported(store.ofMonth(month), imports.batches()).filter((r) => r.month === month),
+    get: (no) => store.get(no),
+    byMessageId: (id) => store.byMessageId(id),
+    add: (input) => store.add(input),
+    change: (no, mutate) => store.change(no, mutate),
+    saveFile: (...args) => store.saveFile(...args),
+    readFile: (file) => store.readFile(file),
+  }
 }
 
 /** The site records, the audit trail, and the roster as the dated history leaves it. */

@@ -63,7 +63,7 @@ export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): He
     now: deps.clock(),
     sites: scope.sites,
     reports,
-    trackingSince: deps.repo.trackingSince(),
+    trackingSince: deps.repo.tracking(),
     // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
     cells: lateCells(reports),
   }
@@ -86,9 +86,7 @@ function sixSheet(deps: Deps, scope: ReaderScope): ExtraSheet {
 
 /** The half-years the period touches (from tracking on), each as the scorecard sheet of the scope's sites. */
 function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): ExtraSheet[] {
-  const months = periodMonths(period, deps.clock(), deps.repo.trackingSince()).filter(
-    (m) => !m.beforeTracking,
-  )
+  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter((m) => !m.beforeTracking)
   const halves = [...new Set(months.map((m) => periodOfMonth(m.month)))]
   const nos = new Set(scope.sites.map((s) => s.no))
   const out: ExtraSheet[] = []
@@ -136,7 +134,7 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
     members,
     roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
     lateDays: deps.settings.lateDays,
-    trackingSince: repo.trackingSince(),
+    trackingSince: repo.tracking(),
     extraSheets: [
       sixSheet(deps, scope),
       ...assessmentSheets(deps, scope, period),

@@ -2,12 +2,11 @@
 import type { CommandContext, Reply } from '../../src/core/types.js'
 import { resolveAssessmentSettings, DEFAULT_ASSESSMENT_SETTINGS } from '../../src/domain/assessment.js'
 import { parsePeriod } from '../../src/domain/records.js'
-import { GROUP_NAMES } from '../../src/domain/types.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { SCORE_CHART } from '../../src/messages/assessment-doc.js'
 import { FILES } from '../../src/messages/files.js'
-import { displayName } from '../../src/messages/format.js'
 import { renderScoreChartInWorker } from '../../src/render/chart-worker.js'
+import { scoreBars } from '../../src/render/score-chart.js'
 import { assessmentFor, defaultPeriod } from '../assessment/assessment-now.js'
 
 export async function scoreChart(ctx: CommandContext, inRoom: boolean, word: string): Promise<Reply[]> {
@@ -22,14 +21,7 @@ export async function scoreChart(ctx: CommandContext, inRoom: boolean, word: str
   if (!period) return [{ text: ASSESS.periodBad(word) }]
   const a = assessmentFor(deps, deps.repo, period, groups)
   if (!a.ok) return a.reply
-  const sites = a.assessment.groups.flatMap((g) =>
-    g.sites.map((s) => ({
-      name: displayName(s.site),
-      group: GROUP_NAMES[g.group],
-      score: s.score,
-      verdict: s.verdict,
-    })),
-  )
+  const sites = scoreBars(a.assessment)
   if (sites.length === 0) return [{ text: ASSESS.empty }]
   const resolved = resolveAssessmentSettings(deps.repo.records.assessmentOverride())
   const thresholds = (resolved.ok ? resolved.settings : DEFAULT_ASSESSMENT_SETTINGS).thresholds

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'guidance.add',
   'score.set',
   'assessment.verdict',
+  'import.apply',
+  'import.undo',
 ] as const
 export const auditActionSchema = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof auditActionSchema>

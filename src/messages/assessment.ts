@@ -1,6 +1,6 @@
 /** The half-year assessment in words: the chat text per group, the Excel rows, the notice that it is ready. */
-import type { Assessment, SiteAssessment } from '../domain/assessment.js'
-import { VERDICTS } from '../domain/assessment.js'
+import type { Assessment, Part, SiteAssessment } from '../domain/assessment.js'
+import { UNRATED, VERDICTS } from '../domain/assessment.js'
 import { dayMonthLabel } from './format.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel, shortName } from './records.js'
@@ -14,11 +14,52 @@ export interface Sheet {
   rows: (string | number)[][]
 }
 
+/** 7–9月, or 7、9月 when not consecutive. */
+export function monthSpan(ms: readonly string[]): string {
+  const n = ms.map((m) => Number(m.slice(5)))
+  const run = n.every((x, i) => i === 0 || x === n[i - 1]! + 1)
+  return n.length > 1 && run ? `${n[0]}–${n.at(-1)}月` : `${n.join('、')}月`
+}
+
+const noDataNote = (s: SiteAssessment) => (s.noData.length > 0 ? `（${monthSpan(s.noData)}无数据）` : '')
+
+/** What the score is made of, in words: the parts left out for lack of data. */
+const PART_WORDS: Record<Part, string> = {
+  reporting: '按月上报',
+  sixHave: '六有',
+  projects: '服务项目',
+  plan: '工作计划',
+  guidance: '指导',
+  kinds: '上报类别',
+  leaders: '组长评分',
+}
+
+/** The verdict as shown: 无法评定（数据不足） for a site with no counted month. */
+export const verdictText = (v: SiteAssessment['verdict']) => (v === UNRATED ? `${UNRATED}（数据不足）` : v)
+
 function line(s: SiteAssessment): string {
+  const months = `报${s.onTime.length + s.late.length}/${s.expected.length}月${noDataNote(s)}`
+  if (s.verdict === UNRATED) return `${s.rank}. ${shortName(s.site)} ${verdictText(s.verdict)}｜${months}`
   const late = s.late.length > 0 ? ` 补${s.late.length}` : ''
   const gap = s.longestGap >= 2 ? ` 连缺${s.longestGap}` : ''
-  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜报${s.onTime.length + s.late.length}/${s.expected.length}月${late}${gap} 六有${s.sixDone}/6 项目${s.projects}${s.plan ? '' : ' 无计划'}`
+  const six = s.parts.sixHave === null ? '' : ` 六有${s.sixDone}/6`
+  const projects = s.parts.projects === null ? '' : ` 项目${s.projects}`
+  const plan = s.parts.plan === null || s.plan ? '' : ' 无计划'
+  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap}${six}${projects}${plan}`
 }
+
+/** The verdict counts, 无法评定 included when any, and the parts left out. */
+function footer(a: Assessment, sites: readonly SiteAssessment[]): string[] {
+  const counts = VERDICTS.map((v) => `${v}${sites.filter((s) => s.verdict === v).length}`)
+  const unrated = sites.filter((s) => s.verdict === UNRATED).length
+  return [
+    [...counts, ...(unrated > 0 ? [`${UNRATED}${unrated}`] : [])].join(' '),
+    ...(a.leftOut.length > 0 ? [ASSESS_LEFT_OUT(a.leftOut)] : []),
+  ]
+}
+
+const ASSESS_LEFT_OUT = (parts: readonly Part[]) =>
+  `未计入（全网尚无数据）：${parts.map((p) => PART_WORDS[p]).join('、')}，其权重由其余各项分担。`
 
 export const ASSESS = {
   usage: '#考核 [2026上半年|2026下半年]',
@@ -39,7 +80,7 @@ export const ASSESS = {
       [
         `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
         ...g.sites.map(line),
-        VERDICTS.map((v) => `${v}${g.sites.filter((s) => s.verdict === v).length}`).join(' '),
+        ...footer(a, g.sites),
       ].join('\n'),
     ),
 
@@ -51,7 +92,8 @@ export const ASSESS = {
       '编号',
       '示范点',
       '级别',
-      '应报月数',
+      '计入月数',
+      '无数据月份',
       '已报月数',
       '补报月数',
       '补报月份',
@@ -74,6 +116,7 @@ export const ASSESS = {
         s.site.name,
         s.site.level,
         s.expected.length,
+        s.noData.length > 0 ? monthSpan(s.noData) : '',
         s.onTime.length + s.late.length,
         s.late.length,
         monthsNo(s.late),
@@ -85,8 +128,8 @@ export const ASSESS = {
         s.guidance,
         s.leaderScore ?? '',
         s.leaderCount,
-        s.score,
-        s.verdict,
+        s.verdict === UNRATED ? '' : s.score,
+        verdictText(s.verdict),
       ]),
     ),
   }),
@@ -99,7 +142,11 @@ export const ASSESS = {
       .map((s) => shortName(s.site))
     return [
       `${periodLabel(a.period)}示范点考核表已生成（${all.length} 个示范点）。`,
-      VERDICTS.map((v) => `${v} ${a.verdicts[v]}`).join('，'),
+      [
+        ...VERDICTS.map((v) => `${v} ${a.verdicts[v]}`),
+        ...(a.unrated > 0 ? [`${verdictText(UNRATED)} ${a.unrated}`] : []),
+      ].join('，'),
+      ...(a.leftOut.length > 0 ? [ASSESS_LEFT_OUT(a.leftOut)] : []),
       ...(flagged.length > 0
         ? [`需关注：${flagged.slice(0, 10).join('、')}${flagged.length > 10 ? '…' : ''}`]
         : []),

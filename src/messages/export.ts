@@ -44,7 +44,7 @@ export function heatmapFileName(p: Period): string {
 /** 2026年11月 in headers and cells. */
 export const monthCell = (m: Month) => fullMonthLabel(m)
 
-export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late'
+export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late' | 'imported'
 const WAYS: Record<Way, string> = {
   text: '文字',
   article: '文章',
@@ -52,6 +52,7 @@ const WAYS: Record<Way, string> = {
   image: '图片',
   onBehalf: '代报',
   late: '补报',
+  imported: '导入',
 }
 export const waysLabel = (ways: readonly Way[]) => ways.map((w) => WAYS[w]).join('、')
 

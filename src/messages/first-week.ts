@@ -3,6 +3,7 @@
  * receipt holds, hints that fit the command, and lists that fit a phone screen with the full list
  * one command away.
  */
+import { IMPORT } from './imports.js'
 import { quote } from './quote.js'
 import type { Month } from '../domain/calendar.js'
 import { shanghaiDate } from '../domain/calendar.js'
@@ -84,9 +85,18 @@ export const W = {
     const done = y.months.filter((m) => m.count > 0)
     if (done.length > 0) lines.push(`已报：${listOf(done.map((m) => `${monthLabel(m.month)} ${m.count}篇`))}`)
     if (y.missed.length > 0) lines.push(`缺报：${listOf(y.missed.map((m) => monthLabel(m)))}`)
+    const noData = y.months.filter((m) => !m.tracked && m.count === 0 && m.month < current)
+    if (noData.length > 0)
+      lines.push(`无数据（机器人启用前，未导入）：${listOf(noData.map((m) => monthLabel(m.month)))}`)
     if (!done.some((m) => m.month === current)) lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
-      lines.push(`${monthLabel(month, year)}的上报：`, ...reports.map(reportLine))
+      const own = reports.filter((r) => r.via !== 'import')
+      const imported = reports.length - own.length
+      lines.push(
+        `${monthLabel(month, year)}的上报：`,
+        ...own.map(reportLine),
+        ...(imported > 0 ? [`${IMPORT.mark} ${imported} 篇（历史台账，无正文）`] : []),
+      )
     } else if (month !== current) lines.push(`${monthLabel(month, year)}没有上报。`)
     return lines.join('\n')
   },

@@ -75,6 +75,8 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   'guidance.add': '指导',
   'score.set': '组长评分',
   'assessment.verdict': '考核结论',
+  'import.apply': '导入历史数据',
+  'import.undo': '撤回导入',
 }
 
 export const REC = {

@@ -6,6 +6,7 @@
  * the period and the time it was made, and prints on A4, one page wide, with page numbers.
  * Every word comes from `src/messages/export.ts`.
  */
+import type { Tracking } from '../domain/tracking.js'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Month } from '../domain/calendar.js'
@@ -40,7 +41,7 @@ export interface ExportInput {
   /** 补报 is accepted until this day of the next month. */
   lateDays: number
   /** The first month reports were counted; earlier months are marked as having no data. */
-  trackingSince?: Month
+  trackingSince?: Month | Tracking
   extraSheets?: readonly ExtraSheet[]
 }
 

@@ -3,6 +3,7 @@
  * each cell's count and state (补报, imported, no data, 未报…), and the legend, which lists
  * only what the picture shows besides the scale.
  */
+import type { Tracking } from '../domain/tracking.js'
 import type { Month } from '../domain/calendar.js'
 import type { Period, PeriodMonth } from '../domain/periods.js'
 import { periodMonths } from '../domain/periods.js'
@@ -19,7 +20,7 @@ export interface HeatmapInput {
   sites: readonly Site[]
   /** The reports of the period's months, withdrawn ones included (they do not count). */
   reports: readonly Report[]
-  trackingSince?: Month
+  trackingSince?: Month | Tracking
   /**
    * What the reports alone cannot say about a cell, by site and month: 补报 counts, months whose
    * figures were imported from the paper ledger, and months with no data at all (not 未报).

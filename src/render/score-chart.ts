@@ -4,8 +4,10 @@
  * like the heatmap: echarts SVG on the server, resvg with the bundled font only.
  */
 import type * as echarts from 'echarts'
-import type { Verdict } from '../domain/assessment.js'
-import { VERDICTS } from '../domain/assessment.js'
+import type { Assessment, Verdict } from '../domain/assessment.js'
+import { UNRATED as UNRATED_VERDICT, VERDICTS } from '../domain/assessment.js'
+import { GROUP_NAMES } from '../domain/types.js'
+import { displayName } from '../messages/format.js'
 import { SCORE_CHART as T } from '../messages/assessment-doc.js'
 import { FONT_FAMILY, chartSvg, outlineTexts, svgToPng } from './chart-font.js'
 
@@ -18,6 +20,17 @@ export interface ScoreChartInput {
   asOf: string | null
   sites: readonly { name: string; group: string; score: number; verdict: Verdict }[]
   thresholds: { excellent: number; pass: number; warning: number }
+}
+
+/** The bars of an assessment: every rated site (a site 无法评定 has no score to draw). */
+export function scoreBars(a: Assessment): ScoreChartInput['sites'] {
+  return a.groups.flatMap((g) =>
+    g.sites.flatMap((s) =>
+      s.verdict === UNRATED_VERDICT
+        ? []
+        : [{ name: displayName(s.site), group: GROUP_NAMES[g.group], score: s.score, verdict: s.verdict }],
+    ),
+  )
 }
 
 export const VERDICT_COLORS: Record<Verdict, string> = {

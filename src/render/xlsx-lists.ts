@@ -30,6 +30,7 @@ export const excelDate = (at: string | Date): Date =>
 
 /** How a report arrived: 文字/文章/文件/图片, then 代报 and 补报 when they apply. */
 export function waysOf(r: Report): Way[] {
+  if (r.via === 'import') return ['imported']
   const ways: Way[] = []
   if (r.links.length > 0) ways.push('article')
   if (r.files.some((f) => f.kind === 'file')) ways.push('file')
@@ -69,7 +70,7 @@ export async function detailsSheet(
     const r = reports[i]!
     rows.push({
       values: [
-        r.no,
+        r.no > 0 ? r.no : null,
         input.orgName(r.orgId),
         input.siteGroup(r.orgId),
         monthCell(r.month),

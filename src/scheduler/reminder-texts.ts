@@ -1,4 +1,5 @@
 /** What a reminder occurrence says, and to whom: the texts of the tallies, the picture, the warnings. */
+import { isTracked, trackedAmong } from '../domain/tracking.js'
 import { listed } from '../messages/format.js'
 import type { Conversation, Reply } from '../core/types.js'
 import type { Repository } from '../core/ports.js'
@@ -30,7 +31,7 @@ export async function composeOccurrence(
 ): Promise<(Reply & { to: Conversation })[]> {
   const { repo } = deps
   // Nothing about months before the bot began counting (a new install has no tally to post).
-  if (o.month < repo.trackingSince()) return []
+  if (!isTracked(repo.tracking(), o.month)) return []
   const sites = repo.rosterHistory.activeSitesFor(o.month)
   const room = repo.room()
   const toRoom = (text: string, mentionIds: string[]) =>
@@ -75,7 +76,7 @@ async function closingPicture(deps: OccurrenceDeps, month: Month, now: Date): Pr
       now,
       sites: repo.roster().orgs.filter((o) => o.kind === 'site'),
       reports: repo.reports.all().filter((r) => r.month >= period.from && r.month <= period.to),
-      trackingSince: repo.trackingSince(),
+      trackingSince: repo.tracking(),
     })
     return { name: heatmapFileName(period), data, kind: 'image' }
   } catch (error) {
@@ -87,7 +88,7 @@ async function closingPicture(deps: OccurrenceDeps, month: Month, now: Date): Pr
 /** Sites that missed the two closed months before `month`, privately to leaders (their group) and admins. */
 function warnings(repo: Repository, month: Month): (Reply & { to: Conversation })[] {
   const months = [addMonths(month, -2), addMonths(month, -1)]
-  if (months[0]! < repo.trackingSince()) return []
+  if (trackedAmong(repo.tracking(), months).length < months.length) return []
   // Sites in the network through both months (a site added or retired in between is not warned about).
   const first = new Set(repo.rosterHistory.activeSitesFor(months[0]!).map((s) => s.id))
   const sites = repo.rosterHistory.activeSitesFor(months[1]!).filter((s) => first.has(s.id) && !s.retired)

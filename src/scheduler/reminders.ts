@@ -10,9 +10,9 @@ import { createTask, type ScheduledTask } from 'node-cron'
 import { holidayCalendar } from '../calendar/chinese-days.js'
 import type { Delivery, SendReply } from '../core/delivery.js'
 import type { Conversation, Reply } from '../core/types.js'
-import { addMonths, monthOf, TIME_ZONE } from '../domain/calendar.js'
+import { addMonths, monthOf, shanghaiDate, TIME_ZONE } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
-import type { HolidayCalendar } from '../domain/holidays.js'
+import { missingYears, type HolidayCalendar } from '../domain/holidays.js'
 import type { Logger } from '../logger.js'
 import { HOL } from '../messages/holidays.js'
 import { REMINDER_FAILED } from '../messages/reminder-failures.js'
@@ -274,9 +274,7 @@ export class ReminderScheduler {
   private async holidayNotice(now: Date): Promise<void> {
     const { repo } = this.deps
     const year = Number(monthOf(now).slice(0, 4))
-    const years = [year, ...(monthOf(now).endsWith('-12') ? [year + 1] : [])]
-    for (const y of years) {
-      if (this.calendar.hasData(y)) continue
+    for (const y of missingYears(shanghaiDate(now), this.calendar)) {
       this.deps.logger.warn(
         'no holiday data for the year; workdays are Monday to Friday until admins enter it',
         {
