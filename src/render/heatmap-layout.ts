@@ -39,17 +39,22 @@ export interface HeatmapCellInput {
   noData?: boolean
 }
 
-/** The 补报 count of every site and month with one, from the reports' late flag. */
+/**
+ * The marks of every site and month that has one: the 补报 count from the reports' late flag, and
+ * imported months (counts taken from the coordinator's ledger by #导入, `via: 'import'`).
+ */
 export function lateCells(reports: readonly Report[]): HeatmapCellInput[] {
-  const late = new Map<string, HeatmapCellInput>()
+  const marks = new Map<string, HeatmapCellInput>()
   for (const r of reports) {
-    if (!r.late || r.withdrawn) continue
+    const imported = r.via === 'import'
+    if ((!r.late && !imported) || r.withdrawn) continue
     const key = `${r.orgId}\u0000${r.month}`
-    const c = late.get(key) ?? { siteId: r.orgId, month: r.month, late: 0 }
-    c.late = (c.late ?? 0) + 1
-    late.set(key, c)
+    const c = marks.get(key) ?? { siteId: r.orgId, month: r.month }
+    if (imported) c.imported = true
+    else c.late = (c.late ?? 0) + 1
+    marks.set(key, c)
   }
-  return [...late.values()]
+  return [...marks.values()]
 }
 
 export type CellCode =

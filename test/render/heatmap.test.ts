@@ -172,6 +172,21 @@ describe('the heatmap marks 补报, imported months and months with no data, and
     expect(heatmapSvg(marked)).toContain('1补')
   })
 
+  it('marks a month imported by #导入 (via: import) as imported, not as 补报', () => {
+    const imported = {
+      ...reports[0]!,
+      no: 0,
+      via: 'import' as const,
+      late: false,
+      orgId: 'S05',
+      month: '2026-08',
+    }
+    expect(lateCells([...reports, imported])).toEqual([
+      { siteId: 'S03', month: '2026-10', late: 1 },
+      { siteId: 'S05', month: '2026-08', imported: true },
+    ])
+  })
+
   it('keeps the legend true: what is shown is explained, nothing more', () => {
     const codes = L.legend.map((e) => e.code)
     expect(codes).toEqual(
