@@ -206,7 +206,8 @@ describe('#推荐 撤销 and photos in the compilation', () => {
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))
     expect(media).toHaveLength(1)
     expect(await zip.file(media[0]!)!.async('nodebuffer')).toEqual(PNG)
-    expect(await ask('lead1', '#推荐 撤销 1')).toContain('你不能为')
+    // Acting outside one's scope: the one refusal, naming the leader's own group.
+    expect(await ask('lead1', '#推荐 撤销 1')).toContain('只能用于您负责的第一组')
     expect(await ask('lead2', '#推荐 撤销 1 内容重复')).toContain('已撤销编号 1')
     expect(await ask('lead2', '#推荐 撤销 1')).toContain('没有被推荐')
     expect(await ask('lead2', '#经验汇编 2026下半年')).toContain('还没有推荐的典型经验')

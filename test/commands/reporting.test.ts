@@ -285,9 +285,7 @@ describe('#代报', () => {
       '已收到双创联合体的11月创建信息（编号3，代报），本月全市已报 3/30。',
     )
     expect(t.repo.reports.get(3)!.text).toBe('双创正文')
-    expect(await t.ask('boss', '#代报 西岗区总工会 正文')).toBe(
-      '大连市西岗区总工会不是示范点，只能代示范点上报。',
-    )
+    expect(await t.ask('boss', '#代报 西岗区总工会 正文')).toBe('“大连市西岗区总工会”不是示范点。')
     expect(await t.ask('rixin', '#代报 日新街道 正文')).toBe('#代报 仅限区联络员、组长和管理员使用。')
   })
 })
