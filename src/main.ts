@@ -275,13 +275,29 @@ export async function main(env: Env = process.env, options: MainOptions = {}): P
     throw e
   }
   await announceAdminCode(repo, cfg)
-  // Operators told outside WeChat (webhook, email); without a channel alerts are only logged.
+  if (cfg.mode === 'service') await runWithAlerts(cfg, repo, handled, logger, secrets, options)
+  else await runConsole(cfg, repo, logger, { logFile })
+}
+
+/** The service, with operators told outside WeChat (webhook, email; without a channel only logged). */
+async function runWithAlerts(
+  cfg: Config,
+  repo: Repository,
+  handled: HandledPort,
+  logger: Logger,
+  secrets: string[],
+  options: MainOptions,
+): Promise<void> {
   const alerter = new Alerter({ channels: channelsFromConfig(cfg.ops.alerts), logger, secrets })
-  if (cfg.mode === 'service') {
-    // A verify code asked of the operator goes out by the same channel as every other alert.
-    const notify = options.notify ?? alerter
-    await runService(cfg, repo, handled, logger, secrets, alerter, { ...options, notify })
-  } else await runConsole(cfg, repo, logger, { logFile })
+  // A verify code asked of the operator goes out by the same channel as every other alert, and to
+  // the server's log too (the text holds no token and no member's words).
+  const notify = options.notify ?? {
+    notify: (event: string, text: string) => {
+      logger.warn(text, { event })
+      alerter.notify(event, text)
+    },
+  }
+  await runService(cfg, repo, handled, logger, secrets, alerter, { ...options, notify })
 }
 
 await main()
