@@ -50,8 +50,9 @@ describe('files for leaders, end to end', () => {
     })
     expect(groups).toEqual(new Set(['第一组']))
     const details: string[] = []
+    // Rows 1–3: the title, the scope line and the header.
     wb.getWorksheet('上报明细')!.eachRow((row, i) => {
-      if (i > 1) details.push(String(row.getCell(8).value))
+      if (i > 3) details.push(String(row.getCell(8).value))
     })
     expect(details).toEqual(['大船工会开展技能比武'])
   })
