@@ -10,8 +10,10 @@ const paragraphsOf = (xml: string) =>
 
 describe('#考核 … 文件', () => {
   it('sends an admin the half-year assessment as an official Word document, privately', async () => {
-    const { ask, core, incoming } = await makeRecordsCore()
+    const { ask, core, incoming, setNow } = await makeRecordsCore()
     await ask('zhang', '#上报 十一月的活动')
+    // In January, once December's 补报 window closed: November and December are counted months.
+    setNow('2027-01-10T02:00:00Z')
     const replies = await core.handle(incoming('admin', '#考核 2026下半年 文件'))
     const sent = replies.find((r) => r.file)!
     expect(sent.to).toEqual({ kind: 'private', id: 'admin' })
@@ -42,7 +44,7 @@ describe('#考核 … 文件', () => {
     expect(
       texts.some((t) => t.includes('总分 90 分及以上为优秀，75 分及以上为合格，60 分及以上为预警')),
     ).toBe(true)
-    expect(styled('GwSign')).toEqual(['大连市工青妇基层组织协同创新发展工作推进组', '2026年11月24日'])
+    expect(styled('GwSign')).toEqual(['大连市工青妇基层组织协同创新发展工作推进组', '2027年1月10日'])
     const footer = await zip.file('word/footer1.xml')!.async('string')
     expect(footer).toMatch(/PAGE/)
   })
