@@ -7,7 +7,6 @@
  * and the assessment), so they all show the same numbers.
  */
 import type { Month } from './calendar.js'
-import { counts, type Report } from './reports.js'
 
 export interface Tracking {
   /** The month the bot was installed on: every month from it on is tracked. */
@@ -22,11 +21,12 @@ export interface Tracking {
  */
 export function trackingOf(
   since: Month,
-  reports: readonly Report[],
+  // A report as far as tracking goes (structural, so reports.ts can ask isTracked without a circle).
+  reports: readonly { month: Month; withdrawn: unknown }[],
   imported: readonly Month[] = [],
 ): Tracking {
   const earlier = new Set<Month>(imported.filter((m) => m < since))
-  for (const r of reports) if (r.month < since && counts(r)) earlier.add(r.month)
+  for (const r of reports) if (r.month < since && r.withdrawn === null) earlier.add(r.month)
   return { since, earlier: [...earlier].sort() }
 }
 
