@@ -73,7 +73,9 @@ describe('two registered 张三', () => {
   it('says which units exist when the unit matches neither', async () => {
     const { t } = await twoZhangSan()
     expect(await t.ask('admin', '#任命 组长 张三（望海社区） 第二组')).toBe(
-      ['没有找到望海社区的“张三”。已注册的“张三”：', '1. 张三（大连市总工会）', '2. 张三（日新街道）'].join('\n'),
+      ['没有找到望海社区的“张三”。已注册的“张三”：', '1. 张三（大连市总工会）', '2. 张三（日新街道）'].join(
+        '\n',
+      ),
     )
   })
 })
