@@ -1,12 +1,10 @@
 /** 考核退出、动态管理: admins take a site out of the network, with the reason, from today. */
-import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { REC } from '../../src/messages/records.js'
 import { EXIT } from '../../src/messages/reports.js'
 import { M } from '../../src/messages/zh.js'
-import { rawLength } from '../../src/core/args.js'
-import { findSite, changeFromToday } from './roster-change.js'
+import { changeFromToday, findSite, siteAndReason } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -20,10 +18,7 @@ export const retireSite = defineCommand({
   examples: ['#退出示范点 日新街道 连续三个月未报送，考核不合格'],
   category: 'manage',
   requires: [role('admin')],
-  args: rawArgs.transform((a) => ({
-    site: a.tokens[0] ?? '',
-    reason: a.rest.slice(rawLength(a.rest)).trim(),
-  })),
+  args: siteAndReason,
   async run(ctx, args) {
     const { deps, sender } = ctx
     const s = findSite(ctx, args.site, EXIT.usage)
