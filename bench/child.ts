@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks'
 import { log, WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
 import { createLogger } from '../src/logger.js'
-import { GqfBot } from '../src/plugin.js'
+import { GqfBot, type GqfBotHandle } from '../src/plugin.js'
+import { HandledStore } from '../storage/handled-store.js'
 import { openRepository } from '../storage/repository.js'
 import { EchoBot } from './echo.js'
 import { ROOM_TOPIC } from './synthetic.js'
@@ -15,26 +16,36 @@ const [mode, endpoint, token, dataDir] = process.argv.slice(2)
 log.level('silent')
 const bot = WechatyBuilder.build({ puppet: new PuppetService({ token, endpoint }) })
 bot.on('error', () => undefined)
-let ready: () => boolean = () => true
+let ready: () => Promise<void> = async () => undefined
 if (mode === 'gqf') {
   const repo = await openRepository(dataDir!)
+  const handled = await HandledStore.open(dataDir!)
+  let handle: GqfBotHandle | undefined
   bot.use(
-    GqfBot({
-      repo,
-      roomTopic: ROOM_TOPIC,
-      sendIntervalMs: 0,
-      reminders: false,
-      logger: createLogger('error'),
-    }),
+    GqfBot(
+      {
+        repo,
+        handled,
+        roomTopic: ROOM_TOPIC,
+        sendIntervalMs: 0,
+        reminders: false,
+        logger: createLogger('error'),
+      },
+      (h) => (handle = h),
+    ),
   )
-  ready = () => repo.room() !== null
+  // Ready: the room bound, the first command's paths warmed and the members' names fetched.
+  ready = async () => {
+    while (repo.room() === null) await new Promise((r) => setTimeout(r, 5))
+    await handle?.ready()
+  }
 } else {
   bot.use(EchoBot())
 }
 const loggedIn = new Promise<void>((r) => bot.once('login', () => r()))
 await bot.start()
 await loggedIn
-while (!ready()) await new Promise((r) => setTimeout(r, 5))
+await ready()
 const readyMs = performance.now()
 // Let the start-up settle (room lookup, timers) before reading memory.
 await new Promise((r) => setTimeout(r, 1000))

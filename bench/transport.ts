@@ -13,12 +13,58 @@ import { createLogger } from '../src/logger.js'
 import { monthOf } from '../src/domain/calendar.js'
 import type { Repository } from '../src/core/ports.js'
 import { GqfBot, type GqfBotHandle } from '../src/plugin.js'
+import { HandledStore } from '../storage/handled-store.js'
 import { openRepository } from '../storage/repository.js'
 import { EchoBot } from './echo.js'
 import { ADMIN_ID, BURST, burstId, burstText, MEMBER_ID, ROOM_TOPIC } from './synthetic.js'
 import type { WorldEvent, WorldRequest } from './world-protocol.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
+
+/**
+ * Every child process the bench starts, stopped however the bench ends: normal exit, a failed
+ * target, a thrown error or Ctrl+C. A `tsx` child runs the program in a process of its own and
+ * cannot relay SIGKILL, so those are started as process groups and the group is killed.
+ */
+const children = new Map<ChildProcess, 'group' | 'one'>()
+function own<C extends ChildProcess>(child: C, kind: 'group' | 'one'): C {
+  children.set(child, kind)
+  child.once('exit', () => children.delete(child))
+  return child
+}
+function kill(child: ChildProcess): void {
+  try {
+    if (children.get(child) === 'group' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    else child.kill('SIGKILL')
+  } catch {
+    // already gone
+  }
+  children.delete(child)
+}
+export function killChildren(): void {
+  for (const child of [...children.keys()]) kill(child)
+}
+process.on('exit', killChildren)
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => {
+    killChildren()
+    process.exit(code)
+  })
+}
+process.on('uncaughtException', (error) => {
+  console.error(error)
+  killChildren()
+  process.exit(1)
+})
+process.on('unhandledRejection', (error) => {
+  console.error(error)
+  killChildren()
+  process.exit(1)
+})
 
 type Req = WorldRequest extends infer R ? (R extends { reqId: number } ? Omit<R, 'reqId'> : never) : never
 
@@ -41,10 +87,13 @@ export class RemoteWorld {
   }
 
   static async start(): Promise<RemoteWorld> {
-    const child = fork(join(ROOT, 'bench/world-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
+    const child = own(
+      fork(join(ROOT, 'bench/world-child.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+      'one',
+    )
     const ready = await new Promise<WorldEvent & { type: 'ready' }>((res, rej) => {
       child.once('message', (e: WorldEvent) => (e.type === 'ready' ? res(e) : rej(new Error('bad world'))))
       child.once('exit', (code) => rej(new Error(`world exited ${code}`)))
@@ -78,7 +127,10 @@ export class RemoteWorld {
     const exited = new Promise((r) => this.child.once('exit', r))
     this.child.send({ cmd: 'stop', reqId: 0 })
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-    this.child.kill('SIGKILL')
+    kill(this.child)
+  }
+  async texts(from: number): Promise<string[]> {
+    return (await this.request({ cmd: 'texts', from }, 'texts')[0]!).texts
   }
 }
 
@@ -86,6 +138,7 @@ export interface Running {
   world: RemoteWorld
   bot: Wechaty
   repo?: Repository
+  handled?: HandledStore
   handle?: GqfBotHandle
   stop(): Promise<void>
 }
@@ -107,22 +160,30 @@ async function connect(world: RemoteWorld, use: (bot: Wechaty) => void): Promise
 export async function runGqf(dataDir: string, sendIntervalMs = 0): Promise<Running> {
   const world = await RemoteWorld.start()
   const repo = await openRepository(dataDir)
+  // Exactly-once bookkeeping as deployed (src/main.ts): handled ids and owed replies on disk.
+  const handled = await HandledStore.open(dataDir)
   // Quiet: the spaced run is cut off while its outbox still sends ("no grpc manager").
   const logger = sendIntervalMs > 0 ? createLogger('error', () => undefined) : createLogger('error')
+  // Registered people are in the room before the bot starts, as in the real group (the bot
+  // @-mentions them by name, and fetches their names at login).
+  await world.people(repo.members().map((m) => m.contactId.slice(3)))
   let handle: GqfBotHandle | undefined
   const bot = await connect(world, (b) =>
     b.use(
-      GqfBot({ repo, roomTopic: ROOM_TOPIC, sendIntervalMs, reminders: false, logger }, (h) => (handle = h)),
+      GqfBot(
+        { repo, handled, roomTopic: ROOM_TOPIC, sendIntervalMs, reminders: false, logger },
+        (h) => (handle = h),
+      ),
     ),
   )
+  await handle!.ready()
   await handle!.idle()
   if (!repo.room()) throw new Error('room not bound')
-  // Registered people are in the room, as in the real group (the bot @-mentions them by name).
-  await world.people(repo.members().map((m) => m.contactId.slice(3)))
   return {
     world,
     bot,
     repo,
+    handled,
     handle: handle!,
     async stop() {
       await bot.stop().catch(() => undefined)
@@ -152,6 +213,8 @@ const quantile = (xs: number[], q: number) => {
 export interface Latency {
   p50: number
   p99: number
+  /** The first sample: the first such command after the bot said it was ready. */
+  first: number
 }
 
 /** Sends `text` from `who` n times, one after another; time (on the world's clock) until the first reply. */
@@ -171,7 +234,7 @@ export async function latency(
     xs.push(e.ms)
     await run.handle?.idle()
   }
-  return { p50: quantile(xs, 0.5), p99: quantile(xs, 0.99) }
+  return { p50: quantile(xs, 0.5), p99: quantile(xs, 0.99), first: xs[0]! }
 }
 
 export interface Burst {
@@ -180,13 +243,84 @@ export interface Burst {
   sent: number
   roomMessages: number
   maxStallMs: number
+  /** Receipts in the room, merged ones counted by their parts. */
+  receipts: Receipts
+  /** Durable bookkeeping writes (handled ids, owed replies) for the whole burst. */
+  bookkeepingWrites: number
+}
+
+export interface Receipts {
+  /** Report numbers acknowledged. */
+  acked: number
+  /** Numbers acknowledged more than once. */
+  doubled: number
+  /** Sites whose numbers did not increase in the order the receipts came. */
+  unordered: number
+  /** Consecutive receipts whose 全市已报 figure went down. */
+  backwards: number
+}
+
+/** Puts a long text the outbox split into parts (each marked `\n（i/n）`) back together. */
+function rejoin(sent: string[]): string[] {
+  const out: string[] = []
+  let acc = ''
+  for (const t of sent) {
+    const mark = /\n（(\d+)\/(\d+)）$/.exec(t)
+    if (!mark) {
+      out.push(t)
+      continue
+    }
+    acc += t.slice(0, mark.index)
+    if (mark[1] === mark[2]) {
+      out.push(acc)
+      acc = ''
+    }
+  }
+  return out
+}
+
+/** Reads the receipts the room saw: `已收到X的…（编号N…` and merged `已收到：X（N）、Y（M） 的…`. */
+export function readReceipts(sent: string[]): Receipts {
+  const texts = rejoin(sent)
+  const seen = new Map<number, number>()
+  const lastBySite = new Map<string, number>()
+  let unordered = 0
+  let backwards = 0
+  let figure = -1
+  for (const t of texts) {
+    const parts = t.startsWith('已收到：')
+      ? [
+          ...t
+            .slice(4)
+            .split(' 的')[0]!
+            .matchAll(/([^、]+?)（(\d+)）/g),
+        ].map((m) => [m[1]!, Number(m[2])] as const)
+      : [...t.matchAll(/^已收到(.+?)的.*?编号(\d+)/g)].map((m) => [m[1]!, Number(m[2])] as const)
+    for (const [site, no] of parts) {
+      seen.set(no, (seen.get(no) ?? 0) + 1)
+      if ((lastBySite.get(site) ?? -1) >= no) unordered++
+      lastBySite.set(site, no)
+    }
+    const f = /全市已报 (\d+)\//.exec(t)
+    if (f && parts.length > 0) {
+      if (Number(f[1]) < figure) backwards++
+      figure = Number(f[1])
+    }
+  }
+  return {
+    acked: seen.size,
+    doubled: [...seen.values()].filter((n) => n > 1).length,
+    unordered,
+    backwards,
+  }
 }
 
 const burstKeys = () => Array.from({ length: BURST }, (_, i) => burstId(i).slice(3))
 
 /** BURST messages from different members at once; drained when all are stored and answered. */
 export async function burst(run: Running, timeoutMs = 120_000): Promise<Burst> {
-  const { world, repo, handle } = run
+  const { world, repo, handle, handled } = run
+  const writesBefore = handled?.writes() ?? 0
   const keys = burstKeys()
   await world.people(keys)
   const month = monthOf(new Date())
@@ -211,12 +345,15 @@ export async function burst(run: Running, timeoutMs = 120_000): Promise<Burst> {
   }
   const drainMs = performance.now() - t0
   h.disable()
+  await handle?.idle()
   return {
     drainMs,
     stored: repo ? repo.reports.ofMonth(month).length - storedBefore : 0,
     sent: BURST,
     roomMessages: (await world.roomMessages()) - roomBefore,
     maxStallMs: h.max / 1e6,
+    receipts: readReceipts(repo ? await world.texts(roomBefore) : []),
+    bookkeepingWrites: (handled?.writes() ?? 0) - writesBefore,
   }
 }
 
@@ -250,10 +387,14 @@ export interface ChildFigures {
 /** Starts the bot (or the echo floor) as its own process against a fresh world. */
 export async function childStart(mode: 'gqf' | 'echo', dataDir?: string): Promise<ChildFigures> {
   const world = await RemoteWorld.start()
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'bench/child.ts'), mode, world.endpoint, world.token, ...(dataDir ? [dataDir] : [])],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+  const child = own(
+    spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'bench/child.ts'), mode, world.endpoint, world.token, ...(dataDir ? [dataDir] : [])],
+      // Its own process group: tsx runs the program in a child process that a SIGKILL would orphan.
+      { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+    ),
+    'group',
   )
   try {
     const line = await new Promise<string>((resolveLine, reject) => {
@@ -270,7 +411,7 @@ export async function childStart(mode: 'gqf' | 'echo', dataDir?: string): Promis
       throw new Error(`bad child output: ${line}`)
     return { readyMs: Number(parsed.readyMs), rssMiB: Number(parsed.rssMiB) }
   } finally {
-    child.kill('SIGKILL')
+    kill(child)
     await world.stop()
   }
 }

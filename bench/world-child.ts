@@ -66,6 +66,9 @@ process.on('message', (raw: unknown) => {
         }
         return
       }
+      case 'texts':
+        emit({ type: 'texts', reqId: req.reqId, texts: world.roomLog.slice(req.from).map((s) => s.text) })
+        return
       case 'count':
         emit({ type: 'count', reqId: req.reqId, room: world.roomLog.length })
         return

@@ -5,6 +5,8 @@ export type WorldRequest =
   /** Everyone says their text at once; with `awaitRoom`, also tells when the room has that many more bot messages. */
   | { cmd: 'burst'; reqId: number; keys: string[]; texts: string[]; awaitRoom?: number }
   | { cmd: 'count'; reqId: number }
+  /** The room's texts from the bot, from index `from` on. */
+  | { cmd: 'texts'; reqId: number; from: number }
   | { cmd: 'stop'; reqId: number }
 
 export type WorldEvent =
@@ -14,3 +16,4 @@ export type WorldEvent =
   | { type: 'sent'; reqId: number }
   | { type: 'room-reached'; reqId: number }
   | { type: 'count'; reqId: number; room: number }
+  | { type: 'texts'; reqId: number; texts: string[] }

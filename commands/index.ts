@@ -11,6 +11,7 @@ import { remindersFeature } from './reminders/index.js'
 import { filesFeature } from './files/index.js'
 import { recordsFeature } from './records/index.js'
 import { assessmentFeature } from './assessment/index.js'
+import { importsFeature } from './imports/index.js'
 
 export const FEATURES: readonly Feature[] = [
   operationsFeature,
@@ -22,6 +23,7 @@ export const FEATURES: readonly Feature[] = [
   filesFeature,
   recordsFeature,
   assessmentFeature,
+  importsFeature,
 ]
 
 /** Every command, in the order #帮助 lists them (by category, then feature). */

@@ -11,6 +11,7 @@ import type { Delivery } from './core/delivery.js'
 import { createCore, type Core, type CoreDeps } from './core/handle.js'
 import type { HandledPort } from './core/handled-port.js'
 import type { Repository } from './core/ports.js'
+import type { VerifyCodePort } from './core/verify-code-port.js'
 import type { ConnectionCounts, SendFailure, StatusPort } from './core/status-port.js'
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
 import type { AnyCommand, Directory, ReportSettings } from './core/types.js'
@@ -18,12 +19,15 @@ import type { DigestSettings } from './domain/digest.js'
 import { DEFAULT_REMINDER_SETTINGS, type Occurrence, type ReminderSettings } from './domain/reminders.js'
 import type { Logger } from './logger.js'
 import { OPS } from './messages/operations.js'
-import { closeHeatmapWorker, renderHeatmapInWorker } from './render/heatmap.js'
+import { closeHeatmapWorker, renderHeatmapInWorker } from './render/chart-worker.js'
 import { BackupJob } from './scheduler/backup.js'
 import { ReminderScheduler } from './scheduler/reminders.js'
 import { InFlight } from './transport/in-flight.js'
 import { Outbox, type SendFn } from './transport/outbox.js'
 import { conversationKey, MessagePipeline, type Send } from './transport/pipeline.js'
+import type { MessageSource } from './transport/source.js'
+import { withCommitTurn } from '../storage/commit-turn.js'
+import { warmUp } from './warm-up.js'
 import type { OutageInfo } from './transport/supervisor.js'
 
 export interface AppOptions {
@@ -63,6 +67,8 @@ export interface AppOptions {
   /** Largest file the bot sends; a larger one is refused and the asker told. */
   maxFileBytes?: number
   commands?: AnyCommand[]
+  /** Where #验证码 enters a login verify code (the WorkPro client's handoff). */
+  verifyCode?: VerifyCodePort
   /** For #状态: reconnects and watchdog resets of this process (src/ops); absent in the console group. */
   connection?: () => ConnectionCounts
   /** Counters for /metrics and alerts (src/ops): called as things happen; never changes what happens. */
@@ -92,7 +98,9 @@ export function optionsFromConfig(cfg: Config) {
 }
 
 /** What the composition needs from outside: I/O and the transport's view of WeChat. */
-export interface AppParts {
+export interface AppParts<M> {
+  /** Where messages come from: the transport's raw messages, or plain `Incoming` (src/transport/source.ts). */
+  source: MessageSource<M>
   clock: () => Date
   logger: Logger
   /** Sends one outbox part (text or file) to WeChat; throws when WeChat failed. */
@@ -104,16 +112,21 @@ export interface AppParts {
   startedAt?: Date
 }
 
-export interface App {
+export interface App<M> {
   core: Core
   outbox: Outbox
   scheduler: ReminderScheduler | null
   backup: BackupJob | null
-  pipeline: MessagePipeline
+  pipeline: MessagePipeline<M>
   /** Work started by events; `idle()` waits for it. */
   inFlight: InFlight
   /** Every send goes through here: a failure is remembered for #状态. */
   send: Send
+  /**
+   * Runs the first command's code paths once, through the real handler on a scratch store in memory
+   * (nothing is sent or stored), so the first message after a start is as quick as the others.
+   */
+  warmUp(): Promise<void>
   /** Starts the timers (reminders, digest, backup), catching up what fell due; resolves when caught up. */
   start(): Promise<void>
   /** Stops the timers. */
@@ -131,7 +144,7 @@ export interface App {
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
-export function composeApp(options: AppOptions, parts: AppParts): App {
+export function composeApp<M>(options: AppOptions, parts: AppParts<M>): App<M> {
   const { repo, handled } = options
   const { clock, logger } = parts
   let lastFailure: SendFailure | null = null
@@ -160,11 +173,10 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     reminderDefaults,
     calendar,
     status,
+    ...(options.verifyCode ? { verifyCode: options.verifyCode } : {}),
   }
-  const core = observed(
-    createCore(deps, options.commands ?? builtinCommands(), SHARE_CLAIMANTS),
-    options.observe,
-  )
+  const commands = options.commands ?? builtinCommands()
+  const core = observed(createCore(deps, commands, SHARE_CLAIMANTS), options.observe)
 
   const outbox = new Outbox(parts.sender, {
     intervalMs: options.sendIntervalMs ?? 1000,
@@ -198,7 +210,8 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
         })
 
   const inFlight = new InFlight(logger)
-  const pipeline = new MessagePipeline({
+  const pipeline = new MessagePipeline<M>({
+    source: parts.source,
     core,
     send,
     ...(handled ? { handled } : {}),
@@ -207,6 +220,7 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     maxAgeMs: options.maxMessageAgeMs ?? DAY_MS,
     owedMaxAgeMs: options.owedMaxAgeMs ?? HOUR_MS,
     inFlight,
+    commitTurn: withCommitTurn,
   })
 
   const stop = () => {
@@ -226,6 +240,12 @@ export function composeApp(options: AppOptions, parts: AppParts): App {
     pipeline,
     inFlight,
     send,
+    async warmUp() {
+      await Promise.all([
+        warmUp({ commands, shareClaimants: SHARE_CLAIMANTS, settings, reminderDefaults, clock, logger }),
+        handled?.warm?.(clock()),
+      ])
+    },
     async start() {
       await Promise.all([scheduler?.start(), backup?.start()])
     },

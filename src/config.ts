@@ -6,6 +6,7 @@ import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './core/types.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders.js'
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from './domain/digest.js'
 import { CFG } from './messages/config.js'
+import { DEFAULT_ISSUER } from './messages/compilation.js'
 
 /** Raw environment, as `process.env` gives it. */
 export type Env = Record<string, string | undefined>
@@ -65,9 +66,12 @@ const envSchema = z.object({
   DIGEST_ENABLED: boolString.optional(),
   DIGEST_TIME: hhmm.optional(),
   MAX_FILE_MB: intString(1, 100).default(20),
+  ISSUER_NAME: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: CFG.logLevel }).optional(),
   WECHATY_PUPPET: z
-    .enum(['wechaty-puppet-service', 'wechaty-puppet-mock'], { message: CFG.puppet })
+    .enum(['wechaty-puppet-service', '@juzi/wechaty-puppet-service', 'wechaty-puppet-mock'], {
+      message: CFG.puppet,
+    })
     .optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z
     .string()
@@ -152,6 +156,8 @@ export interface Config {
     token: string | undefined
     endpoint: string | undefined
     noTlsInsecureClient: boolean
+    /** Which client: the open-source one, or Juzi's for WorkPro tokens (TLS always off). */
+    flavour: 'wechaty-puppet-service' | '@juzi/wechaty-puppet-service'
   }
   /** Operations: the watchdog, alerts outside WeChat, the health endpoint (src/ops). */
   ops: OpsConfig
@@ -190,26 +196,60 @@ export function loadDotenv(path = '.env', env: Env = process.env): Env {
   return { ...fromFile, ...env }
 }
 
-/** Validates the environment; throws ConfigError with one line per bad variable. */
-export function readConfig(env: Env = process.env): Config {
-  // Empty strings count as "not set": `.env.example` copied as is leaves many of them empty.
+type EnvValues = z.infer<typeof envSchema>
+
+/** The variables that are set (empty strings count as "not set"), checked; ConfigError names each bad one. */
+function parseEnv(env: Env): EnvValues {
+  // `.env.example` copied as is leaves many of them empty.
   const cleaned: Record<string, string> = {}
   for (const key of Object.keys(envSchema.shape)) {
     const value = env[key]
     if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim()
   }
   const parsed = envSchema.safeParse(cleaned)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '?')
-      const shown = SECRET_KEYS.has(key) ? CFG.hidden : CFG.shown(cleaned[key] ?? '')
-      return CFG.problem(key, shown, issue.message)
-    })
-    throw new ConfigError(problems)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '?')
+    const shown = SECRET_KEYS.has(key) ? CFG.hidden : CFG.shown(cleaned[key] ?? '')
+    return CFG.problem(key, shown, issue.message)
+  })
+  throw new ConfigError(problems)
+}
+
+function remindersOf(v: EnvValues): ReminderSettings | false {
+  if (v.REMINDERS_ENABLED === false) return false
+  const d = DEFAULT_REMINDER_SETTINGS
+  return {
+    ...d,
+    midDay: v.REMINDER_MID_DAY ?? d.midDay,
+    preWorkdays: v.REMINDER_PRE_WORKDAYS ?? d.preWorkdays,
+    times: {
+      mid: v.REMINDER_MID_TIME ?? d.times.mid,
+      pre: v.REMINDER_PRE_TIME ?? d.times.pre,
+      final: v.REMINDER_FINAL_TIME ?? d.times.final,
+      close: v.REMINDER_CLOSE_TIME ?? d.times.close,
+      warn: v.REMINDER_WARN_TIME ?? d.times.warn,
+    },
   }
-  const v = parsed.data
+}
+
+function reportsOf(v: EnvValues): ReportSettings {
+  return {
+    keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
+    lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,
+    shareWindowMs: (v.SHARE_WINDOW_MINUTES ?? DEFAULT_REPORT_SETTINGS.shareWindowMs / 60_000) * 60_000,
+    issuer: v.ISSUER_NAME ?? DEFAULT_ISSUER,
+  }
+}
+
+/** Validates the environment; throws ConfigError with one line per bad variable. */
+export function readConfig(env: Env = process.env): Config {
+  const v = parseEnv(env)
+  const juzi = v.WECHATY_PUPPET === '@juzi/wechaty-puppet-service'
   const wantsService =
-    v.WECHATY_PUPPET === 'wechaty-puppet-service' || (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
+    v.WECHATY_PUPPET === 'wechaty-puppet-service' ||
+    juzi ||
+    (!v.WECHATY_PUPPET && !!v.WECHATY_PUPPET_SERVICE_TOKEN)
   if (wantsService && !v.WECHATY_PUPPET_SERVICE_TOKEN) {
     throw new ConfigError([CFG.serviceNeedsToken])
   }
@@ -230,38 +270,21 @@ export function readConfig(env: Env = process.env): Config {
     maxMessageAgeMs: v.MAX_MESSAGE_AGE_HOURS * 3_600_000,
     loginTimeoutMs: v.LOGIN_TIMEOUT_MS,
     reconnectGiveUpMs: v.RECONNECT_GIVE_UP_MS,
-    reminders:
-      v.REMINDERS_ENABLED === false
-        ? false
-        : {
-            ...DEFAULT_REMINDER_SETTINGS,
-            midDay: v.REMINDER_MID_DAY ?? DEFAULT_REMINDER_SETTINGS.midDay,
-            preWorkdays: v.REMINDER_PRE_WORKDAYS ?? DEFAULT_REMINDER_SETTINGS.preWorkdays,
-            times: {
-              mid: v.REMINDER_MID_TIME ?? DEFAULT_REMINDER_SETTINGS.times.mid,
-              pre: v.REMINDER_PRE_TIME ?? DEFAULT_REMINDER_SETTINGS.times.pre,
-              final: v.REMINDER_FINAL_TIME ?? DEFAULT_REMINDER_SETTINGS.times.final,
-              close: v.REMINDER_CLOSE_TIME ?? DEFAULT_REMINDER_SETTINGS.times.close,
-              warn: v.REMINDER_WARN_TIME ?? DEFAULT_REMINDER_SETTINGS.times.warn,
-            },
-          },
+    reminders: remindersOf(v),
     digest: {
       enabled: v.DIGEST_ENABLED ?? DEFAULT_DIGEST_SETTINGS.enabled,
       time: v.DIGEST_TIME ?? DEFAULT_DIGEST_SETTINGS.time,
     },
     maxFileBytes: v.MAX_FILE_MB * 1024 * 1024,
-    reports: {
-      keywords: v.REPORT_KEYWORDS ?? DEFAULT_REPORT_SETTINGS.keywords,
-      lateDays: v.LATE_REPORT_DAYS ?? DEFAULT_REPORT_SETTINGS.lateDays,
-      shareWindowMs: (v.SHARE_WINDOW_MINUTES ?? DEFAULT_REPORT_SETTINGS.shareWindowMs / 60_000) * 60_000,
-    },
+    reports: reportsOf(v),
     // The console group is a conversation on this terminal: only warnings interrupt it.
     logLevel: v.LOG_LEVEL ?? (wantsService ? 'info' : 'warn'),
     wechatyLog: v.WECHATY_LOG ?? 'error',
     service: {
       token: v.WECHATY_PUPPET_SERVICE_TOKEN,
       endpoint: v.WECHATY_PUPPET_SERVICE_ENDPOINT,
-      noTlsInsecureClient: v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false,
+      noTlsInsecureClient: juzi || (v.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT ?? false),
+      flavour: juzi ? '@juzi/wechaty-puppet-service' : 'wechaty-puppet-service',
     },
     ops: {
       watchdog: { silenceMs: v.WATCHDOG_SILENCE_MS, probeTimeoutMs: v.WATCHDOG_PROBE_TIMEOUT_MS },

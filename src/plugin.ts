@@ -1,15 +1,17 @@
 /**
  * The bot as a Wechaty plugin: `bot.use(GqfBot({ repo, roomTopic }))`. A thin adapter: it builds
- * the bot's parts (src/compose.ts) with Wechaty's sender, directory and account, and wires Wechaty's
- * events to them. It listens in the coordination room and in private chats, and ignores every other room.
+ * the bot's parts (src/compose.ts) with Wechaty's sender, directory, account and message source,
+ * and wires Wechaty's events to them. Each message goes to the pipeline once, as Wechaty gives it;
+ * the pipeline (src/transport/pipeline.ts) does the rest. It serves the coordination room and
+ * private chats, and ignores every other room.
  */
 import type { Contact, Message, Room, Wechaty, WechatyPlugin } from 'wechaty'
 import { composeApp, type AppOptions } from './compose.js'
 import { createLogger, type Logger } from './logger.js'
 import { RoomBinding, roomDirectory } from './transport/room-binding.js'
 import type { OutageInfo } from './transport/supervisor.js'
-import { toIncoming } from './transport/to-incoming.js'
 import { wechatySender } from './transport/wechaty-sender.js'
+import { wechatySource } from './transport/wechaty-source.js'
 
 export interface GqfBotOptions extends AppOptions {
   /** Topic to find the coordination room by on first start; afterwards it is known by id. */
@@ -22,6 +24,11 @@ export interface GqfBotOptions extends AppOptions {
 export interface GqfBotHandle {
   /** Resolves when every incoming message has been handled and every reply sent. */
   idle(): Promise<void>
+  /**
+   * Resolves once the first command will be as quick as any: after the first login, the warm-up
+   * has run and the room's members and their @-names are fetched.
+   */
+  ready(): Promise<void>
   /**
    * The connection came back after an outage (ConnectionSupervisor's onRecovered): tells the admins
    * once, privately, and lets the reminders catch up.
@@ -36,23 +43,35 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
 
   return (bot: Wechaty) => {
     const room = new RoomBinding({ repo: options.repo, topic: options.roomTopic, clock, logger })
+    const sender = wechatySender(bot)
+    const directory = roomDirectory(bot, room)
     const app = composeApp(options, {
       clock,
       logger,
       startedAt,
-      sender: wechatySender(bot),
-      directory: roomDirectory(bot, room),
+      sender,
+      directory,
+      source: wechatySource(bot, room),
       account: () => (bot.isLoggedIn ? bot.currentUser.name() : null),
     })
     const track = (p: Promise<void>) => app.inFlight.track(p)
+    /** Warm-up and prefetch, started at the first login (after the room is found, so that is not delayed). */
+    let warm: Promise<void> | null = null
+    let loggedIn: () => void = () => undefined
+    const firstLogin = new Promise<void>((r) => (loggedIn = r))
 
-    async function onMessage(message: Message): Promise<void> {
-      if (message.self()) return
-      if (!app.pipeline.admit(message.id, message.date())) return
-      const from = message.room()
-      if (from && !(await room.admits(from))) return
-      await app.pipeline.receive(await toIncoming(message, bot.currentUser))
+    /** The bound room's members (Wechaty's payload cache) and their @-names (the sender's cache), for #未报. */
+    async function prefetchMembers(): Promise<void> {
+      const id = room.id()
+      const members = id ? await directory.roomMembers() : null
+      if (id && members)
+        await sender.prefetch(
+          id,
+          members.map((m) => m.id),
+        )
     }
+    const prefetch = () =>
+      prefetchMembers().catch((error: unknown) => logger.warn('room members not prefetched', { error }))
 
     async function onRoomJoin(joined: Room, invitees: Contact[]): Promise<void> {
       const self = bot.currentUser.id
@@ -64,8 +83,11 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     function onLogin(): void {
       // Taken at once, before any message of this login can owe a reply (first login only).
       const owed = app.pipeline.takeOwed()
+      const found = room.find(bot)
+      warm ??= found.then(() => Promise.all([app.warmUp(), prefetch()])).then(() => undefined)
+      track(warm.finally(loggedIn))
       track(
-        room.find(bot).then(async () => {
+        found.then(async () => {
           if (owed) await app.pipeline.payOwed(owed)
           await app.start()
         }),
@@ -78,7 +100,7 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
       logout: () => app.stop(),
       stop: () => app.halt(),
       ready: () => track(room.find(bot)),
-      message: (m: Message) => track(onMessage(m)),
+      message: (m: Message) => track(app.pipeline.receive(m)),
       'room-join': (r: Room, invitees: Contact[]) => track(onRoomJoin(r, invitees)),
     }
     bot.on('login', listeners.login)
@@ -88,7 +110,11 @@ export function GqfBot(options: GqfBotOptions, handle?: (h: GqfBotHandle) => voi
     bot.on('message', listeners.message)
     bot.on('room-join', listeners['room-join'])
 
-    handle?.({ idle: () => app.idle(), recovered: (info) => app.recovered(info) })
+    handle?.({
+      idle: () => app.idle(),
+      ready: () => firstLogin,
+      recovered: (info) => app.recovered(info),
+    })
 
     return () => {
       bot.off('login', listeners.login)

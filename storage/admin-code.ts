@@ -6,7 +6,8 @@
  * no bot holds the data folder, under the folder's lock so none starts meanwhile.
  */
 import { acquireLock, liveHolder, type LockInfo } from './lock.js'
-import { openRepository } from './repository.js'
+import { reissueAdminCode as reissue } from './core-repository.js'
+import { openRepositoryFiles } from './repository.js'
 
 export type ReissueResult = { ok: true; code: string } | { ok: false; holder: LockInfo }
 
@@ -19,13 +20,8 @@ export async function reissueAdminCode(
   if (holder) return { ok: false, holder }
   const lock = acquireLock(dataDir, { now, ...(isAlive ? { isAlive } : {}) })
   try {
-    const repo = await openRepository(dataDir, now)
-    await repo.stores.core.update((d) => {
-      d.adminCode = null
-    })
-    const { generated } = await repo.ensureAdminCode(undefined, now)
-    if (!generated) throw new Error('no code generated')
-    return { ok: true, code: generated }
+    const { files } = await openRepositoryFiles(dataDir, now)
+    return { ok: true, code: await reissue(files.core, now) }
   } finally {
     lock.release()
   }

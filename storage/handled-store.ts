@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
-import { readdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { shanghaiDate } from '../src/domain/calendar.js'
 import type { HandledPort, OwedReplies } from '../src/core/handled-port.js'
-import { JsonFileStore } from './json-file-store.js'
+import type { JsonFileStore } from './json-file-store.js'
+import { Shards } from './shards.js'
 
 const iso = z.string().min(10)
 const DAY_SCHEMA_VERSION = 1
@@ -28,13 +28,20 @@ export const HANDLED_KEEP_DAYS = 7
  * begins (and at open), so the folder never grows without bound.
  */
 export class HandledStore implements HandledPort {
-  private readonly days = new Map<string, JsonFileStore<DayFile>>()
-  private readonly opening = new Map<string, Promise<JsonFileStore<DayFile>>>()
+  private readonly days: Shards<string, DayFile>
 
   private constructor(
-    private readonly dir: string | null,
+    dir: string | null,
     private readonly keepDays: number,
-  ) {}
+  ) {
+    this.days = new Shards<string, DayFile>({
+      dir,
+      fileName: (day) => `${day}.json`,
+      schema: daySchema,
+      version: DAY_SCHEMA_VERSION,
+      defaults: (day) => ({ schemaVersion: DAY_SCHEMA_VERSION, day, ids: {}, owed: {} }),
+    })
+  }
 
   static async open(
     dataDir: string | null,
@@ -42,15 +49,13 @@ export class HandledStore implements HandledPort {
     keepDays: number = HANDLED_KEEP_DAYS,
   ): Promise<HandledStore> {
     const store = new HandledStore(dataDir === null ? null : join(dataDir, 'handled'), keepDays)
-    if (store.dir && existsSync(store.dir)) {
-      const names = (await readdir(store.dir)).filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort()
-      const cutoff = store.cutoff(now)
-      for (const name of names) {
-        const day = name.slice(0, 10)
-        if (day < cutoff) await rm(join(store.dir, name), { force: true })
-        else await store.day(day)
-      }
-    }
+    const cutoff = store.cutoff(now)
+    const old = await store.days.openExisting(
+      /^\d{4}-\d{2}-\d{2}\.json$/,
+      (name) => name.slice(0, 10),
+      (day) => day >= cutoff,
+    )
+    for (const day of old) await store.remove(day)
     return store
   }
 
@@ -59,46 +64,28 @@ export class HandledStore implements HandledPort {
     return shanghaiDate(new Date(now.getTime() - this.keepDays * DAY_MS))
   }
 
-  private day(day: string): Promise<JsonFileStore<DayFile>> {
-    let p = this.opening.get(day)
-    if (!p) {
-      p = JsonFileStore.open<DayFile>({
-        file: this.dir === null ? null : join(this.dir, `${day}.json`),
-        schema: daySchema,
-        version: DAY_SCHEMA_VERSION,
-        defaults: () => ({ schemaVersion: DAY_SCHEMA_VERSION, day, ids: {}, owed: {} }),
-      }).then((s) => {
-        this.days.set(day, s)
-        return s
-      })
-      // A day that could not be opened (a full disk) is tried again next time, not failed forever.
-      p.catch(() => this.opening.delete(day))
-      this.opening.set(day, p)
-    }
-    return p
-  }
-
   /** The file of the day `at` falls on; opening a new day deletes the days no longer kept. */
   private async dayOf(at: Date): Promise<JsonFileStore<DayFile>> {
     const day = shanghaiDate(at)
-    const fresh = !this.opening.has(day)
-    const store = await this.day(day)
+    const fresh = !this.days.asked(day)
+    const store = await this.days.get(day)
     if (fresh) await this.prune(at)
     return store
   }
 
   private async prune(now: Date): Promise<void> {
     const cutoff = this.cutoff(now)
-    for (const day of [...this.days.keys()]) {
-      if (day >= cutoff) continue
-      this.days.delete(day)
-      this.opening.delete(day)
-      if (this.dir !== null) await rm(join(this.dir, `${day}.json`), { force: true })
-    }
+    for (const day of this.days.keys()) if (day < cutoff) await this.remove(day)
+  }
+
+  private async remove(day: string): Promise<void> {
+    const file = this.days.path(day)
+    this.days.forget(day)
+    if (file !== null) await rm(file, { force: true })
   }
 
   has(id: string): boolean {
-    for (const s of this.days.values()) if (Object.hasOwn(s.data.ids, id)) return true
+    for (const s of this.days.stores()) if (Object.hasOwn(s.data.ids, id)) return true
     return false
   }
 
@@ -109,6 +96,28 @@ export class HandledStore implements HandledPort {
     })
   }
 
+  /**
+   * Marks the message handled and owes its replies in one change of the day file: one durable write
+   * per message, shared (group commit) with the other messages handled meanwhile.
+   */
+  async record(id: string, at: Date, owed: readonly { conversation: string; text: string }[]): Promise<void> {
+    const s = await this.dayOf(at)
+    const when = at.toISOString()
+    await s.update((d) => {
+      d.ids[id] = when
+      if (owed.length > 0)
+        d.owed[id] = [
+          ...(d.owed[id] ?? []),
+          ...owed.map((o) => ({ conversation: o.conversation, text: o.text, at: when })),
+        ]
+    })
+  }
+
+  /** Opens the day file of `now` ahead of the first message (start-up), so the first one does not wait for it. */
+  async warm(now: Date): Promise<void> {
+    await this.dayOf(now)
+  }
+
   async owe(id: string, conversation: string, text: string, at: Date): Promise<void> {
     const s = await this.dayOf(at)
     await s.update((d) => {
@@ -117,11 +126,11 @@ export class HandledStore implements HandledPort {
   }
 
   async paid(id: string): Promise<void> {
-    const holding = [...this.days.values()].filter((s) => Object.hasOwn(s.data.owed, id))
+    const holding = this.days.stores().filter((s) => Object.hasOwn(s.data.owed, id))
     await Promise.all(
       holding.map((s) =>
         s.update((d) => {
-          d.owed = Object.fromEntries(Object.entries(d.owed).filter(([k]) => k !== id))
+          Reflect.deleteProperty(d.owed, id)
         }),
       ),
     )
@@ -129,26 +138,28 @@ export class HandledStore implements HandledPort {
 
   /** Every reply owed now, without taking it (tests, #状态). */
   owed(): { id: string; conversation: string; text: string }[] {
-    return [...this.days.values()].flatMap((s) =>
-      Object.entries(s.data.owed).flatMap(([id, list]) =>
-        list.map((o) => ({ id, conversation: o.conversation, text: o.text })),
-      ),
-    )
+    return this.days
+      .stores()
+      .flatMap((s) =>
+        Object.entries(s.data.owed).flatMap(([id, list]) =>
+          list.map((o) => ({ id, conversation: o.conversation, text: o.text })),
+        ),
+      )
   }
 
   /** How many day files are kept (tests). */
   dayCount(): number {
-    return this.days.size
+    return this.days.keys().length
   }
 
   /** Completed writes over all day files (tests, benchmark). */
   writes(): number {
-    return [...this.days.values()].reduce((n, s) => n + s.writes, 0)
+    return this.days.stores().reduce((n, s) => n + s.writes, 0)
   }
 
   async takeOwed(now: Date, maxAgeMs = 3_600_000): Promise<OwedReplies[]> {
     const entries: { id: string; conversation: string; text: string; at: Date }[] = []
-    const holding = [...this.days.values()].filter((s) => Object.keys(s.data.owed).length > 0)
+    const holding = this.days.stores().filter((s) => Object.keys(s.data.owed).length > 0)
     for (const s of holding) {
       for (const [id, list] of Object.entries(s.data.owed)) {
         for (const o of list)

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
+import { currentCommitTurn } from './commit-turn.js'
 
 /** A store file that cannot be used as it is. The file is left untouched. */
 export class StoreError extends Error {
@@ -111,10 +112,15 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     return this.db.data
   }
 
-  /** Applies `mutate` now and resolves with its result once the change is on disk. */
+  /**
+   * Applies `mutate` now and resolves with its result once the change is on disk (and, inside a
+   * message handler, once the messages before it in its conversation are handled: storage/commit-turn.ts).
+   */
   async update<R>(mutate: (data: T) => R): Promise<R> {
     const result = mutate(this.db.data)
+    const turn = currentCommitTurn()
     await this.commit()
+    if (turn) await turn()
     return result
   }
 

@@ -46,6 +46,11 @@ export class LockoutStore implements LockoutPort {
     return now.getTime() - since.getTime() < this.lockMs ? { count: a.count, since } : undefined
   }
 
+  /** Every open window of wrong attempts, as stored (tests snapshot it). */
+  attempts(): Readonly<Record<string, { count: number; since: string }>> {
+    return this.store.data.attempts
+  }
+
   isLocked(contactId: string, now: Date): boolean {
     return this.lockedUntil(contactId, now) !== null
   }

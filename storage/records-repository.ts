@@ -2,6 +2,7 @@ import type { Month } from '../src/domain/calendar.js'
 import type { Org } from '../src/domain/types.js'
 import type { RecordsRepository } from '../src/core/records-port.js'
 import { AuditStore } from './audit-store.js'
+import { deliverAudit } from './audited-update.js'
 import { RecordsStore } from './records-store.js'
 import { RosterHistoryStore } from './roster-history-store.js'
 
@@ -16,5 +17,7 @@ export async function openRecordsRepository(
   const audit = await AuditStore.open(dataDir)
   const records = await RecordsStore.open(dataDir, audit)
   const rosterHistory = await RosterHistoryStore.open(dataDir, today, audit)
+  // Audit entries written with their change whose append failed (a full disk) are appended now.
+  await deliverAudit(audit, [...records.files(), rosterHistory.file()])
   return { records, audit, rosterHistory }
 }

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Month } from '../src/domain/calendar.js'
 import type { FileInfo, Report } from '../src/domain/reports.js'
-import { JsonFileStore, StoreError } from './json-file-store.js'
+import { StoreError, type JsonFileStore } from './json-file-store.js'
+import { Shards } from './shards.js'
 import { monthSchema, reportSchema } from '../src/domain/schemas.js'
 import type { ReportsPort } from '../src/core/ports.js'
 
@@ -22,45 +22,31 @@ type Shard = z.infer<typeof shardSchema>
  * start (a few hundred small records a year) so tallies over a year need no I/O.
  */
 export class ReportStore implements ReportsPort {
-  private readonly shards = new Map<Month, JsonFileStore<Shard>>()
-  private readonly opening = new Map<Month, Promise<JsonFileStore<Shard>>>()
+  private readonly shards: Shards<Month, Shard>
   private readonly byMessage = new Map<string, number>()
   private readonly byNo = new Map<number, Month>()
   private next = 1
   /** Attachments of an in-memory store (tests), by path. */
   private readonly memoryFiles = new Map<string, Buffer>()
 
-  private constructor(private readonly dir: string | null) {}
+  private constructor(private readonly dir: string | null) {
+    this.shards = new Shards<Month, Shard>({
+      dir,
+      fileName: (month) => `${month}.json`,
+      schema: shardSchema,
+      version: SHARD_SCHEMA_VERSION,
+      defaults: (month) => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [] }),
+      opened: (s, month) => {
+        this.check(s, month)
+        for (const r of s.data.reports) this.index(r)
+      },
+    })
+  }
 
   static async open(dataDir: string | null): Promise<ReportStore> {
     const store = new ReportStore(dataDir === null ? null : join(dataDir, 'reports'))
-    if (store.dir && existsSync(store.dir)) {
-      const names = (await readdir(store.dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).sort()
-      for (const name of names) await store.shard(name.slice(0, 7))
-    }
+    await store.shards.openExisting(/^\d{4}-\d{2}\.json$/, (name) => name.slice(0, 7))
     return store
-  }
-
-  /** The month's file, opened once: concurrent callers share the one `Low` instance. */
-  private shard(month: Month): Promise<JsonFileStore<Shard>> {
-    let p = this.opening.get(month)
-    if (!p) {
-      p = JsonFileStore.open<Shard>({
-        file: this.dir === null ? null : join(this.dir, `${month}.json`),
-        schema: shardSchema,
-        version: SHARD_SCHEMA_VERSION,
-        defaults: () => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [] }),
-      }).then((s) => {
-        this.check(s, month)
-        this.shards.set(month, s)
-        for (const r of s.data.reports) this.index(r)
-        return s
-      })
-      // A month that could not be opened (a full disk) is tried again next time, not failed forever.
-      p.catch(() => this.opening.delete(month))
-      this.opening.set(month, p)
-    }
-    return p
   }
 
   /** A shard that parses but contradicts its name or the other shards stops the start; the file is left as is. */
@@ -87,16 +73,16 @@ export class ReportStore implements ReportsPort {
 
   /** Every report, oldest month first. */
   all(): Report[] {
-    return [...this.shards.keys()].sort().flatMap((m) => this.shards.get(m)!.data.reports)
+    return this.shards.stores().flatMap((s) => s.data.reports)
   }
 
   ofMonth(month: Month): Report[] {
-    return this.shards.get(month)?.data.reports ?? []
+    return this.shards.loaded(month)?.data.reports ?? []
   }
 
   get(no: number): Report | undefined {
     const month = this.byNo.get(no)
-    return month ? this.shards.get(month)?.data.reports.find((r) => r.no === no) : undefined
+    return month ? this.shards.loaded(month)?.data.reports.find((r) => r.no === no) : undefined
   }
 
   /** The report a WeChat message already went into, if any. */
@@ -113,7 +99,7 @@ export class ReportStore implements ReportsPort {
     this.index(report)
     // An open month takes the report at once (readers such as the duplicate check see it before
     // the write); a month not yet opened takes it once its file is read.
-    const shard = this.shards.get(report.month) ?? (await this.shard(report.month))
+    const shard = this.shards.loaded(report.month) ?? (await this.shards.get(report.month))
     await shard.update((d) => {
       d.reports.push(report)
     })
@@ -124,7 +110,7 @@ export class ReportStore implements ReportsPort {
   async change(no: number, mutate: (r: Report) => void): Promise<Report | undefined> {
     const month = this.byNo.get(no)
     if (!month) return undefined
-    const shard = await this.shard(month)
+    const shard = await this.shards.get(month)
     return shard.update((d) => {
       const r = d.reports.find((x) => x.no === no)
       if (!r) return undefined

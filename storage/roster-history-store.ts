@@ -13,13 +13,21 @@ import {
   type RosterHistory,
 } from '../src/domain/roster-history.js'
 import type { Org } from '../src/domain/types.js'
-import type { AuditPort, RosterHistoryPort } from '../src/core/records-port.js'
+import type { RosterHistoryPort } from '../src/core/records-port.js'
+import {
+  auditedUpdate,
+  auditOutboxField,
+  type Audited,
+  type AuditNote,
+  type AuditTrail,
+} from './audited-update.js'
 import { JsonFileStore } from './json-file-store.js'
 
 export const ROSTER_HISTORY_SCHEMA_VERSION = 1
 const fileSchema = z.object({
   schemaVersion: z.literal(ROSTER_HISTORY_SCHEMA_VERSION),
   ...rosterHistorySchema.shape,
+  ...auditOutboxField,
 })
 type HistoryFile = z.infer<typeof fileSchema>
 
@@ -32,13 +40,13 @@ type HistoryFile = z.infer<typeof fileSchema>
 export class RosterHistoryStore implements RosterHistoryPort {
   private constructor(
     private readonly store: JsonFileStore<HistoryFile>,
-    private readonly audit: AuditPort,
+    private readonly audit: AuditTrail,
   ) {}
 
   static async open(
     dataDir: string | null,
     today: { orgs: readonly Org[]; trackingSince: Month; now: Date },
-    audit: AuditPort,
+    audit: AuditTrail,
   ): Promise<RosterHistoryStore> {
     const store = await JsonFileStore.open<HistoryFile>({
       file: dataDir === null ? null : join(dataDir, 'roster-history.json'),
@@ -47,6 +55,7 @@ export class RosterHistoryStore implements RosterHistoryPort {
       defaults: () => ({
         schemaVersion: ROSTER_HISTORY_SCHEMA_VERSION,
         ...historyFromRoster(today.orgs, today.trackingSince, today.now.toISOString()),
+        auditOutbox: [],
       }),
     })
     return new RosterHistoryStore(store, audit)
@@ -62,25 +71,21 @@ export class RosterHistoryStore implements RosterHistoryPort {
     const change: RosterChange = { ...input, seq }
     const r = applyChange(this.history(), change)
     if (!r.ok) return r
-    await this.store.update((d) => {
-      d.changes.push(change)
-    })
-    const target = change.kind === 'add' ? change.site.id : change.orgId
-    const detail: Record<string, string> = { from: change.from }
-    if (change.kind === 'add')
-      Object.assign(detail, { name: change.site.name, group: String(change.site.group) })
-    if (change.kind === 'move') detail['group'] = String(change.group)
-    if (change.kind === 'rename') detail['name'] = change.name
-    await this.audit.append({
-      at: change.at,
-      by: change.by,
-      byName: change.byName,
-      action: `roster.${change.kind}`,
-      target,
-      detail,
-      reason: change.reason,
-    })
+    await auditedUpdate(
+      this.store,
+      this.audit,
+      (d) => {
+        d.changes.push(change)
+        return change
+      },
+      auditNote,
+    )
     return { ok: true as const, change }
+  }
+
+  /** The file, for the audit entries that wait in it. */
+  file(): { readonly data: Audited } {
+    return this.store
   }
 
   orgsOn(day: string): Org[] {
@@ -90,4 +95,16 @@ export class RosterHistoryStore implements RosterHistoryPort {
   activeSitesFor(month: Month) {
     return activeSitesFor(this.history(), month)
   }
+}
+
+/** The audit entry of a roster change. */
+function auditNote(change: RosterChange): AuditNote {
+  const target = change.kind === 'add' ? change.site.id : change.orgId
+  const detail: Record<string, string> = { from: change.from }
+  if (change.kind === 'add')
+    Object.assign(detail, { name: change.site.name, group: String(change.site.group) })
+  if (change.kind === 'move') detail['group'] = String(change.group)
+  if (change.kind === 'rename') detail['name'] = change.name
+  const { at, by, byName, reason } = change
+  return { at, by, byName, action: `roster.${change.kind}`, target, detail, reason }
 }

@@ -6,6 +6,7 @@ import type { Conversation, Incoming } from '../src/core/types.js'
 import { memoryLogger } from '../src/logger.js'
 import { PEOPLE } from '../commands/people/sentences.js'
 import type { OutgoingPart, SendFn } from '../src/transport/outbox.js'
+import { plainSource } from '../src/transport/source.js'
 
 const NOW = new Date('2026-11-24T02:00:00Z')
 const HOUR = 3_600_000
@@ -28,6 +29,7 @@ async function makeApp(opts: { handled?: HandledStore; failing?: boolean } = {})
       sender,
       directory: { roomMembers: async () => [] },
       account: () => 'bot',
+      source: plainSource,
     },
   )
   return { app, handled, sent }
@@ -51,7 +53,6 @@ describe('the composed bot, without Wechaty', () => {
   it('answers a message through the sender; the message is marked handled and nothing stays owed', async () => {
     const { app, handled, sent } = await makeApp()
     const msg = incoming('#我的信息')
-    expect(app.pipeline.admit(msg.id, msg.at)).toBe(true)
     await app.pipeline.receive(msg)
     await app.idle()
     expect(sent.map((s) => [s.to, textOf(s.part)])).toEqual([[asker, PEOPLE.notRegistered]])
@@ -60,13 +61,17 @@ describe('the composed bot, without Wechaty', () => {
   })
 
   it('admits a message once, never one handled before a restart, and never one older than a day', async () => {
-    const { app, handled } = await makeApp()
-    expect(app.pipeline.admit('a', NOW)).toBe(true)
-    expect(app.pipeline.admit('a', NOW)).toBe(false)
+    const { app, handled, sent } = await makeApp()
+    const at = (id: string, when: Date) => ({ ...incoming('#我的信息'), id, at: when })
+    await app.pipeline.receive(at('a', NOW))
+    await app.pipeline.receive(at('a', NOW))
     await handled.mark('b', NOW)
-    expect(app.pipeline.admit('b', NOW)).toBe(false)
-    expect(app.pipeline.admit('c', new Date(NOW.getTime() - 25 * HOUR))).toBe(false)
-    expect(app.pipeline.admit('d', new Date(NOW.getTime() - 23 * HOUR))).toBe(true)
+    await app.pipeline.receive(at('b', NOW))
+    await app.pipeline.receive(at('c', new Date(NOW.getTime() - 25 * HOUR)))
+    await app.pipeline.receive(at('d', new Date(NOW.getTime() - 23 * HOUR)))
+    await app.idle()
+    expect(sent).toHaveLength(2)
+    expect(['a', 'b', 'c', 'd'].map((id) => handled.has(id))).toEqual([true, true, false, true])
   })
 
   it('keeps a refused reply owed and names the failure for #状态; the next process pays it once, on its first login', async () => {

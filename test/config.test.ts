@@ -26,7 +26,12 @@ describe('configuration', () => {
       maxMessageAgeMs: 86_400_000,
       loginTimeoutMs: 60000,
       reconnectGiveUpMs: 1_800_000,
-      reports: { keywords: ['创建信息', '示范点', '工青妇'], lateDays: 5, shareWindowMs: 600000 },
+      reports: {
+        keywords: ['创建信息', '示范点', '工青妇'],
+        lateDays: 5,
+        shareWindowMs: 600000,
+        issuer: '大连市工青妇基层组织协同创新发展工作推进组',
+      },
       reminders: {
         paused: false,
         off: [],
@@ -38,7 +43,12 @@ describe('configuration', () => {
       maxFileBytes: 20 * 1024 * 1024,
       logLevel: 'warn',
       wechatyLog: 'error',
-      service: { token: undefined, endpoint: undefined, noTlsInsecureClient: false },
+      service: {
+        token: undefined,
+        endpoint: undefined,
+        noTlsInsecureClient: false,
+        flavour: 'wechaty-puppet-service',
+      },
       ops: {
         watchdog: { silenceMs: 600_000, probeTimeoutMs: 60_000 },
         alerts: {
@@ -99,6 +109,22 @@ describe('configuration', () => {
     })
   })
 
+  it('chooses the Juzi client for WorkPro tokens, always with TLS off', () => {
+    const cfg = readConfig({
+      WECHATY_PUPPET: '@juzi/wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_workpro_0b8f7d36',
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'false',
+    })
+    expect(cfg).toMatchObject({
+      mode: 'service',
+      service: { flavour: '@juzi/wechaty-puppet-service', noTlsInsecureClient: true },
+    })
+    expect(errorOf({ WECHATY_PUPPET: '@juzi/wechaty-puppet-service' }).problems).toHaveLength(1)
+    expect(errorOf({ WECHATY_PUPPET: 'wechaty-puppet-padlocal' }).message).toContain(
+      '@juzi/wechaty-puppet-service',
+    )
+  })
+
   it('names the variable and the fix for every bad value, without echoing secrets', () => {
     const e = errorOf({
       SEND_INTERVAL_MS: 'fast',
@@ -157,5 +183,12 @@ describe('.env.example', () => {
       expect(lines[at - 1], key).toMatch(/^# /)
     }
     expect(readConfig(example).mode).toBe('console')
+  })
+})
+
+describe('ISSUER_NAME', () => {
+  it('names who issues the Word documents, the work group by default', () => {
+    expect(readConfig({ ISSUER_NAME: '大连市总工会' }).reports.issuer).toBe('大连市总工会')
+    expect(readConfig({}).reports.issuer).toBe('大连市工青妇基层组织协同创新发展工作推进组')
   })
 })

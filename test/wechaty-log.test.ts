@@ -1,7 +1,7 @@
-import { log as brologGlobal } from 'brolog'
+import { Brolog, log as brologGlobal } from 'brolog'
 import { afterEach, describe, expect, it } from 'vitest'
 import { log as wechatyLog } from 'wechaty'
-import { routeWechatyLog } from '../src/wechaty-log.js'
+import { routeLogger, routeWechatyLog } from '../src/wechaty-log.js'
 
 const TOKEN = 'insecure_3f6c0d2e-1b7a-4c55-9e0f-0123456789ab'
 const CODE = 'ADMIN-CODE-77'
@@ -31,5 +31,18 @@ describe("Wechaty's own log lines", () => {
     wechatyLog.warn('X', 'loud %s', TOKEN)
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/WARN X loud \*\*\*$/)
+  })
+
+  it('keep a client that prints message texts at INFO (Juzi) quiet at INFO, and show those lines only at verbose', () => {
+    const juzi = new Brolog()
+    const lines: string[] = []
+    routeLogger(juzi, 'info', [TOKEN], (l) => lines.push(l), { textsAtInfo: true })
+    juzi.info('PuppetService', 'messageSend(room@chatroom, 周敏 注册成功) about to call grpc')
+    juzi.warn('PuppetService', 'reconnect %s', TOKEN)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/WARN PuppetService reconnect \*\*\*$/)
+    routeLogger(juzi, 'verbose', [TOKEN], (l) => lines.push(l), { textsAtInfo: true })
+    juzi.info('PuppetService', 'messageSend(room@chatroom, hello)')
+    expect(lines.at(-1)).toMatch(/VERB PuppetService messageSend\(room@chatroom, hello\)$/)
   })
 })

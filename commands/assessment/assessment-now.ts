@@ -37,6 +37,7 @@ export function assessmentFor(
     scores: r.scores(),
     today: shanghaiDate(deps.clock()),
     openMonths: openMonths(deps),
+    tracking: deps.repo.tracking(),
     settings: settings.settings,
     ...(groups ? { groups } : {}),
   })

@@ -1,32 +1,48 @@
 /** What the assessment commands say: #考核, #评分, #考核设置 and #推荐. */
 import type { Assessment, AssessmentSettings, SiteAssessment } from '../../src/domain/assessment.js'
-import { DEFAULT_ASSESSMENT_SETTINGS, PARTS, VERDICTS } from '../../src/domain/assessment.js'
+import { DEFAULT_ASSESSMENT_SETTINGS, PARTS, UNRATED, VERDICTS } from '../../src/domain/assessment.js'
 import type { SettingKey } from '../../src/domain/assessment-settings-input.js'
 import { settingPath } from '../../src/domain/assessment-settings-input.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
-import { PART_LABEL, SETTING_LABEL } from '../../src/messages/assessment.js'
+import { leftOutNote, monthSpan, PART_LABEL, SETTING_LABEL, verdictText } from '../../src/messages/assessment.js'
 import { dayMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { periodLabel, shortName } from '../../src/messages/records.js'
 
+const noDataNote = (s: SiteAssessment) => (s.noData.length > 0 ? `（${monthSpan(s.noData)}无数据）` : '')
+
 function line(s: SiteAssessment): string {
+  const months = `报${s.onTime.length + s.late.length}/${s.expected.length}月${noDataNote(s)}`
+  if (s.verdict === UNRATED) return `${s.rank}. ${shortName(s.site)} ${verdictText(s.verdict)}｜${months}`
   const late = s.late.length > 0 ? ` 补${s.late.length}` : ''
   const gap = s.longestGap >= 2 ? ` 连缺${s.longestGap}` : ''
-  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜报${s.onTime.length + s.late.length}/${s.expected.length}月${late}${gap} 六有${s.sixDone}/6 项目${s.projects}${s.plan ? '' : ' 无计划'}`
+  const six = s.parts.sixHave === null ? '' : ` 六有${s.sixDone}/6`
+  const projects = s.parts.projects === null ? '' : ` 项目${s.projects}`
+  const plan = s.parts.plan === null || s.plan ? '' : ' 无计划'
+  return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap}${six}${projects}${plan}`
+}
+
+/** The verdict counts, 无法评定 included when any, and the parts left out. */
+function footer(a: Assessment, sites: readonly SiteAssessment[]): string[] {
+  const counts = VERDICTS.map((v) => `${v}${sites.filter((s) => s.verdict === v).length}`)
+  const unrated = sites.filter((s) => s.verdict === UNRATED).length
+  return [
+    [...counts, ...(unrated > 0 ? [`${UNRATED}${unrated}`] : [])].join(' '),
+    ...(a.leftOut.length > 0 ? [leftOutNote(a.leftOut)] : []),
+  ]
 }
 
 const changed = (now: number, def: number) => (now === def ? '' : '*')
 
 export const ASSESSMENT = {
   usage: '#考核 [2026上半年|2026下半年]',
-  empty: '该半年还没有可考核的示范点。',
   /** One message per working group, phone-length. */
   text: (a: Assessment): string[] =>
     a.groups.map((g) =>
       [
         `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
         ...g.sites.map(line),
-        VERDICTS.map((v) => `${v}${g.sites.filter((s) => s.verdict === v).length}`).join(' '),
+        ...footer(a, g.sites),
       ].join('\n'),
     ),
 

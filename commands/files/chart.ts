@@ -4,7 +4,9 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods.js'
-import { renderHeatmapInWorker } from '../../src/render/heatmap.js'
+import { renderHeatmapInWorker } from '../../src/render/chart-worker.js'
+import { SCORE_CHART } from '../../src/messages/assessment-doc.js'
+import { scoreChart } from './score-chart.js'
 import { heatmapFileName } from '../../src/messages/export.js'
 import { SCOPE } from '../../src/messages/refusals.js'
 import { FILES } from './sentences.js'
@@ -24,13 +26,17 @@ export const chart = defineCommand({
   details: [
     '不写期间时为今年至今。不写范围时：联络员看本区，组长看所带的各组，管理员看全市。',
     '可加范围（第一组、西岗区、省级、全市），可查看任何范围。',
+    '#图表 考核 [2026下半年]：半年考核得分条形图，按结论分组、组内按得分排序（组长和管理员）。',
   ],
-  examples: ['#图表', '#图表 2026上半年', '#图表 2026年'],
+  examples: ['#图表', '#图表 2026上半年', '#图表 2026年', '#图表 考核 2026下半年'],
   category: 'query',
   requires: [role('liaison', 'leader', 'admin')],
-  args: rawArgs.transform((a) => scopeAndPeriod(a.tokens)),
-  async run(ctx, { scopeWord, periodWord: word }) {
+  args: rawArgs.transform((a) => ({ ...scopeAndPeriod(a.tokens), joined: a.tokens.join('') })),
+  async run(ctx, { scopeWord, periodWord: word, joined }) {
     const { deps, sender, incoming } = ctx
+    if (joined.startsWith(SCORE_CHART.word)) {
+      return scoreChart(ctx, incoming.conversation.kind === 'room', joined.slice(SCORE_CHART.word.length))
+    }
     const period = word ? parsePeriod(word) : thisYear(deps.clock())
     if (!period) return [{ text: FILES.periodBad(word) }]
     if (periodMonths(period, deps.clock()).length === 0) return [{ text: FILES.periodFuture(period) }]

@@ -5,6 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { actsFor } from '../../src/domain/authority.js'
 import { parsePeriod, periodMonths } from '../../src/domain/records.js'
 import { buildCompilation, type CompilationItem } from '../../src/render/compilation-docx.js'
+import { DEFAULT_ISSUER } from '../../src/messages/compilation.js'
+import { shanghaiDate } from '../../src/domain/calendar.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { FILES } from './sentences.js'
 import { recordsOf } from '../records/record-site.js'
@@ -38,7 +40,13 @@ export const compilation = defineCommand({
     if (items.length === 0) return [{ text: FILES.compilationEmpty(period) }]
     const readFile = (file: Parameters<typeof deps.repo.reports.readFile>[0]) =>
       deps.repo.reports.readFile(file)
-    const data = await buildCompilation({ period, items, readFile })
+    const data = await buildCompilation({
+      period,
+      items,
+      readFile,
+      issuer: deps.settings.issuer ?? DEFAULT_ISSUER,
+      today: shanghaiDate(deps.clock()),
+    })
     const to = { kind: 'private' as const, id: sender.id }
     const file = { name: FILES.compilationFileName(period), data, kind: 'file' as const }
     const note = { text: FILES.compilationFile(period, items.length), to, file }

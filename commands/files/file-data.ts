@@ -8,9 +8,10 @@ import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
-import type { HeatmapInput } from '../../src/render/heatmap.js'
+import { lateCells, type HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
-import { auditSheet } from '../../src/messages/audit.js'
+import { auditTarget } from '../../src/messages/audit.js'
+import { logSheet } from '../../src/render/xlsx-log.js'
 import { FILES } from './sentences.js'
 import { assessmentFor } from '../assessment/assessment-now.js'
 
@@ -56,12 +57,15 @@ export function reportsIn(deps: Deps, scope: ReaderScope, period: Period): Repor
 }
 
 export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): HeatmapInput {
+  const reports = reportsIn(deps, scope, period)
   return {
     period,
     now: deps.clock(),
     sites: scope.sites,
-    reports: reportsIn(deps, scope, period),
-    trackingSince: deps.repo.trackingSince(),
+    reports,
+    trackingSince: deps.repo.tracking(),
+    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
+    cells: lateCells(reports),
   }
 }
 
@@ -82,9 +86,7 @@ function sixSheet(deps: Deps, scope: ReaderScope): ExtraSheet {
 
 /** The half-years the period touches (from tracking on), each as the scorecard sheet of the scope's sites. */
 function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): ExtraSheet[] {
-  const months = periodMonths(period, deps.clock(), deps.repo.trackingSince()).filter(
-    (m) => !m.beforeTracking,
-  )
+  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter((m) => !m.beforeTracking)
   const halves = [...new Set(months.map((m) => periodOfMonth(m.month)))]
   const nos = new Set(scope.sites.map((s) => s.no))
   const out: ExtraSheet[] = []
@@ -101,13 +103,18 @@ function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): Extra
   return out
 }
 
+/** The 日志 sheet for people: registered names and sites, no contact ids or hashes. */
 function auditExtra(deps: Deps): ExtraSheet {
-  const sheet = auditSheet(deps.repo.audit.entries())
-  return {
-    name: FILES.auditSheetName,
-    columns: sheet.columns.map((header) => ({ header })),
-    rows: toRows(sheet.rows),
+  const roster = deps.repo.roster()
+  const person = (id: string) => {
+    const m = deps.repo.member(id)
+    return m ? { name: m.name, org: roster.get(m.orgId)?.name ?? '' } : undefined
   }
+  const target = (t: string) => {
+    const org = roster.get(t)
+    return auditTarget(t, org?.kind === 'site' ? org : undefined, deps.repo.member(t)?.name)
+  }
+  return logSheet({ entries: deps.repo.audit.entries(), person, target })
 }
 
 /** Everything the Excel file holds for the reader: their sites, reports and people, and the records sheets. */
@@ -121,12 +128,13 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
   return {
     period,
     now: deps.clock(),
+    scope: scope.label,
     orgs,
     reports: reportsIn(deps, scope, period),
     members,
     roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
     lateDays: deps.settings.lateDays,
-    trackingSince: repo.trackingSince(),
+    trackingSince: repo.tracking(),
     extraSheets: [
       sixSheet(deps, scope),
       ...assessmentSheets(deps, scope, period),

@@ -23,7 +23,6 @@ export const FILES = {
     columns: ['编号', '单位', '工作组', '区', ...SIX_ITEMS, '已达标项数'],
     missingState: '未填报',
   },
-  auditSheetName: '日志',
 
   // #经验汇编
   compilationUsage: '#经验汇编 2026上半年',

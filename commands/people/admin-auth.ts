@@ -1,6 +1,9 @@
 import { rawArgs } from '../../src/core/args.js'
 import { audited } from '../operations/audited.js'
-import { defineCommand } from '../../src/core/types.js'
+import { defineCommand, type Deps, type Reply } from '../../src/core/types.js'
+import { shanghaiDate } from '../../src/domain/calendar.js'
+import { missingYears } from '../../src/domain/holidays.js'
+import { HOL } from '../../src/messages/holidays.js'
 import { isAdmin } from '../../src/domain/authority.js'
 import { roleLabel } from '../../src/messages/sites.js'
 import { PEOPLE } from './sentences.js'
@@ -35,8 +38,23 @@ export const adminAuth = defineCommand({
       deps.logger.info('admin code redeemed', { by: sender.id })
       await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
     }
-    return [
-      { text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone },
-    ]
+    const reply = { text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone }
+    return result === 'ok' ? [reply, ...(await holidayNotices(deps, sender.id, now))] : [reply]
   },
 })
+
+/**
+ * The notice asking for the official holiday schedule, when it is already due: to the first admin
+ * at once (the scheduler would wait for its next run), recorded so it is not sent twice.
+ */
+async function holidayNotices(deps: Deps, to: string, now: Date): Promise<Reply[]> {
+  const out: Reply[] = []
+  for (const y of missingYears(shanghaiDate(now), deps.calendar)) {
+    const id = `holiday-data:${y}`
+    const state = deps.repo.reminders.state(id)
+    if (state !== undefined && state !== 'failed') continue
+    await deps.repo.reminders.record(id, 'sent', now)
+    out.push({ to: { kind: 'private', id: to }, text: HOL.missing(y) })
+  }
+  return out
+}

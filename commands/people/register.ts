@@ -1,3 +1,4 @@
+import { displayName } from '../../src/messages/format.js'
 import { rawArgs } from '../../src/core/args.js'
 import { defineCommand, localKey, type Deps } from '../../src/core/types.js'
 import { namesakes } from '../../src/domain/namesakes.js'
@@ -18,7 +19,7 @@ const PENDING = localKey('register.rename', () => new Map<string, { key: string;
 function confirmRename(deps: Deps, senderId: string, name: string, orgId: string, line: string | null) {
   const roster = deps.repo.roster()
   const before = deps.repo.members().find((m) => m.contactId === senderId)
-  const other = namesakes(deps.repo.members(), roster, name).find((n) => n.member.contactId !== senderId)
+  const other = namesakes(deps.repo.members(), roster, name, displayName).find((n) => n.member.contactId !== senderId)
   if (other) return PEOPLE.renameTaken(name, other.label)
   const pending = deps.local(PENDING)
   const key = `${name}|${orgId}|${line ?? ''}`
@@ -74,7 +75,7 @@ export const register = defineCommand({
       ? PEOPLE.registrationUpdated(name, org, line, before, roster.get(before.orgId))
       : PEOPLE.registered(name, org, line)
     // Someone else with this name: roles and mentions will tell them apart by unit.
-    const others = namesakes(deps.repo.members(), roster, name).filter(
+    const others = namesakes(deps.repo.members(), roster, name, displayName).filter(
       (n) => n.member.contactId !== sender.id,
     )
     if (others.length === 0 || before?.name === name) return [{ text: receipt }]

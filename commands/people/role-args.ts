@@ -1,4 +1,5 @@
 /** What #任命 and #免职 share: reading `角色 @某人 [范围]` and finding the person. */
+import { displayName } from '../../src/messages/format.js'
 import { rawArgs } from '../../src/core/args.js'
 import type { CommandContext, Reply } from '../../src/core/types.js'
 import { DISTRICT_NAMES, parseDistrict, parseGroup, parseRole } from '../../src/domain/roles.js'
@@ -74,7 +75,7 @@ export function resolveTarget(
   const roster = deps.repo.roster()
   const members = deps.repo.members()
   const { name, unit } = splitNameUnit(args.targetName)
-  let found = namesakes(members, roster, name)
+  let found = namesakes(members, roster, name, displayName)
   if (found.length === 0) {
     // A WeChat display name typed after @ by hand.
     const shown = members.filter((m) => m.wechatName === name)

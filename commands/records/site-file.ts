@@ -1,4 +1,6 @@
 /** #档案: one concise view of a site — who it is, its reporting this year and its records. */
+import { verdictText } from '../../src/messages/assessment.js'
+import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
@@ -46,9 +48,11 @@ export const siteFile = defineCommand({
     const { records, rosterHistory } = deps.repo
     const month = monthOf(deps.clock())
     const year = month.slice(0, 4)
-    const since = deps.repo.trackingSince() > `${year}-01` ? deps.repo.trackingSince() : `${year}-01`
-    const active =
-      since > month ? [] : activeMonthsOf(rosterHistory.history(), site.id, monthRange(since, month))
+    const since = `${year}-01`
+    const tracking = deps.repo.tracking()
+    const active = activeMonthsOf(rosterHistory.history(), site.id, monthRange(since, month)).filter((m) =>
+      isTracked(tracking, m),
+    )
     const reported = active.filter((m) =>
       deps.repo.reports.ofMonth(m).some((r) => r.orgId === site.id && counts(r)),
     )
@@ -82,7 +86,7 @@ export const siteFile = defineCommand({
           ? {
               period: lastPeriod,
               score: mine.score,
-              verdict: mine.verdict,
+              verdict: verdictText(mine.verdict),
               rank: mine.rank,
               of: group.sites.length,
             }

@@ -39,7 +39,8 @@ export const holidays = defineCommand({
     if (!input.ok) return [{ text: input.text }]
     const cmd = input.command
     const store = deps.repo.holidays
-    if (cmd.op === 'show') return [{ text: HOL.show(cmd.year, store.year(cmd.year)) }]
+    const computed = deps.calendar.statutory?.(cmd.year) ?? null
+    if (cmd.op === 'show') return [{ text: HOL.show(cmd.year, store.year(cmd.year), computed) }]
     if (!isAdmin(sender.roles)) return [{ text: HOL.adminOnly }]
     const next = applyHolidayCommand(store.year(cmd.year), cmd)
     if (!next.ok) return [{ text: HOL.error(next.error) }]

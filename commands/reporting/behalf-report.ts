@@ -1,3 +1,4 @@
+import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
@@ -36,6 +37,7 @@ export const behalfReport = defineCommand({
     const monthWord = args.text.split(/\s+/)[0] ?? ''
     const month = monthWord ? parseMonth(monthWord, incoming.at) : null
     const current = monthOf(incoming.at)
+    if (!month && looksLikeMonth(monthWord)) return [{ text: CORE.monthInvalid(monthWord, current) }]
     if (month && month !== current) {
       const check = checkLate(deps, incoming, month)
       if (check) return check

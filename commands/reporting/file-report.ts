@@ -4,8 +4,10 @@
  * #上报 does, or a share right after it.
  */
 import type { Deps, Incoming, Reply, Sender } from '../../src/core/types.js'
-import { lateDeadline, monthOf, type Month } from '../../src/domain/calendar.js'
+import { lateDeadline, monthOf, shanghaiDate, type Month } from '../../src/domain/calendar.js'
 import { isSubstantive } from '../../src/domain/report-contents.js'
+import { namesLastMonth } from '../../src/domain/month-words.js'
+import { BOUNDARY } from '../../src/messages/month-boundary.js'
 import { findDuplicate, tallyMonth, type Report } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
 import { REPORTING } from './sentences.js'
@@ -59,10 +61,12 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
   deps.local(SHARES).setLast(sender.id, report.no, now.getTime())
   const { reported, total } = progress(deps, n.month)
   const current = monthOf(now)
-  if (n.via === 'auto') return [{ text: REPORTING.autoReceipt(n.site, report, reported, total) }]
+  const hint = n.late ? '' : lastMonthHint(deps, report, now)
+  if (n.via === 'auto') return [{ text: REPORTING.autoReceipt(n.site, report, reported, total) + hint }]
   const receipt = REPORTING.receipt(n.site, report, reported, total, current)
   // A receipt that took shares names them and says how to undo it, in a message of its own.
-  if (n.shares.length > 0) return [{ text: `${receipt}${REPORTING.detachHint(report.no)}` }]
+  if (n.shares.length > 0) return [{ text: `${receipt}${REPORTING.detachHint(report.no)}${hint}` }]
+  if (hint) return [{ text: receipt + hint }]
   return [
     {
       text: receipt,
@@ -77,6 +81,21 @@ export async function fileReport(deps: Deps, sender: Sender, n: NewReport): Prom
             },
     },
   ]
+}
+
+/**
+ * A line under a receipt of this month when the text, a file name or an article title names last
+ * month while 补报 for it is still open: nothing is moved by a guess, the sender is told how.
+ */
+function lastMonthHint(deps: Deps, r: Report, now: Date): string {
+  const named = namesLastMonth(
+    [r.title, r.text, ...r.files.map((f) => f.name), ...r.links.map((l) => l.title)].join('\n'),
+    now,
+  )
+  if (!named) return ''
+  const deadline = lateDeadline(named, deps.settings.lateDays)
+  if (now >= deadline) return ''
+  return `\n${BOUNDARY.namesLastMonth(named, r.no, shanghaiDate(new Date(deadline.getTime() - 1)))}`
 }
 
 /** #上报 / #补报 / #代报 share this: with text, with shares just sent, or waiting for a share. */

@@ -1,10 +1,8 @@
 /** 动态管理: admins bring a retired site back, from today. */
-import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { EXIT, ROSTER } from './sentences.js'
-import { rawLength } from '../../src/core/args.js'
-import { findSite, changeFromToday } from './roster-change.js'
+import { changeFromToday, findSite, siteAndReason } from './roster-change.js'
 
 export const restoreSite = defineCommand({
   name: '恢复示范点',
@@ -15,10 +13,7 @@ export const restoreSite = defineCommand({
   examples: ['#恢复示范点 日新街道 整改完成'],
   category: 'manage',
   requires: [role('admin')],
-  args: rawArgs.transform((a) => ({
-    site: a.tokens[0] ?? '',
-    reason: a.rest.slice(rawLength(a.rest)).trim(),
-  })),
+  args: siteAndReason,
   async run(ctx, args) {
     const { deps, sender } = ctx
     const s = findSite(ctx, args.site, EXIT.restoreUsage)

@@ -1,11 +1,9 @@
 /** 考核退出、动态管理: admins take a site out of the network, with the reason, from today. */
-import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { EXIT, ROSTER } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
-import { rawLength } from '../../src/core/args.js'
-import { findSite, changeFromToday } from './roster-change.js'
+import { changeFromToday, findSite, siteAndReason } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -19,10 +17,7 @@ export const retireSite = defineCommand({
   examples: ['#退出示范点 日新街道 连续三个月未报送，考核不合格'],
   category: 'manage',
   requires: [role('admin')],
-  args: rawArgs.transform((a) => ({
-    site: a.tokens[0] ?? '',
-    reason: a.rest.slice(rawLength(a.rest)).trim(),
-  })),
+  args: siteAndReason,
   async run(ctx, args) {
     const { deps, sender } = ctx
     const s = findSite(ctx, args.site, EXIT.usage)

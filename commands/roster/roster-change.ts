@@ -1,4 +1,5 @@
 /** Roster changes: the site a change is about, and the change recorded from today by the sender. */
+import { rawArgs, rawLength } from '../../src/core/args.js'
 import type { CommandContext, Deps, Reply, Sender } from '../../src/core/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import type { RosterChangeInput } from '../../src/domain/roster-history.js'
@@ -7,6 +8,12 @@ import { EXIT } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
 
 /** A site by what was typed, retired ones included (ctx.site); the usage line when nothing was typed. */
+/** `单位 原因…`: the site as typed (one word) and the reason as written, for #退出示范点 and #恢复示范点. */
+export const siteAndReason = rawArgs.transform((a) => ({
+  site: a.tokens[0] ?? '',
+  reason: a.rest.slice(rawLength(a.rest)).trim(),
+}))
+
 export function findSite(
   ctx: CommandContext,
   input: string,

@@ -1,3 +1,4 @@
+import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
@@ -32,6 +33,8 @@ export const missing = defineCommand({
       else if (parseScope(w)) word = w
       else return [{ text: /\d|月/.test(w) ? CORE.monthInvalid(w, month) : MISSING.wordUnknown(w) }]
     }
+    if (!isTracked(deps.repo.tracking(), month))
+      return [{ text: TALLIES.tallyBeforeTracking(month, deps.repo.trackingSince()) }]
     // It @-mentions people: acting, so only within one's own scope.
     const scope = ctx.scope(word, 'act')
     if (!scope.ok) return scope.reply

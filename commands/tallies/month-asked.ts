@@ -1,4 +1,5 @@
 /** The month a tally asks about: the month word, when its reports are due, the year's first month, 详细. */
+import { firstTracked } from '../../src/domain/tracking.js'
 import type { Deps } from '../../src/core/types.js'
 import { lateDeadline, monthOf, parseMonth, shanghaiDate, type Month } from '../../src/domain/calendar.js'
 import { DETAIL_WORDS } from '../../src/domain/vocabulary.js'
@@ -27,10 +28,10 @@ export function dueText(deps: Deps, month: Month): string | null {
   return null
 }
 
-/** The year's first month for yearly views: January, or the month counting began. */
+/** The year's first month for yearly views: January, or the first tracked month. */
 export function yearStart(deps: Deps, month: Month): Month {
   const jan = `${month.slice(0, 4)}-01`
-  const since = deps.repo.trackingSince()
+  const since = firstTracked(deps.repo.tracking())
   return since > jan && since <= month ? since : jan
 }
 

@@ -2,6 +2,7 @@ import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
+import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { reportsOf } from '../../src/domain/report-contents.js'
 import { siteYear } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
@@ -31,6 +32,7 @@ export const progress = defineCommand({
     for (const t of tokens) {
       const m = parseMonth(t, now)
       if (m) month = m
+      else if (looksLikeMonth(t)) return [{ text: CORE.monthInvalid(t, current) }]
       else words.push(t)
     }
     if (month > current) return [{ text: TALLIES.tallyFuture(month) }]
@@ -47,7 +49,7 @@ export const progress = defineCommand({
       site = sender.org
     }
     const all = deps.repo.reports.all()
-    const y = siteYear(site, all, yearStart(deps, current), current, current)
+    const y = siteYear(site, all, yearStart(deps, current), current, current, deps.repo.tracking())
     return [{ text: TALLIES.progress(y, current, month, reportsOf(all, site.id, month)) }]
   },
 })

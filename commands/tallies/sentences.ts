@@ -8,6 +8,7 @@ import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../../src/domain/types.js'
 import { DETAIL_WORD, SCOPE_WORDS } from '../../src/domain/vocabulary.js'
 import { dayMonthLabel, fullMonthLabel, listed, monthLabel } from '../../src/messages/format.js'
+import { IMPORT } from '../../src/messages/imports.js'
 import { quote } from '../../src/messages/quote.js'
 import { contentsPhrase, KIND_WORD, shortName } from '../../src/messages/reports.js'
 import { behindLines, byGroup } from '../../src/messages/sites.js'
@@ -97,9 +98,18 @@ export const TALLIES = {
     const done = y.months.filter((m) => m.count > 0)
     if (done.length > 0) lines.push(`已报：${listed(done.map((m) => `${monthLabel(m.month)} ${m.count}篇`))}`)
     if (y.missed.length > 0) lines.push(`缺报：${listed(y.missed.map((m) => monthLabel(m)))}`)
+    const noData = y.months.filter((m) => !m.tracked && m.count === 0 && m.month < current)
+    if (noData.length > 0)
+      lines.push(`无数据（机器人启用前，未导入）：${listed(noData.map((m) => monthLabel(m.month)))}`)
     if (!done.some((m) => m.month === current)) lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
-      lines.push(`${monthLabel(month, year)}的上报：`, ...reports.map(reportLine))
+      const own = reports.filter((r) => r.via !== 'import')
+      const imported = reports.length - own.length
+      lines.push(
+        `${monthLabel(month, year)}的上报：`,
+        ...own.map(reportLine),
+        ...(imported > 0 ? [`${IMPORT.mark} ${imported} 篇（历史台账，无正文）`] : []),
+      )
     } else if (month !== current) lines.push(`${monthLabel(month, year)}没有上报。`)
     return lines.join('\n')
   },

@@ -33,7 +33,8 @@ export const summary = defineCommand({
     const from = yearStart(deps, current)
     const reports = deps.repo.reports.all()
     const t = tallyMonth(sites, deps.repo.reports.ofMonth(current), current)
-    const years = sites.map((s) => siteYear(s, reports, from, current, current))
+    const tracking = deps.repo.tracking()
+    const years = sites.map((s) => siteYear(s, reports, from, current, current, tracking))
     const pieces = years.reduce((n, y) => n + y.total, 0)
     if (detail) return [{ text: TALLIES.summary(label, t, from, years, pieces) }]
     return [{ text: brief(label, word, t, from, years, pieces) }]
@@ -42,7 +43,7 @@ export const summary = defineCommand({
 
 /** The phone-length summary: figures, then the sites behind with equal lines as one. */
 function brief(label: string, word: string, t: MonthTally, from: string, years: SiteYear[], pieces: number) {
-  const closed = years[0] ? years[0].months.filter((m) => m.month < t.month).length : 0
+  const closed = years[0] ? years[0].months.filter((m) => m.month < t.month && m.tracked).length : 0
   const hits = years.reduce((n, y) => n + y.months.filter((m) => m.month < t.month && m.count > 0).length, 0)
   const rate = closed > 0 ? Math.round((hits / (closed * years.length)) * 100) : null
   const behind = years

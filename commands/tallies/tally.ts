@@ -3,6 +3,7 @@ import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { tallyMonth } from '../../src/domain/reports.js'
 import { monthOf } from '../../src/domain/calendar.js'
+import { isTracked } from '../../src/domain/tracking.js'
 import { TALLIES } from './sentences.js'
 import { pickMonth, splitDetail } from './month-asked.js'
 
@@ -24,7 +25,7 @@ export const tally = defineCommand({
     const m = pickMonth(deps, word)
     if (!m.ok) return [{ text: m.text }]
     if (m.month > monthOf(deps.clock())) return [{ text: TALLIES.tallyFuture(m.month) }]
-    if (m.month < deps.repo.trackingSince())
+    if (!isTracked(deps.repo.tracking(), m.month))
       return [{ text: TALLIES.tallyBeforeTracking(m.month, deps.repo.trackingSince()) }]
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(m.month),

@@ -20,9 +20,16 @@ export interface HandledPort {
   has(id: string): boolean
   /** Records that the message was handled; resolves once on disk. */
   mark(id: string, at: Date): Promise<void>
+  /**
+   * Marks the message handled and owes its replies (not yet sent) in one durable write; resolves
+   * once on disk. What the pipeline uses: one bookkeeping write per message, group-committed.
+   */
+  record(id: string, at: Date, owed: readonly { conversation: string; text: string }[]): Promise<void>
   /** Records a reply created for a handled message and not yet sent; resolves once on disk. */
   owe(id: string, conversation: string, text: string, at: Date): Promise<void>
-  /** The replies to this message were sent: forgets what was owed for it. */
+  /** Opens what today's first message needs ahead of it (start-up); optional. */
+  warm?(now: Date): Promise<void>
+  /** The replies to this message were sent: forgets what was owed for it (no wait of its own: group-committed). */
   paid(id: string): Promise<void>
   /**
    * Every reply still owed (after a crash), younger than `maxAgeMs` (one hour by default), merged by

@@ -10,6 +10,8 @@ export interface LockoutState {
 }
 
 export interface LockoutPort {
+  /** Every open window of wrong attempts, by contact (as stored). */
+  attempts(): Readonly<Record<string, { count: number; since: string }>>
   /** True while the contact is locked out. */
   isLocked(contactId: string, now: Date): boolean
   /** When the lockout ends, or null when the contact is not locked out. */

@@ -6,6 +6,8 @@
 import type { Month } from '../domain/calendar.js'
 import type { DigestPrefsPort } from './digest-port.js'
 import type { HolidaysPort } from './holiday-port.js'
+import type { ImportsPort } from './imports-port.js'
+import type { Tracking } from '../domain/tracking.js'
 import type { LockoutPort } from './lockout-port.js'
 import type { FileInfo, Report } from '../domain/reports.js'
 import type { OccurrenceState, ReminderSettings, SettingsOverride } from '../domain/reminders.js'
@@ -86,9 +88,13 @@ export interface Repository extends RecordsRepository {
   redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
   /** Marks contacts as greeted; returns those that had not been greeted before. */
   markGreeted(contactIds: string[]): Promise<string[]>
-  /** The first month reports were counted for. */
+  /** The first month reports were counted for (the month the bot was installed on). */
   trackingSince(): Month
-  /** The monthly reports, one file per month. */
+  /** The months with data: from the install month, and earlier months with a report or an import. */
+  tracking(): Tracking
+  /** Imported history (#导入); its counts are in `reports` already. */
+  imports: ImportsPort
+  /** The monthly reports, one file per month, with the imported counts in force (`via: 'import'`). */
   reports: ReportsPort
   /** Reminder settings and every occurrence sent. */
   reminders: RemindersPort

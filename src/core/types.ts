@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { VerifyCodePort } from './verify-code-port.js'
 import type { Logger } from '../logger.js'
 import type { Member, Org, Role, RoleGrant, Site } from '../domain/types.js'
 import type { Scope } from '../domain/authority.js'
@@ -44,6 +45,8 @@ export interface ReportSettings {
   lateDays: number
   /** A share and #上报 from the same member within this time belong together. */
   shareWindowMs: number
+  /** Who issues the Word documents (ISSUER_NAME); the default issuer when absent. */
+  issuer?: string
 }
 
 export interface Reply {
@@ -108,6 +111,8 @@ export interface Deps {
   local<T>(key: LocalKey<T>): T
   /** The running process, for #状态 (absent in tests that do not need it). */
   status?: StatusPort
+  /** Where #验证码 enters a login verify code (only with the WorkPro client). */
+  verifyCode?: VerifyCodePort
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'guidance.add',
   'score.set',
   'assessment.verdict',
+  'import.apply',
+  'import.undo',
 ] as const
 export const auditActionSchema = z.enum(AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof auditActionSchema>
@@ -44,6 +46,11 @@ export const auditInputSchema = z.object({
   /** What changed, as short strings (before/after, values). */
   detail: z.record(z.string(), z.string()),
   reason: z.string(),
+  /**
+   * The change this entry describes, when the change was written first with the entry beside it
+   * (see storage's audit outbox): the same change is never logged twice.
+   */
+  op: z.string().min(1).optional(),
 })
 export type AuditInput = z.infer<typeof auditInputSchema>
 
@@ -56,12 +63,13 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>
 
 export type Hasher = (text: string) => string
 
-/** The text an entry's hash covers: every field but the hash, in a fixed order. */
+/** The text an entry's hash covers: every field but the hash, in a fixed order (`op` only when set). */
 export function canonical(e: Omit<AuditEntry, 'hash'>): string {
   const detail = Object.keys(e.detail)
     .sort()
     .map((k) => [k, e.detail[k]])
-  return JSON.stringify([e.seq, e.prev, e.at, e.by, e.byName, e.action, e.target, detail, e.reason])
+  const fields = [e.seq, e.prev, e.at, e.by, e.byName, e.action, e.target, detail, e.reason]
+  return JSON.stringify(e.op === undefined ? fields : [...fields, e.op])
 }
 
 /** The entry that follows `last` (null for the first ever). */

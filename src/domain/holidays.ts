@@ -12,6 +12,11 @@ export interface HolidayCalendar {
   hasData(year: number): boolean
   /** Days on which admin-entered data and the library disagree; null unless both have the year. */
   conflicts?(year: number): WorkdayDiff[] | null
+  /**
+   * The statutory holidays computed by rule (see domain/statutory.ts) for a year without official
+   * data; a year without official data plans with them (no 调休 make-up days). Null when unknown.
+   */
+  statutory?(year: number): HolidayYear | null
 }
 
 /** An official holiday as published: 春节 2027-02-06 to 2027-02-14 (days off, weekends included). */
@@ -80,6 +85,7 @@ export function layeredCalendar(
       return data ? isWorkdayIn(data, date) : library.isWorkday(date)
     },
     hasData: (year) => own(year) !== undefined || library.hasData(year),
+    statutory: (year) => library.statutory?.(year) ?? null,
     conflicts(year) {
       const data = own(year)
       return data && library.hasData(year) ? diffYear(year, data, library) : null
@@ -92,4 +98,14 @@ export function diffYear(year: number, data: HolidayYear, library: HolidayCalend
   return daysOfYear(year)
     .map((date) => ({ date, entered: isWorkdayIn(data, date), library: library.isWorkday(date) }))
     .filter((d) => d.entered !== d.library)
+}
+
+/**
+ * The years admins should enter the official schedule for, as of `today` ('YYYY-MM-DD'): the
+ * current year, and from December the next, when no official data is known for them.
+ */
+export function missingYears(today: string, calendar: Pick<HolidayCalendar, 'hasData'>): number[] {
+  const year = Number(today.slice(0, 4))
+  const years = [year, ...(today.slice(5, 7) === '12' ? [year + 1] : [])]
+  return years.filter((y) => !calendar.hasData(y))
 }

@@ -6,21 +6,27 @@ import type { Roster } from './roster.js'
 import { nameKey } from './text.js'
 import type { Member, Org } from './types.js'
 
-/** How a unit is named next to a person: its first short name (日新街道, 市总工会), else its name. */
-export function unitLabel(org: Org | undefined): string {
-  return org ? (org.aliases[0] ?? org.name) : '?'
-}
-
 export interface Namesake {
   member: Member
   /** What tells this person apart: the unit, with the line when two share a unit. */
   label: string
 }
 
-/** The members called `name`, each with a label that differs from the others'. */
-export function namesakes(members: readonly Member[], roster: Roster, name: string): Namesake[] {
+/**
+ * The members called `name`, each with a label that differs from the others'. A unit is named as
+ * `unitName` names it: the one display-name rule (src/messages/format.ts), never a nickname.
+ */
+export function namesakes(
+  members: readonly Member[],
+  roster: Roster,
+  name: string,
+  unitName: (org: Org) => string,
+): Namesake[] {
   const same = members.filter((m) => m.name === name)
-  const unit = (m: Member) => unitLabel(roster.get(m.orgId))
+  const unit = (m: Member) => {
+    const org = roster.get(m.orgId)
+    return org ? unitName(org) : '?'
+  }
   const counts = new Map<string, number>()
   for (const m of same) counts.set(unit(m), (counts.get(unit(m)) ?? 0) + 1)
   return same.map((member) => {

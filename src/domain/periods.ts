@@ -5,6 +5,7 @@
  */
 import type { Month } from './calendar.js'
 import { monthOf, monthRange, parseMonth } from './calendar.js'
+import { isTracked, trackingFrom, type Tracking } from './tracking.js'
 
 export type PeriodKind = 'month' | 'half' | 'year' | 'years'
 
@@ -50,7 +51,7 @@ export function monthPeriod(month: Month): Period {
 
 export interface PeriodMonth {
   month: Month
-  /** Before the first month reports were counted: no data, not a miss. */
+  /** Not tracked (see domain/tracking.ts): no data, not a miss. */
   beforeTracking: boolean
   /** The month now runs in: not over yet. */
   current: boolean
@@ -60,13 +61,18 @@ export interface PeriodMonth {
  * The months of a period that have begun by `now` (later ones are left out), each marked when it
  * lies before tracking started or is the running month. Empty when the period lies in the future.
  */
-export function periodMonths(period: Period, now: Date, trackingSince: Month | null = null): PeriodMonth[] {
+export function periodMonths(
+  period: Period,
+  now: Date,
+  tracking: Tracking | Month | null = null,
+): PeriodMonth[] {
+  const t = typeof tracking === 'string' ? trackingFrom(tracking) : tracking
   const current = monthOf(now)
   const to = period.to < current ? period.to : current
   if (period.from > to) return []
   return monthRange(period.from, to).map((month) => ({
     month,
-    beforeTracking: trackingSince !== null && month < trackingSince,
+    beforeTracking: t !== null && !isTracked(t, month),
     current: month === current,
   }))
 }

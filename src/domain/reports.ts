@@ -4,6 +4,7 @@ import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
 import { similarity } from './text.js'
 import type { GroupNo, Level, Member, Site } from './types.js'
+import { isTracked, type Tracking } from './tracking.js'
 
 export type LinkInfo = z.infer<typeof linkInfoSchema>
 export type FileInfo = z.infer<typeof fileInfoSchema>
@@ -68,28 +69,31 @@ export function tallyMonth(sites: readonly Site[], reports: readonly Report[], m
 
 export interface SiteYear {
   site: Site
-  months: { month: Month; count: number }[]
-  /** Closed months (before `current`) with no report. */
+  /** `tracked` false: no data for the month (see domain/tracking.ts), shown as 无数据. */
+  months: { month: Month; count: number; tracked: boolean }[]
+  /** Closed tracked months (before `current`) with no report. */
   missed: Month[]
   total: number
 }
 
-/** One site, month by month from `from` to `to`; a month counts as missed once it is over. */
+/** One site, month by month from `from` to `to`; a tracked month counts as missed once it is over. */
 export function siteYear(
   site: Site,
   reports: readonly Report[],
   from: Month,
   to: Month,
   current: Month,
+  tracking: Tracking | null = null,
 ): SiteYear {
   const months = monthRange(from, to).map((month) => ({
     month,
     count: reports.filter((r) => r.orgId === site.id && r.month === month && counts(r)).length,
+    tracked: tracking === null || isTracked(tracking, month),
   }))
   return {
     site,
     months,
-    missed: months.filter((m) => m.month < current && m.count === 0).map((m) => m.month),
+    missed: months.filter((m) => m.month < current && m.tracked && m.count === 0).map((m) => m.month),
     total: months.reduce((n, m) => n + m.count, 0),
   }
 }

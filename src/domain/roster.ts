@@ -137,6 +137,11 @@ export class Roster {
       if (found.length > 1) return { kind: 'ambiguous', candidates: found }
     }
 
+    return this.closest(key, active)
+  }
+
+  /** No exact, loose or partial match: the one close enough, else up to three suggestions, closest first. */
+  private closest(key: string, active: readonly Org[]): LookupResult {
     const scored = active
       .map((org) => {
         const keys = this.keysOf.get(org.id)!

@@ -87,8 +87,9 @@ export const reportSchema = z.object({
   submitterId: z.string().min(1),
   submitterName: z.string(),
   onBehalf: z.boolean(),
-  /** How it arrived: #上报 text, a shared link, file or image, or a link recognised by its title. */
-  via: z.enum(['text', 'share', 'auto']),
+  /** How it arrived: #上报 text, a shared link, file or image, a link recognised by its title, or
+   * an imported count (never stored: made from #导入, see domain/imports.ts). */
+  via: z.enum(['text', 'share', 'auto', 'import']),
   title: z.string(),
   text: z.string(),
   links: z.array(linkInfoSchema),

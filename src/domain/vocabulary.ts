@@ -223,6 +223,8 @@ export const HALF_WORDS = { first: '上', second: '下' } as const
 
 /** The verdicts of the half-year assessment, best first (the exit mechanism's words). */
 export const VERDICTS = ['优秀', '合格', '预警', '建议调整'] as const
+/** The assessment of a site with no counted month: no verdict at all. */
+export const UNRATED = '无法评定' as const
 
 /** Asks a list reply for every line instead of the phone-length summary: `#统计 详细`. */
 export const DETAIL_WORDS = ['详细', '明细', '完整'] as const
@@ -234,4 +236,29 @@ export const REMINDER_SETTING_WORDS = {
   resume: '恢复',
   time: '时间',
   midDay: '月中日',
+} as const
+
+/** How people mark a month in a hand-kept table (#导入): reported (counts 1), none (0), no data. */
+export const IMPORT_CELL_WORDS = {
+  yes: ['✓', '√', '✔', '☑', '是', '已报', '有', '报', 'y', 'yes', 'Y', 'YES', '●'],
+  no: ['×', '✗', '✘', 'x', 'X', '否', '未报', '无', '0', 'n', 'no', 'N', 'NO', '○'],
+  blank: ['', '-', '—', '——', '/', '无数据', '－'],
+} as const
+
+/** The options of #导入. */
+export const IMPORT_WORDS = {
+  confirm: ['确认', '确定'],
+  undo: ['撤销', '撤回'],
+  cancel: ['取消', '放弃'],
+} as const
+
+/** The statutory holidays by the names people use (《全国年节及纪念日放假办法》). */
+export const STATUTORY_HOLIDAY_NAMES = {
+  newYear: '元旦',
+  spring: '春节',
+  qingming: '清明节',
+  labour: '劳动节',
+  dragonBoat: '端午节',
+  midAutumn: '中秋节',
+  national: '国庆节',
 } as const

@@ -1,9 +1,9 @@
 /**
  * The half-year assessment in words that several features and the scheduler share: the Excel rows,
- * the notice that it is ready, the setting names, and a half-year that cannot be read.
+ * the notice that it is ready, the setting names, the verdict as shown, and a half-year that cannot be read.
  */
-import type { Assessment, Part } from '../domain/assessment.js'
-import { PARTS, VERDICTS } from '../domain/assessment.js'
+import type { Assessment, Part, SiteAssessment } from '../domain/assessment.js'
+import { PARTS, UNRATED, VERDICTS } from '../domain/assessment.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { periodLabel, shortName } from './records.js'
 import { quote } from './quote.js'
@@ -39,9 +39,35 @@ export const SETTING_LABEL: Record<string, string> = {
   adjustGap: '调整连缺',
 }
 
+/** 7–9月, or 7、9月 when not consecutive. */
+export function monthSpan(ms: readonly string[]): string {
+  const n = ms.map((m) => Number(m.slice(5)))
+  const run = n.every((x, i) => i === 0 || x === n[i - 1]! + 1)
+  return n.length > 1 && run ? `${n[0]}–${n.at(-1)}月` : `${n.join('、')}月`
+}
+
+/** What the score is made of, in words: the parts left out for lack of data. */
+const PART_WORDS: Record<Part, string> = {
+  reporting: '按月上报',
+  sixHave: '六有',
+  projects: '服务项目',
+  plan: '工作计划',
+  guidance: '指导',
+  kinds: '上报类别',
+  leaders: '组长评分',
+}
+
+/** The verdict as shown: 无法评定（数据不足） for a site with no counted month. */
+export const verdictText = (v: SiteAssessment['verdict']) => (v === UNRATED ? `${UNRATED}（数据不足）` : v)
+
+/** The parts the score leaves out for lack of data, in words. */
+export const leftOutNote = (parts: readonly Part[]) =>
+  `未计入（全网尚无数据）：${parts.map((p) => PART_WORDS[p]).join('、')}，其权重由其余各项分担。`
+
 export const ASSESS = {
   periodBad: (w: string) => `“${quote(w)}”不是半年，请写如 2026上半年 或 2026下半年。`,
   settingsBad: (problem: string) => `考核设置有误（${problem}），请管理员修正。`,
+  empty: '该半年还没有可考核的示范点。',
   sheet: (a: Assessment): Sheet => ({
     name: `${periodLabel(a.period)}考核`,
     columns: [
@@ -50,7 +76,8 @@ export const ASSESS = {
       '编号',
       '示范点',
       '级别',
-      '应报月数',
+      '计入月数',
+      '无数据月份',
       '已报月数',
       '补报月数',
       '补报月份',
@@ -73,6 +100,7 @@ export const ASSESS = {
         s.site.name,
         s.site.level,
         s.expected.length,
+        s.noData.length > 0 ? monthSpan(s.noData) : '',
         s.onTime.length + s.late.length,
         s.late.length,
         monthsNo(s.late),
@@ -84,8 +112,8 @@ export const ASSESS = {
         s.guidance,
         s.leaderScore ?? '',
         s.leaderCount,
-        s.score,
-        s.verdict,
+        s.verdict === UNRATED ? '' : s.score,
+        verdictText(s.verdict),
       ]),
     ),
   }),
@@ -97,7 +125,11 @@ export const ASSESS = {
       .map((s) => shortName(s.site))
     return [
       `${periodLabel(a.period)}示范点考核表已生成（${all.length} 个示范点）。`,
-      VERDICTS.map((v) => `${v} ${a.verdicts[v]}`).join('，'),
+      [
+        ...VERDICTS.map((v) => `${v} ${a.verdicts[v]}`),
+        ...(a.unrated > 0 ? [`${verdictText(UNRATED)} ${a.unrated}`] : []),
+      ].join('，'),
+      ...(a.leftOut.length > 0 ? [leftOutNote(a.leftOut)] : []),
       ...(flagged.length > 0
         ? [`需关注：${flagged.slice(0, 10).join('、')}${flagged.length > 10 ? '…' : ''}`]
         : []),

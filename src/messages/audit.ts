@@ -1,5 +1,5 @@
-/** The audit trail in words: the actions, what a detail value means, and the Excel sheet. */
-import type { AuditAction, AuditEntry } from '../domain/audit.js'
+/** The audit trail in words: the actions, what a detail value means, and what an entry concerns. */
+import type { AuditAction } from '../domain/audit.js'
 import type { Project } from '../domain/records.js'
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
@@ -53,29 +53,6 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   'guidance.add': '指导',
   'score.set': '组长评分',
   'assessment.verdict': '考核结论',
-}
-
-/** The audit trail as rows for an Excel sheet, oldest first. */
-export function auditSheet(entries: readonly AuditEntry[]): {
-  name: string
-  columns: string[]
-  rows: string[][]
-} {
-  return {
-    name: '操作日志',
-    columns: ['序号', '时间', '操作人', '操作人ID', '操作', '对象', '内容', '原因', '哈希'],
-    rows: entries.map((e) => [
-      String(e.seq),
-      shanghaiTime(e.at),
-      e.byName,
-      e.by,
-      AUDIT_LABEL[e.action],
-      e.target,
-      Object.entries(e.detail)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('; '),
-      e.reason,
-      e.hash,
-    ]),
-  }
+  'import.apply': '导入历史数据',
+  'import.undo': '撤回导入',
 }

@@ -11,7 +11,8 @@ export const CFG = {
   adminCode: '应为 6–64 位字母、数字或连字符',
   keywords: '至少写一个关键词，用逗号分隔',
   logLevel: '只能是 debug、info、warn 或 error',
-  puppet: '只能是 wechaty-puppet-service（真实微信）或 wechaty-puppet-mock（控制台群）',
+  puppet:
+    '只能是 wechaty-puppet-service（真实微信）、@juzi/wechaty-puppet-service（句子互动 WorkPro 企业微信）或 wechaty-puppet-mock（控制台群）',
   token: '格式应为“前缀_编号”，例如 insecure_1f2e3d4c-…（最后一个“_”之前须有前缀）',
   endpoint: '格式应为“主机:端口”，例如 127.0.0.1:8788',
   zeroOrAtLeast: (min: number) => `应为 0（关闭）或不小于 ${min}`,

@@ -6,9 +6,30 @@ import type { Month } from '../domain/calendar.js'
 import { shanghaiDate } from '../domain/calendar.js'
 import { dayMonthLabel, fullMonthLabel, periodLabel } from './format.js'
 import type { Period } from '../domain/periods.js'
-import type { Line } from '../domain/types.js'
+import type { GroupNo, Line } from '../domain/types.js'
+import { GROUP_NAMES } from '../domain/types.js'
 
 export { periodLabel }
+
+/** 2026年11月 / 2026年7–12月 / 2026年 / 2017—2026年: the months a title covers. */
+export function periodSpan(p: Period): string {
+  if (p.kind !== 'half') return periodLabel(p)
+  return `${p.from.slice(0, 4)}年${Number(p.from.slice(5))}–${Number(p.to.slice(5))}月`
+}
+
+/** 2026-12-01 10:05, Shanghai wall time. */
+const madeAt = (now: Date) =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** What each sheet is called in its title row, by sheet name. */
+const SHEET_TITLES: Readonly<Record<string, string>> = {
+  月度统计: '示范点创建信息统计',
+  上报明细: '示范点创建信息上报明细',
+  未报名单: '示范点未报名单',
+  成员: '示范点注册成员名单',
+  六有: '示范点“六有”建设情况',
+  日志: '操作日志',
+}
 
 /** 工青妇示范点创建信息_2026年11月.xlsx. */
 export function exportFileName(p: Period): string {
@@ -23,7 +44,7 @@ export function heatmapFileName(p: Period): string {
 /** 2026年11月 in headers and cells. */
 export const monthCell = (m: Month) => fullMonthLabel(m)
 
-export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late'
+export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late' | 'imported'
 const WAYS: Record<Way, string> = {
   text: '文字',
   article: '文章',
@@ -31,6 +52,7 @@ const WAYS: Record<Way, string> = {
   image: '图片',
   onBehalf: '代报',
   late: '补报',
+  imported: '导入',
 }
 export const waysLabel = (ways: readonly Way[]) => ways.map((w) => WAYS[w]).join('、')
 
@@ -42,6 +64,7 @@ export const X = {
     details: '上报明细',
     missing: '未报名单',
     members: '成员',
+    log: '日志',
   },
   monthly: {
     headers: ['编号', '单位', '级别', '工作组', '区'],
@@ -55,9 +78,17 @@ export const X = {
     currentMonth: (asOf: Date) => `本月进行中，截至${dayMonthLabel(shanghaiDate(asOf))}`,
     levelSites: (level: string, total: number) => `${level}小计：已报示范点（共${total}个）`,
     levelPieces: (level: string) => `${level}小计：篇数`,
-    allSites: (total: number) => `全市：已报示范点（共${total}个）`,
-    allPieces: '全市：篇数',
+    allSites: (scope: string, total: number) => `${scope}合计：已报示范点（共${total}个）`,
+    allPieces: (scope: string) => `${scope}合计：篇数`,
   },
+  /** The title row of a sheet: 第二组示范点创建信息统计（2026年7–12月）. */
+  sheetTitle: (sheet: string, scope: string, p: Period) => {
+    const what = SHEET_TITLES[sheet] ?? (sheet.endsWith('考核') ? `示范点${sheet}结果` : `示范点${sheet}`)
+    return `${scope}${what}（${periodSpan(p)}）`
+  },
+  /** The line under it: 范围：第二组（12 个示范点）, 期间, 制表时间, separated by ideographic spaces. */
+  sheetSubtitle: (scope: string, sites: number, p: Period, now: Date) =>
+    `范围：${scope}（${sites} 个示范点）\u3000期间：${periodSpan(p)}\u3000制表时间：${madeAt(now)}\u3000工青妇协同助手`,
   details: {
     headers: [
       '编号',
@@ -95,12 +126,70 @@ export const X = {
       two: '2篇',
       many: '3篇及以上',
       running: '本月未报（进行中）',
+      imported: '导入的历史数据',
+      noData: '无数据',
       retired: '已退出',
       beforeTracking: '统计开始前',
     },
     lateMark: '补',
+    noDataMark: '无',
     lateLegend: '“补”：含补报',
     retiredSuffix: '（已退出）',
     empty: '所选期间尚未开始',
   },
+}
+
+/** Who did a logged change, as people know them: the registered name and the site. */
+export interface LogPerson {
+  name: string
+  org: string
+}
+
+const PROJECT_STATUS: Readonly<Record<string, string>> = {
+  active: '进行中',
+  done: '已完成',
+  stopped: '已停止',
+}
+/** How a detail of a logged change reads, by its key. */
+const LOG_DETAIL: Readonly<Record<string, (v: string) => string>> = {
+  from: (v) => `${v}起生效`,
+  group: (v) => `调至${GROUP_NAMES[Number(v) as GroupNo] ?? v}`,
+  status: (v) => PROJECT_STATUS[v] ?? v,
+  no: (v) => `编号${v}`,
+  period: (v) => halfLabel(v),
+  score: (v) => `${v}分`,
+  year: (v) => `${v}年`,
+  name: (v) => `名称：${v}`,
+  kind: (v) => v || '取消类别',
+  comment: (v) => `评语：${v}`,
+  reason: (v) => `理由：${v}`,
+  content: (v) => `内容：${v}`,
+  description: (v) => `说明：${v}`,
+}
+/** Values that mean nothing to a reader (hashes, contact ids) are left out. */
+const MACHINE = /^(?:[0-9a-f]{32,}|wxid_\w+|\w+@chatroom|[\w-]+@im\.wechat)$/i
+
+/** 2026-H1 → 2026年上半年. */
+const halfLabel = (v: string) =>
+  /^\d{4}-H[12]$/.test(v) ? `${v.slice(0, 4)}年${v.endsWith('H1') ? '上' : '下'}半年` : v
+
+/** The details of a logged change in words, in the order they were written. */
+export function logDetail(
+  detail: Readonly<Record<string, string>>,
+  settingLabel: (k: string) => string | undefined,
+) {
+  return Object.entries(detail)
+    .filter(([, v]) => v !== '' && !MACHINE.test(v))
+    .map(([k, v]) => {
+      const setting = settingLabel(k)
+      if (setting) return `${setting}改为${v}`
+      return LOG_DETAIL[k]?.(v) ?? v
+    })
+    .join('，')
+}
+
+export const LOG = {
+  headers: ['时间', '操作人', '所在单位', '操作', '对象', '内容', '原因'],
+  system: '系统',
+  unknownPerson: '（未注册）',
 }

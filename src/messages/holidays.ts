@@ -1,7 +1,7 @@
 /** Every sentence and keyword of the holiday calendar (#节假日 and the admins' notices). */
 import { dayMonthLabel } from './format.js'
 import type { HolidayInputError, HolidayWords } from '../domain/holiday-input.js'
-import type { HolidayYear, WorkdayDiff } from '../domain/holidays.js'
+import type { HolidayPeriod, HolidayYear, WorkdayDiff } from '../domain/holidays.js'
 import { quote } from './quote.js'
 
 export const HOLIDAY_WORDS: HolidayWords = {
@@ -26,22 +26,35 @@ export const howToEnter = (year: number) =>
     `录完发送“#节假日 ${year}”核对；录错了可发“#节假日 ${year} 删除 春节”或“#节假日 ${year} 清除”。`,
   ].join('\n')
 
+const holidayLine = (h: HolidayPeriod) =>
+  h.from === h.to ? `${h.name}：${day(h.from)}放假` : `${h.name}：${day(h.from)}至${day(h.to)}放假`
+
+const statutoryLine = (y: HolidayYear) =>
+  y.holidays
+    .map((h) => `${h.name}${dayMonthLabel(h.from)}${h.from === h.to ? '' : `至${dayMonthLabel(h.to)}`}`)
+    .join('、')
+
 export const HOL = {
   usage: '#节假日 年份 [假期名 起始日至结束日 放假 | 调休上班 日期… | 删除 假期名或日期 | 清除]',
   adminOnly: '只有管理员可以录入或修改节假日；查看请发送“#节假日 年份”。',
 
-  show(year: number, data: HolidayYear | undefined): string {
+  show(year: number, data: HolidayYear | undefined, computed: HolidayYear | null = null): string {
+    const rule = computed ? [`按法定假日推算（调休待公布）：${statutoryLine(computed)}`] : []
     if (!data)
-      return [
-        `尚未录入${year}年的节假日（使用 chinese-days 自带的数据，缺少时按周一至周五计算）。`,
-        howToEnter(year),
-      ].join('\n')
+      return computed
+        ? [
+            `尚未录入${year}年的官方放假安排，提醒按法定假日推算，不含调休：`,
+            ...computed.holidays.map(holidayLine),
+            howToEnter(year),
+          ].join('\n')
+        : [`尚未录入${year}年的节假日（使用 chinese-days 自带的官方数据）。`, howToEnter(year)].join('\n')
     return [
-      `${year}年节假日（管理员录入）：`,
+      `${year}年节假日（官方，管理员录入）：`,
       ...data.holidays.map((h) =>
         h.from === h.to ? `${h.name}：${day(h.from)}放假` : `${h.name}：${day(h.from)}至${day(h.to)}放假`,
       ),
       data.workdays.length > 0 ? `调休上班：${data.workdays.map(day).join('、')}` : '调休上班：无',
+      ...rule,
     ].join('\n')
   },
   saved: (year: number, data: HolidayYear | null) =>
@@ -77,7 +90,7 @@ export const HOL = {
   /** From December (or whenever the current year lacks data), privately to admins. */
   missing: (year: number) =>
     [
-      `【提示】机器人还没有${year}年的法定节假日和调休安排，提醒暂按周一至周五计算工作日。`,
+      `【提示】机器人还没有${year}年的官方放假安排，提醒暂按法定假日推算工作日（元旦、春节、清明、劳动节、端午、中秋、国庆），调休上班日未知。`,
       howToEnter(year),
     ].join('\n'),
 

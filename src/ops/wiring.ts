@@ -57,46 +57,75 @@ export interface Operations {
 }
 
 export function operations(d: OpsDeps): Operations {
-  const { cfg, bot, repo, logger, alerter } = d
-  let lastEventAt: number | null = null
-  let reconnects = 0
-  let watchdog: Watchdog | null = null
-  let health: HealthServer | undefined
-  const metrics = new Metrics({
-    secondsSinceLastEvent: () =>
-      lastEventAt === null ? null : Math.round((Date.now() - lastEventAt) / 1000),
-    reportsStored: () => repo.reports.all().length,
-    dataBytes: async () => (await d.storeSize())?.bytes ?? null,
-  })
-  const connAlerts = new ConnectionAlerts({ alerter, afterMs: cfg.ops.alerts.afterMs })
-  bot.onLogout(() => connAlerts.loggedOut())
-  bot.onScan((qrcode, status) => connAlerts.scan(qrcode, status))
-  bot.onLogin(() => connAlerts.loggedIn())
-  const unwatch = watchFlow(bot.puppet, () => {
-    lastEventAt = Date.now()
-    watchdog?.seen()
-  })
-  const checks = new OpsChecks({
-    alerter,
-    dataDir: cfg.dataDir,
-    diskFreeBytes: cfg.ops.alerts.diskFreeBytes,
-    hasHolidays: (y) => holidayCalendar(repo.holidays).hasData(y),
-    clock: () => new Date(),
-    logger,
-  })
-  checks.start()
+  return new OpsRuntime(d)
+}
 
-  return {
-    appOptions: {
-      connection: () => ({ reconnects, watchdogResets: watchdog?.resets ?? 0 }),
+class OpsRuntime implements Operations {
+  private lastEventAt: number | null = null
+  private reconnects = 0
+  private watchdog: Watchdog | null = null
+  private health: HealthServer | undefined
+  private readonly metrics: Metrics
+  private readonly connAlerts: ConnectionAlerts
+  private readonly checks: OpsChecks
+  private readonly unwatch: () => void
+  readonly appOptions: Operations['appOptions']
+
+  constructor(private readonly d: OpsDeps) {
+    const { cfg, bot, repo, logger, alerter } = d
+    this.metrics = new Metrics({
+      secondsSinceLastEvent: () => {
+        const silent = this.silentMs()
+        return silent === null ? null : Math.round(silent / 1000)
+      },
+      reportsStored: () => repo.reports.all().length,
+      dataBytes: async () => (await d.storeSize())?.bytes ?? null,
+    })
+    this.connAlerts = new ConnectionAlerts({ alerter, afterMs: cfg.ops.alerts.afterMs })
+    bot.onLogout(() => this.connAlerts.loggedOut())
+    bot.onScan((qrcode, status) => this.connAlerts.scan(qrcode, status))
+    bot.onLogin(() => this.connAlerts.loggedIn())
+    this.unwatch = watchFlow(bot.puppet, () => {
+      this.lastEventAt = Date.now()
+      this.watchdog?.seen()
+    })
+    this.checks = new OpsChecks({
+      alerter,
+      dataDir: cfg.dataDir,
+      diskFreeBytes: cfg.ops.alerts.diskFreeBytes,
+      hasHolidays: (y) => holidayCalendar(repo.holidays).hasData(y),
+      clock: () => new Date(),
+      logger,
+    })
+    this.checks.start()
+    this.appOptions = this.buildAppOptions()
+  }
+
+  private silentMs(): number | null {
+    return this.lastEventAt === null ? null : Date.now() - this.lastEventAt
+  }
+
+  private counts() {
+    return { reconnects: this.reconnects, watchdogResets: this.watchdog?.resets ?? 0 }
+  }
+
+  private buildAppOptions(): Operations['appOptions'] {
+    const { metrics } = this
+    const { alerter } = this.d
+    return {
+      connection: () => this.counts(),
       observe: {
         handled: () => metrics.messagesHandled.inc(),
         delivered: (x) => (x.ok ? metrics.repliesSent : metrics.sendFailures).inc(),
         reminderExpired: (o) =>
           alerter.notify('reminder-expired', ALERT.reminderExpired(KIND_LABEL[o.kind], o.date, o.time)),
       },
-    },
-    watchBackup: (run) => async (now) => {
+    }
+  }
+
+  watchBackup<T>(run: (now: Date) => Promise<T>): (now: Date) => Promise<T> {
+    const { alerter } = this.d
+    return async (now) => {
       try {
         const made = await run(now)
         alerter.recover('backup-failed', ALERT.backupBack)
@@ -105,64 +134,82 @@ export function operations(d: OpsDeps): Operations {
         alerter.notify('backup-failed', ALERT.backupFailed(e instanceof Error ? e.message : String(e)))
         throw e
       }
-    },
-    supervisorHooks: (recovered, exit) => ({
-      onLost: (reason) => connAlerts.lost(reason),
+    }
+  }
+
+  supervisorHooks(
+    recovered: (info: OutageInfo) => unknown,
+    exit: (code: number) => unknown,
+  ): Pick<SupervisorOptions, 'onLost' | 'onRecovered' | 'onGiveUp'> {
+    const { alerter } = this.d
+    return {
+      onLost: (reason) => this.connAlerts.lost(reason),
       onRecovered: (info) => {
-        reconnects++
-        metrics.reconnects.inc()
-        connAlerts.recovered(info)
+        this.reconnects++
+        this.metrics.reconnects.inc()
+        this.connAlerts.recovered(info)
         return Promise.resolve(recovered(info)).then(() => undefined)
       },
       onGiveUp: (info) => {
         alerter.notify('gave-up', ALERT.gaveUp(info.downMs, info.attempts))
         void alerter.flush(5000).then(() => exit(EXIT.failure))
       },
-    }),
-    async attach(supervisor) {
-      const { silenceMs, probeTimeoutMs } = cfg.ops.watchdog
-      // After WATCHDOG_SILENCE_MS without an event, a ding must come back; if not, the supervisor resets.
-      if (silenceMs > 0)
-        watchdog = new Watchdog({
-          silenceMs,
-          probeTimeoutMs,
-          ding: (data) => {
-            try {
-              bot.puppet.ding(data)
-            } catch {
-              // an unanswered ding is what the watchdog looks for
-            }
-          },
-          up: () => supervisor.state === 'up',
-          reset: (reason) => supervisor.lost(reason),
-          onReset: () => metrics.watchdogResets.inc(),
-          logger,
-        })
-      if (!cfg.ops.health) return
-      const connection = {
-        state: () => supervisor.state,
-        downReason: () => supervisor.downReason,
-        loggedIn: () => bot.isLoggedIn(),
-        silentMs: () => (lastEventAt === null ? null : Date.now() - lastEventAt),
-        probing: () => watchdog?.probing ?? false,
-      }
-      health = await startHealthServer({
-        ...cfg.ops.health,
-        health: () => healthOf(connection, { reconnects, watchdogResets: watchdog?.resets ?? 0 }),
-        metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }),
-        logger,
-      }).catch((error: unknown) => {
-        logger.error(OPS.healthFailed, { error: error instanceof Error ? error.message : String(error) })
-        return undefined
-      })
-    },
-    loggedIn: () => watchdog?.start(),
-    stop() {
-      watchdog?.stop()
-      checks.stop()
-      connAlerts.stop()
-      unwatch()
-      void health?.close()
-    },
+    }
+  }
+
+  async attach(supervisor: ConnectionSupervisor): Promise<void> {
+    this.watchdog = this.makeWatchdog(supervisor)
+    const { cfg, bot, logger } = this.d
+    if (!cfg.ops.health) return
+    const connection = {
+      state: () => supervisor.state,
+      downReason: () => supervisor.downReason,
+      loggedIn: () => bot.isLoggedIn(),
+      silentMs: () => this.silentMs(),
+      probing: () => this.watchdog?.probing ?? false,
+    }
+    this.health = await startHealthServer({
+      ...cfg.ops.health,
+      health: () => healthOf(connection, this.counts()),
+      metrics: async () => ({ contentType: this.metrics.contentType, text: await this.metrics.text() }),
+      logger,
+    }).catch((error: unknown) => {
+      logger.error(OPS.healthFailed, { error: error instanceof Error ? error.message : String(error) })
+      return undefined
+    })
+  }
+
+  /** After WATCHDOG_SILENCE_MS without an event, a ding must come back; if not, the supervisor resets. */
+  private makeWatchdog(supervisor: ConnectionSupervisor): Watchdog | null {
+    const { cfg, bot, logger } = this.d
+    const { silenceMs, probeTimeoutMs } = cfg.ops.watchdog
+    if (silenceMs <= 0) return null
+    return new Watchdog({
+      silenceMs,
+      probeTimeoutMs,
+      ding: (data) => {
+        try {
+          bot.puppet.ding(data)
+        } catch {
+          // an unanswered ding is what the watchdog looks for
+        }
+      },
+      up: () => supervisor.state === 'up',
+      reset: (reason) => supervisor.lost(reason),
+      onReset: () => this.metrics.watchdogResets.inc(),
+      logger,
+    })
+  }
+
+  loggedIn(): void {
+    this.watchdog?.start()
+  }
+
+  stop(): void {
+    this.watchdog?.stop()
+    this.checks.stop()
+    this.connAlerts.stop()
+    this.unwatch()
+    void this.health?.close()
   }
 }

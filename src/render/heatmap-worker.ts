@@ -1,23 +1,21 @@
 /**
- * The worker thread behind `renderHeatmapInWorker`: renders heatmaps off the main thread, one
- * request at a time, keeping its font and label caches between requests.
+ * The worker thread behind chart-worker.ts: draws pictures off the main thread, one request at a
+ * time, keeping its font and label caches between requests.
  */
 import { parentPort } from 'node:worker_threads'
-import type { HeatmapInput } from './heatmap.js'
+import type { ChartRequest, ChartResponse } from './chart-worker.js'
 import { renderHeatmap } from './heatmap.js'
+import { renderScoreChart } from './score-chart.js'
 
-export interface HeatmapRequest {
-  id: number
-  input: HeatmapInput
-}
-export type HeatmapResponse = { id: number; png: Uint8Array } | { id: number; error: string }
+const draw = (req: ChartRequest): Promise<Buffer> =>
+  req.kind === 'heatmap' ? renderHeatmap(req.input) : renderScoreChart(req.input)
 
-parentPort?.on('message', (req: HeatmapRequest) => {
-  renderHeatmap(req.input).then(
+parentPort?.on('message', (req: ChartRequest) => {
+  draw(req).then(
     (png) => {
       const bytes = new Uint8Array(png.buffer, png.byteOffset, png.byteLength)
-      parentPort!.postMessage({ id: req.id, png: bytes } satisfies HeatmapResponse)
+      parentPort!.postMessage({ id: req.id, png: bytes } satisfies ChartResponse)
     },
-    (e: unknown) => parentPort!.postMessage({ id: req.id, error: String(e) } satisfies HeatmapResponse),
+    (e: unknown) => parentPort!.postMessage({ id: req.id, error: String(e) } satisfies ChartResponse),
   )
 })

@@ -3,6 +3,7 @@
  * workday) and the half-year notice (first workday of January and July). Each recipient's
  * occurrence has its own id in the reminder store, recorded before it is sent.
  */
+import { trackedAmong } from '../domain/tracking.js'
 import type { Repository } from '../core/ports.js'
 import type { Conversation, Reply } from '../core/types.js'
 import { assess, resolveAssessmentSettings } from '../domain/assessment.js'
@@ -81,7 +82,7 @@ export function dueHalfYearNotices(
   const occ = halfYearOccasion(now, time, calendar)
   if (!occ || now < occ.dueAt || occ.dueAt < repo.reminders.createdAt()) return []
   // Nothing to say about a half-year entirely before the bot began counting.
-  if (periodMonths(occ.period).at(-1)! < repo.trackingSince()) return []
+  if (trackedAmong(repo.tracking(), periodMonths(occ.period)).length === 0) return []
   const settings = resolveAssessmentSettings(repo.records.assessmentOverride())
   if (!settings.ok) return []
   const month = monthOf(now)
@@ -106,6 +107,7 @@ export function dueHalfYearNotices(
       scores: r.scores(),
       today: shanghaiDate(now),
       openMonths,
+      tracking: repo.tracking(),
       settings: settings.settings,
       ...(reader.admin ? {} : { groups: reader.groups }),
     })

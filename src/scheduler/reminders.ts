@@ -6,27 +6,21 @@
  * 'failed' (never 'sent') and retried every few minutes until the occurrence expires; then it is
  * dropped and the admins are told once.
  */
-import { listed } from '../messages/format.js'
 import { createTask, type ScheduledTask } from 'node-cron'
 import { holidayCalendar } from '../calendar/chinese-days.js'
 import type { Delivery, SendReply } from '../core/delivery.js'
 import type { Conversation, Reply } from '../core/types.js'
-import { addMonths, monthOf, TIME_ZONE, type Month, lateDeadline, shanghaiDate } from '../domain/calendar.js'
+import { addMonths, monthOf, shanghaiDate, TIME_ZONE } from '../domain/calendar.js'
 import { planMonth, type Occurrence, type ReminderSettings } from '../domain/reminders.js'
-import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
-import { GROUP_NAMES } from '../domain/types.js'
-import { isAdmin, leaderGroups } from '../domain/authority.js'
-import type { HolidayCalendar } from '../domain/holidays.js'
-import { daysOf, workdaysOf } from '../domain/workdays.js'
+import { missingYears, type HolidayCalendar } from '../domain/holidays.js'
 import type { Logger } from '../logger.js'
 import { HOL } from '../messages/holidays.js'
-import { REM } from '../messages/reminders.js'
 import { REMINDER_FAILED } from '../messages/reminder-failures.js'
 import type { Repository } from '../core/ports.js'
 import { DEFAULT_DIGEST_SETTINGS, type DigestSettings } from '../domain/digest.js'
 import type { HeatmapInput } from '../render/heatmap.js'
-import { heatmapFileName } from '../messages/export.js'
 import { dueDigests, dueHalfYearNotices, type PrivateNote } from './digest.js'
+import { composeOccurrence } from './reminder-texts.js'
 
 export interface ReminderDeps {
   repo: Repository
@@ -209,7 +203,7 @@ export class ReminderScheduler {
   private async fire(o: Occurrence, now: Date): Promise<boolean> {
     const { repo } = this.deps
     const room = repo.room()
-    const messages = await this.compose(o, now)
+    const messages = await composeOccurrence(this.deps, this.calendar, o, now)
     if (messages.length === 0) {
       await repo.reminders.record(o.id, 'skipped', now)
       return false
@@ -272,86 +266,6 @@ export class ReminderScheduler {
     return outcomes.every((d) => d.ok)
   }
 
-  private async compose(o: Occurrence, now: Date): Promise<(Reply & { to: Conversation })[]> {
-    const { repo } = this.deps
-    // Nothing about months before the bot began counting (a new install has no tally to post).
-    if (o.month < repo.trackingSince()) return []
-    const sites = repo.rosterHistory.activeSitesFor(o.month)
-    const room = repo.room()
-    const toRoom = (text: string, mentionIds: string[]) =>
-      room ? [{ to: { kind: 'room' as const, id: room.id }, text, mentionIds }] : []
-    const t = tallyMonth(sites, repo.reports.ofMonth(o.month), o.month)
-    const unreported = t.sites.filter((x) => x.count === 0).map((x) => x.site)
-    const { people, nobody } = contactsOf(unreported, repo.members())
-    const mentions = people.map((p) => p.contactId)
-    const work = workdaysOf(o.month, this.calendar)
-    const lastDay = daysOf(o.month).at(-1)!
-    switch (o.kind) {
-      case 'mid':
-        return unreported.length === 0 ? [] : toRoom(REM.mid(t, unreported, nobody, lastDay), mentions)
-      case 'pre': {
-        const left = work.filter((d) => d >= o.date).length
-        return unreported.length === 0 ? [] : toRoom(REM.pre(t, unreported, nobody, left, lastDay), mentions)
-      }
-      case 'final':
-        return unreported.length === 0 ? [] : toRoom(REM.final(t, unreported, nobody), mentions)
-      case 'close': {
-        const deadline = lateDeadline(o.month, this.deps.lateDays)
-        const lateUntil = now < deadline ? shanghaiDate(new Date(deadline.getTime() - 1)) : null
-        const [tally] = toRoom(REM.close(t, unreported, lateUntil), lateUntil ? mentions : [])
-        if (!tally) return []
-        const file = await this.picture(o.month, now)
-        return [file ? { ...tally, file } : tally]
-      }
-      case 'warn':
-        return this.warnings(o.month)
-    }
-  }
-
-  /** The heatmap of the year up to the closed month, for the closing tally; null without one. */
-  private async picture(month: Month, now: Date): Promise<Reply['file'] | null> {
-    const draw = this.deps.picture
-    if (!draw) return null
-    const { repo } = this.deps
-    const period = { kind: 'year' as const, from: `${month.slice(0, 4)}-01`, to: month }
-    try {
-      const data = await draw({
-        period,
-        now,
-        sites: repo.roster().orgs.filter((o) => o.kind === 'site'),
-        reports: repo.reports.all().filter((r) => r.month >= period.from && r.month <= period.to),
-        trackingSince: repo.trackingSince(),
-      })
-      return { name: heatmapFileName(period), data, kind: 'image' }
-    } catch (error) {
-      this.deps.logger.error('closing tally picture failed; the text goes alone', { error })
-      return null
-    }
-  }
-
-  /** Sites that missed the two closed months before `month`, privately to leaders (their group) and admins. */
-  private warnings(month: Month): (Reply & { to: Conversation })[] {
-    const { repo } = this.deps
-    const months = [addMonths(month, -2), addMonths(month, -1)]
-    if (months[0]! < repo.trackingSince()) return []
-    // Sites in the network through both months (a site added or retired in between is not warned about).
-    const first = new Set(repo.rosterHistory.activeSitesFor(months[0]!).map((s) => s.id))
-    const sites = repo.rosterHistory.activeSitesFor(months[1]!).filter((s) => first.has(s.id) && !s.retired)
-    const reported = months.map((m) => perSite(repo.reports.ofMonth(m), m))
-    const missed = sites.filter((s) => reported.every((by) => !by.has(s.id)))
-    if (missed.length === 0) return []
-    const out: (Reply & { to: Conversation })[] = []
-    for (const h of repo.roleHolders()) {
-      const admin = isAdmin(h.grants)
-      const groups = leaderGroups(h.grants)
-      const mine = admin ? missed : missed.filter((s) => groups.includes(s.group))
-      if (mine.length === 0 || (!admin && groups.length === 0)) continue
-      const scope = admin ? '' : listed(groups.map((g) => GROUP_NAMES[g]))
-      out.push({ to: { kind: 'private', id: h.contactId }, text: REM.warn(months, mine, scope) })
-    }
-    return out
-  }
-
   /**
    * From December, and whenever the current year is missing, tell the admins once that holiday data
    * is missing (and how to enter it); when the library later ships a year admins entered, tell them
@@ -360,9 +274,7 @@ export class ReminderScheduler {
   private async holidayNotice(now: Date): Promise<void> {
     const { repo } = this.deps
     const year = Number(monthOf(now).slice(0, 4))
-    const years = [year, ...(monthOf(now).endsWith('-12') ? [year + 1] : [])]
-    for (const y of years) {
-      if (this.calendar.hasData(y)) continue
+    for (const y of missingYears(shanghaiDate(now), this.calendar)) {
       this.deps.logger.warn(
         'no holiday data for the year; workdays are Monday to Friday until admins enter it',
         {

@@ -5,6 +5,11 @@ import { OPS } from '../messages/operations.js'
 export interface ConnectInfo {
   endpoint: string | undefined
   timeoutMs: number
+  /**
+   * Subscribes to the service asking the operator for something (a verify code): like a QR code,
+   * it means the service answered, and the wait goes on for the person. Returns the unsubscribe.
+   */
+  waiting?: (listener: () => void) => () => void
 }
 
 /** Login did not happen in time: the message says what to check. */
@@ -36,7 +41,9 @@ export function waitForLogin(bot: Wechaty, info: ConnectInfo, logger: Logger): P
         qrcode: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`,
       })
     }
+    const unwait = info.waiting?.(() => clearTimeout(timer))
     const cleanup = () => {
+      unwait?.()
       clearTimeout(timer)
       bot.off('error', onError)
       bot.off('scan', onScan)

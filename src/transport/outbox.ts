@@ -32,7 +32,8 @@ interface Item {
   text: string
   mentionIds: string[]
   file?: OutgoingFile
-  merge?: { key: string; parts: string[]; suffix: string }
+  /** `merged`: other receipts joined it; its text is written from the parts when it is sent. */
+  merge?: { key: string; parts: string[]; suffix: string; merged: boolean }
   done: Promise<Delivery>
   resolve: (d: Delivery) => void
 }
@@ -83,7 +84,9 @@ export class Outbox {
     if (merge && waiting?.merge) {
       waiting.merge.parts.push(merge.part)
       waiting.merge.suffix = merge.suffix
-      waiting.text = merge.replace ? reply.text : DELIVERY.mergedReceipts(waiting.merge.parts, merge.suffix)
+      // Written once when it is sent, not at every merge (a burst merges hundreds).
+      if (merge.replace) waiting.text = reply.text
+      else waiting.merge.merged = true
       waiting.mentionIds = [...new Set([...waiting.mentionIds, ...(reply.mentionIds ?? [])])]
       return waiting.done
     }
@@ -93,7 +96,7 @@ export class Outbox {
       text: reply.text,
       mentionIds: reply.mentionIds ?? [],
       file: reply.file,
-      merge: merge ? { key: merge.key, parts: [merge.part], suffix: merge.suffix } : undefined,
+      merge: merge ? { key: merge.key, parts: [merge.part], suffix: merge.suffix, merged: false } : undefined,
       done,
       resolve,
     })
@@ -108,6 +111,7 @@ export class Outbox {
       if (wait > 0) await this.sleep(wait)
       // Receipts may have been merged into the head while it waited: read it only now.
       const item = lane.items[0]!
+      if (item.merge?.merged) item.text = DELIVERY.mergedReceipts(item.merge.parts, item.merge.suffix)
       const outcome = await this.deliver(lane, item)
       lane.items.shift()
       item.resolve(outcome)

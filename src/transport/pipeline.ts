@@ -1,8 +1,17 @@
 /**
- * One incoming message's way through the bot, after the transport made it an `Incoming`: seen ids
- * (a message delivered twice) → the handled store (replayed after a restart) → the age window →
- * core.handle → remember and owe the replies (on disk) → deliver through the outbox → paid.
- * Messages of one conversation are handled one after another, so replies keep their order.
+ * One incoming message's way through the bot, from the transport's raw message to the replies
+ * sent, as one chain (`receive`):
+ *
+ *   admission (own message, seen id, handled before a restart, too old)
+ *   → order (its place in its person's and its conversation's order, taken at arrival)
+ *   → room binding and conversion (the source)
+ *   → dispatch (core.handle, after the sender's previous message)
+ *   → bookkeeping (handled mark and owed replies, one durable write, group-committed)
+ *   → delivery (replies to the outbox in arrival order per conversation) → paid.
+ *
+ * Different people's messages are handled side by side, so their writes share disk writes; one
+ * person's are handled in the order sent. What a handler reads after its own write includes every
+ * earlier message of its conversation (src/transport/order.ts, storage/commit-turn.ts).
  */
 import type { Core } from '../core/handle.js'
 import type { Delivery } from '../core/delivery.js'
@@ -11,14 +20,21 @@ import type { Conversation, Incoming, Reply, RoomMember } from '../core/types.js
 import type { Logger } from '../logger.js'
 import { DELIVERY } from '../messages/delivery.js'
 import { OPS } from '../messages/operations.js'
+import { breathe } from './breathe.js'
 import type { InFlight } from './in-flight.js'
+import { MessageOrder, type Turn } from './order.js'
 import type { Outbox } from './outbox.js'
 import { SeenIds } from './seen-ids.js'
+import type { Envelope, MessageSource } from './source.js'
 
 /** Hands one reply to the outbox; resolves with its outcome, never rejects. */
 export type Send = Outbox['enqueue']
 
-export interface PipelineDeps {
+/** Runs a handler so that its writes, once on disk, wait for `turn` (storage/commit-turn.ts). */
+export type CommitTurnScope = <T>(turn: () => Promise<void>, fn: () => T) => T
+
+export interface PipelineDeps<M> {
+  source: MessageSource<M>
   core: Pick<Core, 'handle' | 'greet'>
   send: Send
   /** Handled ids and owed replies kept across restarts; without it only this process remembers. */
@@ -30,6 +46,8 @@ export interface PipelineDeps {
   /** Owed replies older than this are not sent after a restart. */
   owedMaxAgeMs: number
   inFlight: InFlight
+  /** Without it a handler's reads after its write do not wait for earlier messages. */
+  commitTurn?: CommitTurnScope
 }
 
 /** `room:<id>` / `private:<id>`: how an owed reply names its conversation. */
@@ -40,16 +58,37 @@ function conversationOf(key: string): Conversation | null {
   return kind === 'room' || kind === 'private' ? { kind, id: key.slice(i + 1) } : null
 }
 
-export class MessagePipeline {
+export class MessagePipeline<M> {
   private readonly seen = new SeenIds()
-  private readonly lanes = new Map<string, Promise<void>>()
+  private readonly order = new MessageOrder()
   private owedTaken = false
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps<M>) {}
 
-  /** Whether a message is new to this bot and young enough to handle (checked before anything else). */
-  admit(id: string, sentAt: Date): boolean {
+  /** The one entry for a message: resolves once it is handled and its replies are queued (sending goes on). */
+  async receive(raw: M): Promise<void> {
+    const envelope = this.deps.source.envelope(raw)
+    if (!this.admit(envelope)) return
+    const turn = this.order.take(conversationKey(envelope.conversation), envelope.senderId)
+    try {
+      await turn.person
+      const incoming = await this.convert(raw)
+      if (!incoming) return
+      const replies = await this.dispatch(incoming, turn)
+      turn.handled()
+      const owes = await this.remember(incoming, replies)
+      await turn.earlierReleased
+      await breathe()
+      if (replies.length > 0) this.deliverAndSettle(incoming, replies, owes)
+    } finally {
+      turn.released()
+    }
+  }
+
+  /** New to this bot, not handled before a restart, young enough; checked before anything else. */
+  private admit({ id, sentAt, self }: Envelope): boolean {
     const { logger, handled, clock, maxAgeMs } = this.deps
+    if (self) return false
     if (!this.seen.add(id)) {
       logger.debug('duplicate message ignored', { msg: id })
       return false
@@ -65,32 +104,55 @@ export class MessagePipeline {
     return true
   }
 
-  /** Handles an admitted message in its conversation's lane; resolves once it is handled (sending goes on). */
-  async receive(incoming: Incoming): Promise<void> {
-    const key = conversationKey(incoming.conversation)
-    const prev = this.lanes.get(key) ?? Promise.resolve()
-    const mine = prev
-      .catch(() => undefined)
-      .then(async () => {
-        const replies = await this.deps.core.handle(incoming)
-        // Chatter changes nothing: only what was answered, or shared, is remembered.
-        const owes =
-          (replies.length > 0 || incoming.kind !== 'text') &&
-          (await this.remember(incoming.id, replies, incoming.conversation))
-        // Queued in order; sending goes on in the outbox while the next message is handled.
-        // Once every reply is out, nothing is owed for the message any more.
-        this.deps.inFlight.track(
-          this.deliver(replies, incoming.conversation, incoming.id, incoming.senderId).then(async (ok) => {
-            if (ok && owes && replies.length > 0) await this.deps.handled?.paid(incoming.id)
-          }),
-        )
-      })
-    this.lanes.set(key, mine)
-    try {
-      await mine
-    } finally {
-      if (this.lanes.get(key) === mine) this.lanes.delete(key)
+  /** Room binding, then conversion; null for a conversation the bot does not serve. */
+  private async convert(raw: M): Promise<Incoming | null> {
+    const { source } = this.deps
+    if (!(await source.serves(raw))) return null
+    return source.toIncoming(raw)
+  }
+
+  /** core.handle, its reads after each write waiting for the earlier messages of the conversation. */
+  private async dispatch(incoming: Incoming, turn: Turn): Promise<Reply[]> {
+    await breathe()
+    const { core, commitTurn } = this.deps
+    if (!commitTurn) return core.handle(incoming)
+    const wait = async () => {
+      await turn.earlierHandled
+      await breathe()
     }
+    return commitTurn(wait, () => core.handle(incoming))
+  }
+
+  /**
+   * The message is handled and its change is on disk: mark it handled and owe its replies, in one
+   * durable write shared with the other messages of the moment, before anything is sent. Chatter
+   * changes nothing and is not remembered. A failed write is logged; the replies still go out
+   * (what they acknowledge is on disk already).
+   */
+  private async remember(incoming: Incoming, replies: Reply[]): Promise<boolean> {
+    const { handled, clock, logger } = this.deps
+    if (!handled || (replies.length === 0 && incoming.kind === 'text')) return false
+    const owed = replies
+      .filter((r) => r.text !== '')
+      .map((r) => ({ conversation: conversationKey(r.to ?? incoming.conversation), text: r.text }))
+    try {
+      await handled.record(incoming.id, clock(), owed)
+      return true
+    } catch (error) {
+      logger.error('could not record the message as handled', { msg: incoming.id, error })
+      return false
+    }
+  }
+
+  /** Queues the replies now (in turn); once all are out, nothing is owed for the message any more. */
+  private deliverAndSettle(incoming: Incoming, replies: Reply[], owes: boolean): void {
+    const { handled, inFlight } = this.deps
+    const delivered = this.deliver(replies, incoming.conversation, incoming.id, incoming.senderId)
+    inFlight.track(
+      delivered.then(async (ok) => {
+        if (ok && owes) await handled?.paid(incoming.id)
+      }),
+    )
   }
 
   /** People joined the coordination room: one greeting for them. */
@@ -124,7 +186,10 @@ export class MessagePipeline {
     }
   }
 
-  /** Resolves true when every reply went out; a file that did not go out is explained to the asker. */
+  /**
+   * Hands every reply to the outbox at once (in order); resolves true when every reply went out. A
+   * file that did not go out is explained to the asker.
+   */
   private async deliver(
     replies: Reply[],
     fallback: Conversation,
@@ -147,28 +212,5 @@ export class MessagePipeline {
     })
     await Promise.all(told)
     return outcomes.every((d) => d.ok)
-  }
-
-  /**
-   * The message is handled and its change is on disk: mark it handled and owe its replies, in one
-   * tick (the day file's writes are grouped), and wait for that before anything is sent. A failed
-   * write is logged; the replies still go out (what they acknowledge is on disk already).
-   */
-  private async remember(id: string, replies: Reply[], fallback: Conversation): Promise<boolean> {
-    const { handled, clock, logger } = this.deps
-    if (!handled) return false
-    const at = clock()
-    try {
-      await Promise.all([
-        handled.mark(id, at),
-        ...replies
-          .filter((r) => r.text !== '')
-          .map((r) => handled.owe(id, conversationKey(r.to ?? fallback), r.text, at)),
-      ])
-      return true
-    } catch (error) {
-      logger.error('could not record the message as handled', { msg: id, error })
-      return false
-    }
   }
 }

@@ -82,7 +82,10 @@ export function mentionText(text: string, names: readonly (string | null)[]): st
   return ats.length === 0 ? text : `${ats.join(AT_SEPARATOR)} ${text}`
 }
 
-export function wechatySender(bot: Wechaty, opts: SenderOptions = {}): SendFn {
+/** The send function, and a way to fetch the @-names of a room's members ahead of the first mention. */
+export type WechatySender = SendFn & { prefetch(roomId: string, ids: readonly string[]): Promise<void> }
+
+export function wechatySender(bot: Wechaty, opts: SenderOptions = {}): WechatySender {
   // The puppet exists only once the bot has started: reach it at each call.
   const puppet: MentionPuppet = {
     roomMemberPayload: (roomId, id) => bot.puppet.roomMemberPayload(roomId, id),
@@ -94,7 +97,7 @@ export function wechatySender(bot: Wechaty, opts: SenderOptions = {}): SendFn {
     parallel: opts.parallel ?? 16,
     now: opts.now ?? Date.now,
   })
-  return async (to: Conversation, part: OutgoingPart) => {
+  const send = async (to: Conversation, part: OutgoingPart) => {
     if (to.kind === 'room') {
       if (part.kind === 'text' && part.mentionIds.length > 0) {
         const found = await names.names(to.id, part.mentionIds)
@@ -111,6 +114,8 @@ export function wechatySender(bot: Wechaty, opts: SenderOptions = {}): SendFn {
       await contact.say(part.kind === 'file' ? fileBoxOf(part.file) : part.text)
     }
   }
+  const prefetch = async (roomId: string, ids: readonly string[]) => void (await names.names(roomId, ids))
+  return Object.assign(send, { prefetch })
 }
 
 function fileBoxOf(file: { name: string; data: Buffer }): FileBox {

@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Incoming, Reply } from '../../src/core/types.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
-import { closeHeatmapWorker } from '../../src/render/heatmap.js'
+import { closeHeatmapWorker } from '../../src/render/chart-worker.js'
 import { WEEKLY } from '../../commands/reminders/sentences.js'
 import { FILES } from '../../commands/files/sentences.js'
 import { decodePng } from '../support/png.js'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 const { sites } = builtinRoster()
 type World = Awaited<ReturnType<typeof makeRecordsCore>>
@@ -36,12 +36,12 @@ async function workbook(reply: Reply): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(reply.file!.data as unknown as ExcelJS.Buffer)
   return wb
 }
-/** The values of one column, data rows only (header left out). */
+/** The values of one column, data rows only (title, scope line and header left out). */
 function column(wb: ExcelJS.Workbook, sheet: string, col: number): string[] {
   const ws = wb.getWorksheet(sheet)!
   const out: string[] = []
   ws.eachRow((row, i) => {
-    if (i > 1) out.push(String(row.getCell(col).value ?? ''))
+    if (i > 3) out.push(String(row.getCell(col).value ?? ''))
   })
   return out
 }

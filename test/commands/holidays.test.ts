@@ -51,16 +51,17 @@ describe('#节假日', () => {
   it('lets admins enter a year, and members view it; the data survives a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gqf-hol-'))
     const t = await world(dir)
-    expect(await t.ask('m', '#节假日 2027')).toContain('尚未录入2027年的节假日')
+    expect(await t.ask('m', '#节假日 2027')).toContain('尚未录入2027年的官方放假安排')
     expect(await t.ask('boss', '#节假日 2027 春节 2027-02-06至2027-02-14 放假')).toContain(
       '春节：2月6日（周六）至2月14日（周日）放假',
     )
     await t.ask('boss', '#节假日 2027 调休上班 2027-02-20')
     const shown = await t.ask('m', '#节假日 2027')
     expect(shown.split('\n')).toEqual([
-      '2027年节假日（管理员录入）：',
+      '2027年节假日（官方，管理员录入）：',
       '春节：2月6日（周六）至2月14日（周日）放假',
       '调休上班：2月20日（周六）',
+      '按法定假日推算（调休待公布）：元旦1月1日、春节2月5日至2月8日、清明节4月5日、劳动节5月1日至5月2日、端午节6月9日、中秋节9月15日、国庆节10月1日至10月3日',
     ])
     const again = await world(dir)
     expect(again.repo.holidays.year(2027)).toEqual({

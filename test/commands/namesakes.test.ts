@@ -36,7 +36,7 @@ describe('two registered 张三', () => {
     const { second } = await twoZhangSan()
     expect(second).toBe(
       '张三 注册成功：大连市西岗区日新街道（省级示范点·第二组·妇联）\n' +
-        '提示：已有其他同名的“张三”（市总工会）。任命等操作中会以“张三（单位）”区分，被 @ 时请留意。',
+        '提示：已有其他同名的“张三”（大连市总工会）。任命等操作中会以“张三（单位）”区分，被 @ 时请留意。',
     )
   })
 
@@ -45,7 +45,7 @@ describe('two registered 张三', () => {
     expect(await t.ask('admin', '#任命 组长 @张三 第二组')).toBe(
       [
         '已注册的“张三”有 2 位：',
-        '1. 张三（市总工会）',
+        '1. 张三（大连市总工会）',
         '2. 张三（日新街道）',
         '请 @ 此人，或在姓名后写明单位，例如：张三（日新街道）',
       ].join('\n'),
@@ -73,7 +73,9 @@ describe('two registered 张三', () => {
   it('says which units exist when the unit matches neither', async () => {
     const { t } = await twoZhangSan()
     expect(await t.ask('admin', '#任命 组长 张三（望海社区） 第二组')).toBe(
-      ['没有找到望海社区的“张三”。已注册的“张三”：', '1. 张三（市总工会）', '2. 张三（日新街道）'].join('\n'),
+      ['没有找到望海社区的“张三”。已注册的“张三”：', '1. 张三（大连市总工会）', '2. 张三（日新街道）'].join(
+        '\n',
+      ),
     )
   })
 })

@@ -1,8 +1,8 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { auditSheet } from '../../src/messages/audit.js'
+import { logSheet } from '../../src/render/xlsx-log.js'
 import type { Incoming } from '../../src/core/types.js'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -122,14 +122,14 @@ describe('audit trail', () => {
     ])
     expect(repo.audit.entries()[2]).toMatchObject({ target: 'S06', reason: '重复上报', detail: { no: '1' } })
     const log = await ask('admin', '#日志')
-    expect(log).toContain('11-25 01:30 昵称admin 任命 张三')
+    expect(log).toContain('11-25 01:30 微信昵称admin 任命 张三')
     expect(log).toContain('免职 张三')
     expect(log).toContain('撤回上报 日新街道 #1 2026-11 原因：重复上报')
     expect(log).not.toMatch(/role\.|report\.|settings\./)
     expect(log).not.toContain('11-24 17:30')
-    const sheet = auditSheet(repo.audit.entries())
-    expect(sheet.rows[0]![1]).toBe('2026-11-25 01:30')
-    expect(sheet.rows[0]![4]).toBe('任命')
+    const sheet = logSheet({ entries: repo.audit.entries(), person: () => undefined, target: (t) => t })
+    expect(sheet.rows[0]![3]).toBe('任命')
+    expect(sheet.rows.flat().join(' ')).not.toMatch(/role\.|report\.|settings\./)
   })
 
   it('#日志 keeps to the phone: 10 entries by default', async () => {
@@ -153,16 +153,27 @@ describe('#考核设置', () => {
     expect(await ask('admin', '#考核设置 阈值 优秀 abc')).toContain('不是数字')
     for (const item of ['人员', '阵地', '项目', '载体', '制度', '特色'])
       await ask('zhang', `#六有 ${item} 已达标`)
+    // July–October imported with nothing reported: known months, all missed (a gap of 4).
+    await repo.imports.apply({
+      at: '2026-11-24T02:00:00.000Z',
+      by: 'admin',
+      byName: '管理员',
+      fileName: '台账.xlsx',
+      months: ['2026-07', '2026-08', '2026-09', '2026-10'],
+      orgIds: ['S06'],
+      entries: [],
+    })
     const line = async () =>
       (await ask('lead2', '#考核 2026下半年')).split('\n').find((l) => l.includes('日新街道'))!
-    expect(await line()).toContain('23.5分 建议调整')
+    // Reporting 0/4 weighs 40, 六有 6/6 weighs 20; the items nobody has data for are left out.
+    expect(await line()).toContain('33.3分 建议调整')
     expect(await ask('admin', '#考核设置 预警连缺 10')).toContain('未保存')
     expect(await ask('admin', '#考核设置 参数 调整连缺 10')).toContain('已将调整连缺设为 10')
     expect(await ask('admin', '#考核设置 参数 预警连缺 10')).toContain('已将预警连缺设为 10')
-    expect(await line()).toContain('23.5分 建议调整')
-    await ask('admin', '#考核设置 阈值 预警 20')
-    expect(await ask('admin', '#考核设置')).toContain('预警≥20*')
-    expect(await line()).toContain('23.5分 预警')
+    expect(await line()).toContain('33.3分 建议调整')
+    await ask('admin', '#考核设置 阈值 预警 30')
+    expect(await ask('admin', '#考核设置')).toContain('预警≥30*')
+    expect(await line()).toContain('33.3分 预警')
     expect(
       repo.audit
         .entries()
@@ -170,9 +181,9 @@ describe('#考核设置', () => {
         .at(-1),
     ).toMatchObject({
       target: 'assessment',
-      detail: { 'thresholds.warning': '20' },
+      detail: { 'thresholds.warning': '30' },
     })
-    expect(await ask('admin', '#日志 1')).toContain('修改设置 考核设置 预警线=20')
+    expect(await ask('admin', '#日志 1')).toContain('修改设置 考核设置 预警线=30')
     expect(await ask('admin', '#考核设置 恢复默认')).toContain('已恢复默认')
     expect(repo.records.assessmentOverride()).toEqual({})
     expect(await ask('admin', '#帮助 考核设置')).toContain('得分（0–100）')
@@ -195,6 +206,7 @@ describe('#推荐 撤销 and photos in the compilation', () => {
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))
     expect(media).toHaveLength(1)
     expect(await zip.file(media[0]!)!.async('nodebuffer')).toEqual(PNG)
+    // Acting outside one's scope: the one refusal, naming the leader's own group.
     expect(await ask('lead1', '#推荐 撤销 1')).toContain('只能用于您负责的第一组')
     expect(await ask('lead2', '#推荐 撤销 1 内容重复')).toContain('已撤销编号 1')
     expect(await ask('lead2', '#推荐 撤销 1')).toContain('没有被推荐')

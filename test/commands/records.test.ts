@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeRecordsCore } from '../support/records-core.js'
+import { makeRecordsCore } from '../support/core.js'
 
 describe('#六有', () => {
   it('a member records an item of their own site; the state word may be typed loosely', async () => {

@@ -88,6 +88,12 @@ describe('2. #未报 keeps to the asker’s scope', () => {
     expect(await t.ask('leader2', '#未报 第一组')).toBe(
       '#未报 只能用于您负责的第二组，不能用于第一组。查看任何范围的上报情况请用 #统计 或 #汇总。',
     )
+    // October is before the bot: no data, not 未报, until it is imported (here: nobody reported).
+    expect(await t.ask('boss', '#未报 上月 全市')).toContain('没有记录')
+    await t.repo.imports.apply({
+      ...{ at: '2026-11-24T02:00:00.000Z', by: 'boss', byName: '王强', fileName: '台账.csv' },
+      ...{ months: ['2026-10'], orgIds: [], entries: [] },
+    })
     const [first] = await t.core.handle(t.incoming('leader1', '#未报 第一组 10月'))
     expect(first!.text.split('\n')[0]).toBe('第一组 2026年10月尚未上报创建信息的示范点 10 个：')
     expect(first!.mentionIds).toEqual(['dachuan'])

@@ -4,118 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { makeCore } from '../support/core.js'
+import { ARGS, CHATTER, COMMAND_WORDS, rng, storeSnapshot } from '../support/fuzz.js'
+import { COMMANDS } from '../../commands/index.js'
 
-function rng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
-const WORDS = [
-  '注册',
-  '上报',
-  '补报',
-  '代报',
-  '撤回',
-  '统计',
-  '未报',
-  '进度',
-  '汇总',
-  '提醒',
-  '提醒设置',
-  '任命',
-  '免职',
-  '帮助',
-  '单位',
-  '示范点',
-  '认证管理员',
-  '退出示范点',
-  '恢复示范点',
-  '状态',
-  '节假日',
-  '六有',
-  '项目',
-  '计划',
-  '指导',
-  '类别',
-  '考核',
-  '评分',
-  '推荐',
-  '汇编',
-  '未注册',
-  '角色',
-  '我的信息',
-  '审计',
-]
-const ARGS = [
-  '张三',
-  '日新街道',
-  '西岗区',
-  '工会',
-  '团委',
-  '妇联',
-  '2026-10',
-  '2026-13',
-  '2027',
-  '99999999999',
-  '-1',
-  '第一组',
-  '组长',
-  '联络员',
-  '管理员',
-  '12',
-  '0',
-  '暂停',
-  '恢复',
-  '时间',
-  '25:99',
-  '09:30',
-  '上半年',
-  '「带 空格」',
-  '“引号',
-  '😀',
-  '🇨🇳',
-  '\ud800',
-  '\u0000',
-  '\u3000',
-  '\u2005',
-  '\n',
-  '\t',
-  'x'.repeat(500),
-  '啊'.repeat(3000),
-  'https://example.org',
-  '@某人',
-  '#',
-  '＃',
-]
-const CHATTER = [
-  '大家好',
-  '收到',
-  '好的👍',
-  '今天开会',
-  '1',
-  '[图片]',
-  '明天几点？',
-  '不是开头 #',
-  ' ',
-  '@张三 你好',
-]
-
-/** Everything the store holds that commands may change. */
-function snapshot(t: Awaited<ReturnType<typeof makeCore>>): string {
-  const r = t.repo
-  return JSON.stringify([
-    r.members(),
-    r.roleHolders(),
-    r.reports.all(),
-    r.rosterHistory.history(),
-    r.holidays.years(),
-    r.reminders.settings(t.core.deps.reminderDefaults),
-    r.room(),
-  ])
-}
+/** Everything the store holds, every store included. */
+const snapshot = (t: Awaited<ReturnType<typeof makeCore>>) =>
+  storeSnapshot(t.repo, t.core.deps.reminderDefaults)
 
 describe('10,000 fuzzed messages', () => {
   it('never crash, never change the store unless a command, always answer a command', async () => {
@@ -125,7 +19,8 @@ describe('10,000 fuzzed messages', () => {
     await t.ask('admin', '#认证管理员 FUZZ10K-ADMIN')
     await t.ask('u1', '#注册 张三 日新街道 妇联')
     const next = rng(20261125)
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!
+    const pick = next.pick
+    const used = new Set<string>()
     const senders = ['admin', 'u1', 'u2', 'stranger']
     let commands = 0
     let chatter = 0
@@ -134,8 +29,10 @@ describe('10,000 fuzzed messages', () => {
     const echoed: string[] = []
     for (let i = 0; i < 10_000; i++) {
       const isCommand = next() < 0.6
+      const word = pick(COMMAND_WORDS)
+      if (isCommand) used.add(word)
       const text = isCommand
-        ? `${pick(['#', '＃', '# ', '#'])}${pick(WORDS)}${next() < 0.2 ? pick(ARGS) : ''} ${Array.from(
+        ? `${pick(['#', '＃', '# ', '#'])}${word}${next() < 0.2 ? pick(ARGS) : ''} ${Array.from(
             { length: Math.floor(next() * 4) },
             () => pick(ARGS),
           ).join(pick([' ', '\u3000', '']))}`
@@ -157,6 +54,12 @@ describe('10,000 fuzzed messages', () => {
     expect(changed).toEqual([])
     expect(echoed).toEqual([])
     expect(commands).toBeGreaterThan(5000)
+    // Every command of the registry was tried, by its name or an alias.
+    expect(
+      COMMANDS.filter((c) => ![c.name, ...c.aliases].some((w) => used.has(w))).map((c) => c.name),
+    ).toEqual([])
     expect(chatter).toBeGreaterThan(3000)
-  })
+    // Every command runs, files and pictures included: the timeout is a safety net for a loaded
+    // machine, not a speed target (those live in npm run bench).
+  }, 300_000)
 })

@@ -1,76 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { makeCore } from '../support/core.js'
+import { ARGS, COMMAND_WORDS, rng } from '../support/fuzz.js'
 
-/** A small deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
-const PIECES = [
-  '#',
-  '＃',
-  ' ',
-  '\u3000',
-  '\u2005',
-  '\n',
-  '\t',
-  '：',
-  ':',
-  '「',
-  '」',
-  '“',
-  '”',
-  '"',
-  '@',
-  '😀',
-  '🇨🇳',
-  '\ud800',
-  '\u0000',
-  '注册',
-  '上报',
-  '补报',
-  '代报',
-  '撤回',
-  '统计',
-  '未报',
-  '进度',
-  '汇总',
-  '提醒',
-  '提醒设置',
-  '任命',
-  '免职',
-  '帮助',
-  '单位',
-  '示范点',
-  '认证管理员',
-  '退出示范点',
-  '张三',
-  '日新街道',
-  '西岗区',
-  '工会',
-  '团委',
-  '妇联',
-  '2026-10',
-  '2026-13',
-  '99999999999',
-  '-1',
-  '第一组',
-  '组长',
-  '联络员',
-  '管理员',
-  'x'.repeat(3000),
-  '大连市',
-  '医大一院',
-  '12',
-  '0',
-  '暂停',
-  '时间',
-  '25:99',
-]
+/** Pieces a message is made of: punctuation, every command word, arguments. */
+const PIECES = ['#', '＃', ' ', '「', '」', '“', '”', ...COMMAND_WORDS, ...ARGS]
 
 describe('no message, however malformed, breaks the bot', () => {
   it('answers 2,000 random messages without an unexpected error, each reply plain text within reason', async () => {
@@ -78,6 +11,9 @@ describe('no message, however malformed, breaks the bot', () => {
     await t.repo.ensureAdminCode('FUZZ-ADMIN', new Date())
     await t.ask('admin', '#注册 王强 市总工会')
     await t.ask('admin', '#认证管理员 FUZZ-ADMIN')
+    // Two members, so a fuzzed #上报 from them is stored (the last check).
+    await t.ask('u1', '#注册 张三 日新街道 妇联')
+    await t.ask('u2', '#注册 李四 大船 工会')
     const next = rng(20261124)
     const senders = ['admin', 'u1', 'u2', 'stranger']
     let answered = 0
@@ -108,5 +44,5 @@ describe('no message, however malformed, breaks the bot', () => {
     expect(t.logger.lines.filter((l) => l.includes('handler failed'))).toEqual([])
     expect(answered).toBeGreaterThan(1000)
     expect(t.repo.reports.all().length).toBeGreaterThan(0)
-  })
+  }, 120_000) // a safety net for a loaded machine, not a speed target
 })

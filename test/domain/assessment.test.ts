@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/assessment.js'
 import type { LeaderScore, Plan, Project, SixHaveEntry } from '../../src/domain/records.js'
 import { report, sampleHistory } from '../support/records-fixtures.js'
+import { trackingOf } from '../../src/domain/tracking.js'
 
 const by = { by: 'u9', byName: '李组长', at: '2026-08-01T02:00:00.000Z' }
 
@@ -46,12 +47,12 @@ describe('half-year assessment over a period with gaps, 补报, a retirement and
     report(6, added.id, '2026-08'), // before it counted: a report, not an expected month
     report(7, added.id, '2026-09'),
     report(8, added.id, '2026-10'),
-    report(9, added.id, '2026-11'), // the open month counts once reported
+    report(9, added.id, '2026-11'), // the open month does not count, reported or not
     { ...report(10, 'S01', '2026-09'), withdrawn: { by: 'u1', at: '2026-09-20T00:00:00.000Z' } },
   ]
   const a = assess(input({ reports }))
 
-  it('counts closed months the site was in the network for, and open months only when reported', () => {
+  it('counts settled months the site was in the network for, never the open month', () => {
     const s1 = site(a, 'S01')!
     expect(s1.expected).toEqual(['2026-07', '2026-08', '2026-09', '2026-10'])
     expect(s1.onTime).toEqual(['2026-07', '2026-10'])
@@ -60,7 +61,7 @@ describe('half-year assessment over a period with gaps, 补报, a retirement and
     expect(s1.longestGap).toBe(1)
     expect(s1.parts.reporting).toBeCloseTo((2 + 0.8) / 4)
     const n = site(a, added.id)!
-    expect(n.expected).toEqual(['2026-09', '2026-10', '2026-11'])
+    expect(n.expected).toEqual(['2026-09', '2026-10'])
     expect(n.longestGap).toBe(0)
     expect(n.totalReports).toBe(4)
     expect(site(a, 'S06')).toBeUndefined()
@@ -135,6 +136,7 @@ describe('score and verdict', () => {
   const perfect: SiteFacts = {
     site: sampleHistory().added,
     expected: ['2026-07'],
+    noData: [],
     onTime: ['2026-07'],
     late: [],
     totalReports: 1,
@@ -181,5 +183,51 @@ describe('score and verdict', () => {
     expect(resolveAssessmentSettings({ thresholds: { pass: 95 } }).ok).toBe(false)
     expect(resolveAssessmentSettings({ lateCredit: 2 }).ok).toBe(false)
     expect(resolveAssessmentSettings({ warnGap: 6 }).ok).toBe(false)
+  })
+})
+
+describe('counted months: due and tracked', () => {
+  const { added } = sampleHistory()
+  // Installed in December; November has 补报 only from S01; July–October imported for S01 and S02.
+  const imported = (no: number, org: string, month: string) => ({
+    ...report(no, org, month),
+    no: 0,
+    via: 'import' as const,
+  })
+  const reports = [
+    imported(1, 'S01', '2026-09'),
+    imported(2, 'S01', '2026-10'),
+    imported(3, 'S02', '2026-10'),
+    { ...report(4, 'S01', '2026-11'), late: true },
+  ]
+  const tracking = trackingOf('2026-12', reports, ['2026-09', '2026-10'])
+  const a = assess(input({ reports, tracking, today: '2026-12-03', openMonths: ['2026-11', '2026-12'] }))
+
+  it('counts only tracked months, says which had no data, and rates nobody for months without data', () => {
+    const s1 = site(a, 'S01')!
+    expect(s1.expected).toEqual(['2026-09', '2026-10'])
+    expect(s1.noData).toEqual(['2026-07', '2026-08'])
+    expect(s1.longestGap).toBe(0)
+    const s3 = site(a, 'S03')!
+    expect(s3.expected).toEqual(['2026-09', '2026-10'])
+    expect(s3.longestGap).toBe(2)
+    expect(a.groups.flatMap((g) => g.sites).every((s) => s.longestGap <= 2)).toBe(true)
+  })
+
+  it('leaves out items nobody has data for, and a site with no counted month is 无法评定', () => {
+    expect(a.leftOut).toEqual(['sixHave', 'projects', 'plan', 'guidance', 'kinds'])
+    expect(site(a, 'S01')!.score).toBe(100)
+    expect(site(a, added.id)!.expected).toEqual(['2026-09', '2026-10'])
+    expect(a.unrated).toBe(0)
+    const none = assess(
+      input({
+        reports: [],
+        tracking: trackingOf('2026-12', []),
+        today: '2026-12-03',
+        openMonths: ['2026-11', '2026-12'],
+      }),
+    )
+    expect(none.groups.flatMap((g) => g.sites).every((s) => s.verdict === '无法评定')).toBe(true)
+    expect(none.verdicts['建议调整']).toBe(0)
   })
 })

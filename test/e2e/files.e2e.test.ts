@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FILES } from '../../commands/files/sentences.js'
-import { closeHeatmapWorker, renderHeatmap } from '../../src/render/heatmap.js'
+import { renderHeatmap } from '../../src/render/heatmap.js'
+import { closeHeatmapWorker } from '../../src/render/chart-worker.js'
 import type { Site } from '../../src/domain/types.js'
 import { connectBot, World, type BotClient } from '../support/world.js'
 
@@ -49,8 +50,9 @@ describe('files for leaders, end to end', () => {
     })
     expect(groups).toEqual(new Set(['第一组']))
     const details: string[] = []
+    // Rows 1–3: the title, the scope line and the header.
     wb.getWorksheet('上报明细')!.eachRow((row, i) => {
-      if (i > 1) details.push(String(row.getCell(8).value))
+      if (i > 3) details.push(String(row.getCell(8).value))
     })
     expect(details).toEqual(['大船工会开展技能比武'])
   })

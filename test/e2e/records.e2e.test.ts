@@ -67,7 +67,8 @@ describe('site records through the real WeChat path', () => {
     expect(await say('lead', '10-14 10:05', '#推荐 1 做法可复制')).toContain('已推荐编号 1')
     const card = await say('lead', '10-14 10:10', '#考核 2026下半年')
     expect(card).toContain('第二组')
-    expect(card).toMatch(/日新街道 [\d.]+分/)
+    // July–September were before the bot and hold no imported data: no month counts yet.
+    expect(card).toContain('日新街道 无法评定')
 
     const before = world.puppet.files.length
     now = at('10-14 10:15')

@@ -80,6 +80,8 @@ const roleHolders = [
   },
 ]
 
+/** The header row: under the title row and the scope line. */
+const H = 3
 async function load(buf: Buffer) {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer)
@@ -88,11 +90,11 @@ async function load(buf: Buffer) {
 const values = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1)
 /** The row whose first cell is the site's 编号 (in 月度统计). */
 function siteRow(ws: ExcelJS.Worksheet, no: number): ExcelJS.Row {
-  for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === no) return ws.getRow(r)
+  for (let r = H + 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === no) return ws.getRow(r)
   throw new Error(`no row for ${no}`)
 }
 function labelRow(ws: ExcelJS.Worksheet, prefix: string): ExcelJS.Row {
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = H + 1; r <= ws.rowCount; r++) {
     const v = ws.getRow(r).getCell(2).value
     if (typeof v === 'string' && v.startsWith(prefix)) return ws.getRow(r)
   }
@@ -129,15 +131,15 @@ describe('the export of a month', async () => {
   it('has the sheets in order, each with a frozen header and a filter', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['月度统计', '上报明细', '未报名单', '成员', '六有'])
     for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: H })
       expect(ws.autoFilter).toBeTruthy()
     }
   })
 
   it('counts valid reports per site in 月度统计, greys the retired site and leaves it out of the totals', () => {
     const ws = wb.getWorksheet('月度统计')!
-    expect(values(ws, 1)).toEqual(['编号', '单位', '级别', '工作组', '区', '2026年11月', '合计', '备注'])
-    expect(values(ws, 2).slice(0, 4)).toEqual([undefined, '第一组', undefined, '第一组'])
+    expect(values(ws, H)).toEqual(['编号', '单位', '级别', '工作组', '区', '2026年11月', '合计', '备注'])
+    expect(values(ws, H + 1).slice(0, 4)).toEqual([undefined, '第一组', undefined, '第一组'])
     expect(siteRow(ws, 1).getCell(6).value).toBe(2)
     expect(siteRow(ws, 1).getCell(7).value).toBe(2)
     expect(siteRow(ws, 2).getCell(6).value).toBe(0) // withdrawn: not counted
@@ -148,7 +150,7 @@ describe('the export of a month', async () => {
     expect(noteText(retired.getCell(2))).toContain('不计入合计')
     // Sites in bands: every site once, group by group.
     const siteNos = []
-    for (let r = 2; r <= ws.rowCount; r++) {
+    for (let r = H + 1; r <= ws.rowCount; r++) {
       const v = ws.getRow(r).getCell(1).value
       if (typeof v === 'number') siteNos.push(v)
     }
@@ -156,20 +158,20 @@ describe('the export of a month', async () => {
     expect(siteNos.map((n) => site(`S${String(n).padStart(2, '0')}`).group)).toEqual(
       [...siteNos.map((n) => site(`S${String(n).padStart(2, '0')}`).group)].sort(),
     )
-    expect(labelRow(ws, '全市：篇数').getCell(6).value).toBe(4)
-    expect(labelRow(ws, '全市：篇数').getCell(7).value).toBe(4)
-    expect(labelRow(ws, '全市：已报').getCell(2).value).toBe('全市：已报示范点（共29个）')
-    expect(labelRow(ws, '全市：已报').getCell(6).value).toBe(3)
+    expect(labelRow(ws, '全市合计：篇数').getCell(6).value).toBe(4)
+    expect(labelRow(ws, '全市合计：篇数').getCell(7).value).toBe(4)
+    expect(labelRow(ws, '全市合计：已报').getCell(2).value).toBe('全市合计：已报示范点（共29个）')
+    expect(labelRow(ws, '全市合计：已报').getCell(6).value).toBe(3)
     expect(labelRow(ws, '省级小计：篇数').getCell(6).value).toBe(3)
     expect(labelRow(ws, '省级小计：已报').getCell(6).value).toBe(2)
     expect(labelRow(ws, '市级小计：篇数').getCell(6).value).toBe(1)
     expect(labelRow(ws, '市级小计：已报').getCell(6).value).toBe(1)
-    expect(noteText(ws.getRow(1).getCell(6))).toContain('本月进行中')
+    expect(noteText(ws.getRow(H).getCell(6))).toContain('本月进行中')
   })
 
   it('lists every report in 上报明细 with Shanghai wall-clock dates, ways and status', () => {
     const ws = wb.getWorksheet('上报明细')!
-    expect(values(ws, 1)).toEqual([
+    expect(values(ws, H)).toEqual([
       '编号',
       '单位',
       '工作组',
@@ -182,8 +184,8 @@ describe('the export of a month', async () => {
       '附件名',
       '状态',
     ])
-    expect(ws.rowCount).toBe(7)
-    const first = ws.getRow(2)
+    expect(ws.rowCount).toBe(H + 6)
+    const first = ws.getRow(H + 1)
     expect(first.getCell(2).value).toBe(site('S01').name)
     expect(first.getCell(4).value).toBe('2026年11月')
     const at = first.getCell(5).value
@@ -192,18 +194,18 @@ describe('the export of a month', async () => {
     expect(first.getCell(5).numFmt).toBe('yyyy-mm-dd hh:mm')
     expect(first.getCell(7).value).toBe('文字')
     expect(first.getCell(11).value).toBe('有效')
-    expect(ws.getRow(3).getCell(7).value).toBe('文章')
-    expect(ws.getRow(3).getCell(8).value).toBe('日新街道创建信息')
-    expect(ws.getRow(3).getCell(9).value).toBe('https://mp.weixin.qq.com/s/abc')
-    expect(ws.getRow(4).getCell(11).value).toBe('已撤回')
-    expect(ws.getRow(5).getCell(7).value).toBe('文件、图片、代报')
-    expect(ws.getRow(5).getCell(10).value).toBe('活动照片.jpg、总结.docx')
+    expect(ws.getRow(H + 2).getCell(7).value).toBe('文章')
+    expect(ws.getRow(H + 2).getCell(8).value).toBe('日新街道创建信息')
+    expect(ws.getRow(H + 2).getCell(9).value).toBe('https://mp.weixin.qq.com/s/abc')
+    expect(ws.getRow(H + 3).getCell(11).value).toBe('已撤回')
+    expect(ws.getRow(H + 4).getCell(7).value).toBe('文件、图片、代报')
+    expect(ws.getRow(H + 4).getCell(10).value).toBe('活动照片.jpg、总结.docx')
   })
 
   it('lists the sites without a valid report in 未报名单, with their people', () => {
     const ws = wb.getWorksheet('未报名单')!
-    expect(ws.rowCount).toBe(1 + 26)
-    const rows = Array.from({ length: 26 }, (_, i) => ws.getRow(i + 2))
+    expect(ws.rowCount).toBe(H + 26)
+    const rows = Array.from({ length: 26 }, (_, i) => ws.getRow(H + 1 + i))
     const s2 = rows.find((r) => r.getCell(2).value === 2)!
     expect(s2.getCell(6).value).toBe('王五、赵六')
     expect(s2.getCell(7).value).toBe('本月进行中')
@@ -213,16 +215,16 @@ describe('the export of a month', async () => {
 
   it('lists members with their roles and a real registration date', () => {
     const ws = wb.getWorksheet('成员')!
-    expect(values(ws, 1)).toEqual(['姓名', '单位', '条线', '角色', '注册时间'])
-    expect(values(ws, 2).slice(0, 4)).toEqual(['王五', site('S02').name, '妇联', undefined])
-    expect(values(ws, 4).slice(0, 4)).toEqual(['钱七', lineOrgs[0]!.name, '妇联', '第一组组长、管理员'])
-    expect(ws.getRow(2).getCell(5).value).toEqual(new Date('2026-10-01T09:00:00Z'))
+    expect(values(ws, H)).toEqual(['姓名', '单位', '条线', '角色', '注册时间'])
+    expect(values(ws, H + 1).slice(0, 4)).toEqual(['王五', site('S02').name, '妇联', undefined])
+    expect(values(ws, H + 3).slice(0, 4)).toEqual(['钱七', lineOrgs[0]!.name, '妇联', '第一组组长、管理员'])
+    expect(ws.getRow(H + 1).getCell(5).value).toEqual(new Date('2026-10-01T09:00:00Z'))
   })
 
   it('renders extra sheets the same way, with dates as dates and widths that fit Chinese', () => {
     const ws = wb.getWorksheet('六有')!
-    expect(values(ws, 2)).toEqual(['日新街道', new Date(Date.UTC(2026, 10, 5)), 95])
-    expect(ws.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd')
+    expect(values(ws, H + 1)).toEqual(['日新街道', new Date(Date.UTC(2026, 10, 5)), 95])
+    expect(ws.getRow(H + 1).getCell(2).numFmt).toBe('yyyy-mm-dd')
     expect(ws.getColumn(2).width).toBe(14)
     expect(ws.getColumn(1).width).toBe(textWidth('日新街道') + 2)
     const details = wb.getWorksheet('上报明细')!
@@ -245,7 +247,7 @@ describe('the export of a half year', async () => {
   const ws = wb.getWorksheet('月度统计')!
 
   it('has a column per begun month, marks months before tracking and the late report', () => {
-    expect(values(ws, 1).slice(5, 12)).toEqual([
+    expect(values(ws, H).slice(5, 12)).toEqual([
       '2026年7月',
       '2026年8月',
       '2026年9月',
@@ -254,7 +256,7 @@ describe('the export of a half year', async () => {
       '2026年12月',
       '合计',
     ])
-    expect(noteText(ws.getRow(1).getCell(6))).toBe('统计开始前，无数据')
+    expect(noteText(ws.getRow(H).getCell(6))).toBe('统计开始前，无数据')
     const s3 = siteRow(ws, 3)
     expect(s3.getCell(6).value).toBeNull()
     expect([s3.getCell(8).value, s3.getCell(9).value, s3.getCell(12).value]).toEqual([1, 1, 2])
@@ -262,14 +264,14 @@ describe('the export of a half year', async () => {
     expect(noteText(s3.getCell(9))).toBe('含补报 1 篇')
     expect(fillOf(s3.getCell(8))).not.toBe('FFFCE4D6')
     expect(s3.getCell(13).value).toBe('补报 1 篇')
-    expect(labelRow(ws, '全市：篇数').getCell(12).value).toBe(6)
-    expect(labelRow(ws, '全市：已报').getCell(9).value).toBe(1)
+    expect(labelRow(ws, '全市合计：篇数').getCell(12).value).toBe(6)
+    expect(labelRow(ws, '全市合计：已报').getCell(9).value).toBe(1)
   })
 
   it('notes the 补报 deadline and the running month in 未报名单, and skips months before tracking', () => {
     const miss = wb.getWorksheet('未报名单')!
     const byMonth = new Map<string, unknown>()
-    for (let r = 2; r <= miss.rowCount; r++)
+    for (let r = H + 1; r <= miss.rowCount; r++)
       byMonth.set(String(miss.getRow(r).getCell(1).value), miss.getRow(r).getCell(7).value)
     expect([...byMonth.keys()]).toEqual(['2026年9月', '2026年10月', '2026年11月', '2026年12月'])
     expect(byMonth.get('2026年11月')).toBe('可补报至12月5日')

@@ -3,15 +3,16 @@ import { parsePeriod } from '../../src/domain/periods.js'
 import type { Report } from '../../src/domain/reports.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
 import {
-  closeHeatmapWorker,
   COLORS,
   FONT_FAMILY,
   heatmapLayout,
+  heatmapSvg,
+  lateCells,
   outlineTexts,
   renderHeatmap,
-  renderHeatmapInWorker,
   svgToPng,
 } from '../../src/render/heatmap.js'
+import { closeHeatmapWorker, renderHeatmapInWorker } from '../../src/render/chart-worker.js'
 import type { HeatmapInput, HeatmapLayout } from '../../src/render/heatmap.js'
 import { decodePng } from '../support/png.js'
 
@@ -132,6 +133,77 @@ describe('the heatmap', async () => {
       for (let x = 0; x < a.width; x++)
         if (a.pixel(x, y).some((v, i) => Math.abs(v - b.pixel(x, y)[i]!) > 16)) differ++
     expect(differ).toBeLessThan(5)
+  })
+})
+
+describe('the heatmap marks 补报, imported months and months with no data, and its legend says so', async () => {
+  // Constructed cells, as the tracked-months rule will give them: S06 imported in September,
+  // S07 with no data in September (not 未报), S03's October came late.
+  const marked: HeatmapInput = {
+    ...input,
+    cells: [
+      ...lateCells(reports),
+      { siteId: 'S06', month: '2026-09', imported: true },
+      { siteId: 'S07', month: '2026-09', noData: true },
+    ],
+  }
+  const L = heatmapLayout(marked)
+  const png = decodePng(await renderHeatmap(marked))
+  const at = (siteId: string, month: string) => png.pixel(...inCell(L, siteId, month)).slice(0, 3)
+  const cell = (siteId: string, month: string) => {
+    const row = L.rows.findIndex((r) => r.kind === 'site' && r.site.id === siteId)
+    return L.cells.find((c) => c.row === row && c.col === L.months.findIndex((m) => m.month === month))!
+  }
+
+  it('gives imported and no-data months their own colours, distinct from 未报', () => {
+    expect(cell('S06', '2026-09').code).toBe('imported')
+    expect(cell('S07', '2026-09').code).toBe('noData')
+    expect(cell('S08', '2026-09').code).toBe('missed')
+    expect(at('S06', '2026-09')).toEqual(hex(COLORS.imported))
+    expect(at('S07', '2026-09')).toEqual(hex(COLORS.noData))
+    expect(at('S08', '2026-09')).toEqual(hex(COLORS.missed))
+    expect(new Set([COLORS.imported, COLORS.noData, COLORS.missed, COLORS.beforeTracking]).size).toBe(4)
+  })
+
+  it('writes “补” in cells with 补报, from the reports’ late flag', () => {
+    expect(lateCells(reports)).toEqual([{ siteId: 'S03', month: '2026-10', late: 1 }])
+    expect(cell('S03', '2026-10')).toMatchObject({ count: 1, late: 1, code: 'one' })
+    expect(L.anyLate).toBe(true)
+    expect(heatmapSvg(marked)).toContain('1补')
+  })
+
+  it('marks a month imported by #导入 (via: import) as imported, not as 补报', () => {
+    const imported = {
+      ...reports[0]!,
+      no: 0,
+      via: 'import' as const,
+      late: false,
+      orgId: 'S05',
+      month: '2026-08',
+    }
+    expect(lateCells([...reports, imported])).toEqual([
+      { siteId: 'S03', month: '2026-10', late: 1 },
+      { siteId: 'S05', month: '2026-08', imported: true },
+    ])
+  })
+
+  it('keeps the legend true: what is shown is explained, nothing more', () => {
+    const codes = L.legend.map((e) => e.code)
+    expect(codes).toEqual(
+      expect.arrayContaining(['imported', 'noData', 'running', 'retired', 'beforeTracking']),
+    )
+    expect(L.legend.find((e) => e.code === 'imported')!.label).toBe('导入的历史数据')
+    expect(L.legend.find((e) => e.code === 'noData')!.label).toBe('无数据')
+    const [x, y] = [
+      L.legend.find((e) => e.code === 'imported')!.x + 11,
+      L.legend.find((e) => e.code === 'imported')!.y + 11,
+    ]
+    expect(png.pixel(x, y).slice(0, 3)).toEqual(hex(COLORS.imported))
+    const plain = heatmapLayout({ ...input, reports: reports.filter((r) => !r.late), cells: [] })
+    expect(plain.legend.map((e) => e.code)).not.toContain('imported')
+    expect(plain.legend.map((e) => e.code)).not.toContain('noData')
+    expect(plain.anyLate).toBe(false)
+    expect(heatmapSvg({ ...input, reports: reports.filter((r) => !r.late) })).not.toContain('含补报')
   })
 })
 

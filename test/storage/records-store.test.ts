@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import fsp, { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { syncBuiltinESMExports } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -177,6 +178,92 @@ describe('the audit log cannot be rewritten', () => {
     expect(e.prev).toBe(b.entries()[2]!.hash)
     expect((await AuditStore.open(dir)).entries()).toHaveLength(4)
     const methods = Object.getOwnPropertyNames(AuditStore.prototype).filter((n) => n !== 'constructor')
-    expect(methods.sort()).toEqual(['append', 'entries', 'flush'])
+    // Appending and reading are the only public ways in; nothing edits or removes an entry.
+    expect(methods.sort()).toEqual(['append', 'drain', 'entries', 'has', 'keep', 'write'])
   })
 })
+
+describe('a change and its audit entry are one write', () => {
+  const realAppend = fsp.appendFile
+  /** Every append to the audit trail fails (a full disk) until `heal()`. */
+  function breakAudit() {
+    fsp.appendFile = (async (...args: Parameters<typeof realAppend>) => {
+      if (String(args[0]).includes(join(dir, 'audit')))
+        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+      return realAppend(...args)
+    }) as typeof realAppend
+    syncBuiltinESMExports()
+  }
+  function heal() {
+    fsp.appendFile = realAppend
+    syncBuiltinESMExports()
+  }
+  afterEach(heal)
+  const six = (state: '建设中' | '已达标') => ({
+    state,
+    description: '二楼',
+    evidence: { reports: [], files: [] },
+  })
+
+  it('a failed audit append keeps the change with its entry; the entry is logged once, and no second version is stored', async () => {
+    const a = await openRecordsRepository(dir, todayRoster())
+    breakAudit()
+    const entry = await a.records.setSix('S01', '有阵地', six('已达标'), who, now)
+    // The change is on disk and answered as done: nobody retries it, so no second version.
+    expect(entry.history).toEqual([])
+    expect(a.audit.entries()).toEqual([])
+    const onDisk = JSON.parse(await readFile(join(dir, 'records', 'sites.json'), 'utf8'))
+    expect(onDisk.six).toHaveLength(1)
+    expect(onDisk.auditOutbox).toEqual([expect.objectContaining({ action: 'six.set', target: 'S01' })])
+    // A roster change keeps its entry beside it the same way.
+    const meta = { from: '2026-12-01', reason: '调整', by: 'admin', byName: '管理员', at: now.toISOString() }
+    expect((await a.rosterHistory.change({ kind: 'move', orgId: 'S02', group: 3, ...meta })).ok).toBe(true)
+    expect(a.audit.entries()).toEqual([])
+    heal()
+
+    // The next start appends what waited, once, in order; a second start finds nothing to add.
+    const b = await openRecordsRepository(dir, todayRoster())
+    expect(b.audit.entries().map((e) => [e.action, e.target])).toEqual([
+      ['six.set', 'S01'],
+      ['roster.move', 'S02'],
+    ])
+    expect(b.records.six()[0]!.history).toEqual([])
+    const c = await openRecordsRepository(dir, todayRoster())
+    expect(c.audit.entries()).toHaveLength(2)
+    // The next change of the file drops the delivered entry from its outbox, in the same write.
+    await c.records.setSix('S01', '有阵地', six('建设中'), who, later)
+    const after = JSON.parse(await readFile(join(dir, 'records', 'sites.json'), 'utf8'))
+    expect(after.auditOutbox.map((p: { at: string }) => p.at)).toEqual([later.toISOString()])
+    expect(c.audit.entries().map((e) => e.action)).toEqual(['six.set', 'roster.move', 'six.set'])
+    expect((await openRecordsRepository(dir, todayRoster())).audit.entries()).toHaveLength(3)
+  })
+
+  it('a running store appends the waiting entry with its next change, and a failed append leaves no gap in the chain', async () => {
+    const a = await openRecordsRepository(dir, todayRoster())
+    await a.records.setKind(5, '2026-10', '自选动作', who, now)
+    breakAudit()
+    await a.records.setKind(6, '2026-10', '自选动作', who, now)
+    await expect(a.audit.append(meta())).rejects.toThrow('ENOSPC')
+    heal()
+    await a.records.setKind(7, '2026-10', '自选动作', who, later)
+    expect(a.audit.entries().map((e) => [e.seq, e.target])).toEqual([
+      [1, '5'],
+      [2, '6'],
+      [3, '7'],
+    ])
+    // The chain on disk is whole: it opens.
+    expect((await AuditStore.open(dir)).entries()).toHaveLength(3)
+  })
+})
+
+function meta() {
+  return {
+    at: now.toISOString(),
+    by: 'u1',
+    byName: '张三',
+    action: 'report.withdraw' as const,
+    target: '9',
+    detail: {},
+    reason: '',
+  }
+}

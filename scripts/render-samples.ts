@@ -1,0 +1,296 @@
+/**
+ * Renders one page of every file the bot sends, from constructed data, as a leader sees it:
+ * `npx tsx scripts/render-samples.ts [outDir]`. Writes the files to /tmp/gqf-samples (or outDir),
+ * converts each with LibreOffice (`soffice --headless --convert-to pdf`) and poppler
+ * (`pdftoppm -png -r 60`), reports each PDF's page count and any empty page, and copies one page
+ * of each to docs/images/. Needs soffice, pdftoppm and pdftotext on the PATH for the pictures.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { Resvg } from '@resvg/resvg-js'
+import { join } from 'node:path'
+import { assess, DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/assessment.js'
+import { chain, type AuditEntry, type AuditInput } from '../src/domain/audit.js'
+import { parsePeriod } from '../src/domain/periods.js'
+import type { FileInfo } from '../src/domain/reports.js'
+import { SIX_ITEMS } from '../src/domain/vocabulary.js'
+import { DEFAULT_ISSUER } from '../src/messages/compilation.js'
+import { displayName } from '../src/messages/format.js'
+import { buildAssessmentDoc } from '../src/render/assessment-docx.js'
+import { svgToPng } from '../src/render/chart-font.js'
+import { buildCompilation } from '../src/render/compilation-docx.js'
+import { buildExport } from '../src/render/export-xlsx.js'
+import { lateCells, renderHeatmap } from '../src/render/heatmap.js'
+import { renderScoreChart, scoreBars } from '../src/render/score-chart.js'
+import { logSheet } from '../src/render/xlsx-log.js'
+import { sampleHistory } from '../bench/sample-data.js'
+
+const out = process.argv[2] ?? '/tmp/gqf-samples'
+const images = new URL('../docs/images/', import.meta.url).pathname
+mkdirSync(out, { recursive: true })
+mkdirSync(images, { recursive: true })
+
+const now = new Date('2026-12-01T02:05:00Z')
+const today = '2026-12-01'
+const { orgs, sites, reports, members } = sampleHistory('2026-01', '2026-11', 1.2)
+const shortName = (id: string) => {
+  const site = sites.find((s) => s.id === id)
+  return site ? displayName(site) : id
+}
+
+/** A few logged changes, as the audit trail keeps them. */
+function auditEntries(): AuditEntry[] {
+  const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+  const inputs: AuditInput[] = [
+    {
+      at: '2026-07-02T01:00:00Z',
+      by: 'wx-S06-0',
+      byName: '杨帆',
+      action: 'roster.move',
+      target: 'S05',
+      detail: { from: '2026-07-01', group: '3' },
+      reason: '按属地调整工作组',
+    },
+    {
+      at: '2026-09-10T02:30:00Z',
+      by: 'wx-S06-0',
+      byName: '杨帆',
+      action: 'report.recommend',
+      target: '120',
+      detail: { reason: '居民参与度高，做法可复制' },
+      reason: '',
+    },
+    {
+      at: '2026-10-15T06:00:00Z',
+      by: 'system',
+      byName: '',
+      action: 'settings.change',
+      target: 'assessment',
+      detail: { 'weights.reporting': '45' },
+      reason: '市工作推进组会议决定',
+    },
+    {
+      at: '2026-11-03T03:00:00Z',
+      by: 'wx-S02-1',
+      byName: '刘洋',
+      action: 'report.withdraw',
+      target: '233',
+      detail: { no: '233' },
+      reason: '重复上报',
+    },
+  ]
+  const entries: AuditEntry[] = []
+  for (const i of inputs) entries.push(chain(entries.at(-1) ?? null, i, hash))
+  return entries
+}
+
+async function workbooks(): Promise<void> {
+  const group2 = orgs.filter((o) => o.kind !== 'site' || o.group === 2)
+  const ids = new Set(group2.filter((o) => o.kind === 'site').map((o) => o.id))
+  const base = { now, members: [], roleHolders: [], lateDays: 5, trackingSince: '2026-03' }
+  writeFileSync(
+    join(out, 'leader-workbook.xlsx'),
+    await buildExport({
+      ...base,
+      period: parsePeriod('2026下半年')!,
+      scope: '第二组',
+      orgs: group2,
+      reports: reports.filter((r) => ids.has(r.orgId)),
+      members: members.filter((m) => ids.has(m.orgId)),
+    }),
+  )
+  const log = logSheet({
+    entries: auditEntries(),
+    person: (id) => {
+      const m = members.find((x) => x.contactId === id)
+      return m ? { name: m.name, org: sites.find((s) => s.id === m.orgId)?.name ?? '' } : undefined
+    },
+    target: (t) => (/^S\d+$/.test(t) ? shortName(t) : /^\d+$/.test(t) ? `编号${t}` : '考核设置'),
+  })
+  writeFileSync(
+    join(out, 'admin-workbook.xlsx'),
+    await buildExport({
+      ...base,
+      period: parsePeriod('2026年')!,
+      scope: '全市',
+      orgs,
+      reports,
+      members,
+      extraSheets: [log],
+    }),
+  )
+}
+
+/** A picture standing in for a photo from an activity. */
+const photo = () =>
+  svgToPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#9cc9ef"/><stop offset="1" stop-color="#e8f2fb"/></linearGradient></defs><rect width="1200" height="800" fill="url(#s)"/><rect y="520" width="1200" height="280" fill="#7fb069"/><rect x="380" y="300" width="440" height="260" fill="#c0392b"/><polygon points="350,300 600,170 850,300" fill="#8e2b21"/><rect x="560" y="420" width="80" height="140" fill="#f5d76e"/></svg>`,
+    { font: false },
+  )
+
+async function documents(): Promise<void> {
+  const picked = [
+    reports.find((r) => r.orgId === 'S06' && r.month >= '2026-07' && r.files.length > 0)!,
+    ...reports.filter((r) => r.month >= '2026-07' && r.title !== '').slice(0, 3),
+  ]
+  const items = picked.map((report, i) => ({
+    report:
+      i === 0
+        ? {
+            ...report,
+            files: [
+              { name: '活动现场.png', path: 'a.png', size: 1, kind: 'image' as const },
+              { name: '活动方案.pdf', path: 'x.pdf', size: 1, kind: 'file' as const },
+            ],
+          }
+        : report,
+    site: sites.find((s) => s.id === report.orgId)!,
+    recommender: '杨帆',
+    reason: '居民参与度高，做法可复制，值得推广。',
+  }))
+  const readFile = async (f: FileInfo) => (f.kind === 'image' ? photo() : null)
+  writeFileSync(
+    join(out, 'compilation.docx'),
+    await buildCompilation({ period: '2026-H2', items, readFile, issuer: DEFAULT_ISSUER, today }),
+  )
+}
+
+/** The half-year assessment of the sample, with some sites further along than others. */
+function sampleAssessment() {
+  const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
+  const active = sites.filter((s) => !s.retired)
+  return assess({
+    period: '2026-H2',
+    history: { base: orgs.map((o) => (o.kind === 'site' ? { ...o, retired: undefined } : o)), changes: [] },
+    reports,
+    // Some sites further along than others: 六有 items, plans, projects and leaders' scores.
+    six: active.flatMap((s) =>
+      SIX_ITEMS.slice(0, s.no % 7).map((item) => ({
+        orgId: s.id,
+        item,
+        state: '已达标' as const,
+        description: '',
+        evidence: { reports: [], files: [] },
+        history: [],
+        ...entered,
+      })),
+    ),
+    projects: active
+      .filter((s) => s.no % 3 !== 0)
+      .map((s, i) => ({
+        no: i + 1,
+        orgId: s.id,
+        name: '四点半课堂',
+        description: '',
+        status: 'active' as const,
+        history: [],
+        ...entered,
+      })),
+    plans: active
+      .filter((s) => s.no % 4 !== 0)
+      .map((s) => ({ orgId: s.id, year: 2026, text: '年度计划', file: null, history: [], ...entered })),
+    guidance: [],
+    kinds: [],
+    scores: active.map((s) => ({
+      orgId: s.id,
+      period: '2026-H2',
+      score: 60 + ((s.no * 7) % 40),
+      comment: '',
+      history: [],
+      ...entered,
+    })),
+    today,
+    openMonths: ['2026-11', '2026-12'],
+    settings: DEFAULT_ASSESSMENT_SETTINGS,
+  })
+}
+
+async function assessmentFiles(): Promise<void> {
+  const assessment = sampleAssessment()
+  writeFileSync(
+    join(out, 'assessment.docx'),
+    await buildAssessmentDoc({
+      assessment,
+      settings: DEFAULT_ASSESSMENT_SETTINGS,
+      issuer: DEFAULT_ISSUER,
+      today,
+    }),
+  )
+  const scores = scoreBars(assessment)
+  writeFileSync(
+    join(out, 'scores.png'),
+    await renderScoreChart({
+      period: '2026-H2',
+      scope: '全市',
+      asOf: assessment.asOf,
+      sites: scores,
+      thresholds: DEFAULT_ASSESSMENT_SETTINGS.thresholds,
+    }),
+  )
+}
+
+async function heatmap(): Promise<void> {
+  const period = parsePeriod('2026年')!
+  const cells = [
+    ...lateCells(reports),
+    { siteId: 'S03', month: '2026-03', imported: true },
+    { siteId: 'S04', month: '2026-03', imported: true },
+    { siteId: 'S09', month: '2026-04', noData: true },
+  ]
+  writeFileSync(
+    join(out, 'heatmap.png'),
+    await renderHeatmap({ period, now, sites, reports, trackingSince: '2026-03', cells }),
+  )
+}
+
+const pngHeight = (file: string) => readFileSync(file).readUInt32BE(20)
+
+/** PDF pages of a file, with the empty ones, and one page as a small PNG. */
+function render(file: string, page: number, image: string): void {
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, join(out, file)], {
+    stdio: 'ignore',
+  })
+  const pdf = join(out, file.replace(/\.\w+$/, '.pdf'))
+  const info = execFileSync('pdfinfo', [pdf]).toString()
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
+  const empty: number[] = []
+  for (let p = 1; p <= pages; p++) {
+    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']).toString()
+    if (text.trim() === '') empty.push(p)
+  }
+  console.log(`${file}: ${pages} pages${empty.length > 0 ? `, empty: ${empty.join(', ')}` : ', none empty'}`)
+  const prefix = join(out, image)
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdf,
+    prefix,
+  ])
+  copyFileSync(`${prefix}.png`, join(images, `${image}.png`))
+}
+
+await workbooks()
+await documents()
+await assessmentFiles()
+await heatmap()
+console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
+if (process.argv.includes('--no-pictures')) process.exit(0)
+render('leader-workbook.xlsx', 1, 'xlsx-leader')
+render('admin-workbook.xlsx', 1, 'xlsx-admin')
+render('compilation.docx', 1, 'docx-compilation')
+render('assessment.docx', 1, 'docx-assessment')
+// Pictures are sent as they are (1080 px wide): a half-size copy for the README.
+for (const png of ['heatmap', 'scores']) {
+  const half = new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1080" height="${pngHeight(join(out, `${png}.png`))}"><image width="1080" height="100%" xlink:href="data:image/png;base64,${readFileSync(join(out, `${png}.png`)).toString('base64')}"/></svg>`,
+    { fitTo: { mode: 'width', value: 540 } },
+  )
+  writeFileSync(join(images, `${png}.png`), half.render().asPng())
+}

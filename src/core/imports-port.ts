@@ -1,0 +1,19 @@
+/**
+ * Imported history (`#导入`): the batches applied, and the one waiting for its `#导入 确认` per
+ * person. Implemented by `storage/import-store.ts`.
+ */
+import type { ImportBatch } from '../domain/imports.js'
+
+/** An import read and shown, waiting for `#导入 确认`. */
+export type PendingImport = Omit<ImportBatch, 'id' | 'undone' | 'at'> & { readAt: string }
+
+export interface ImportsPort {
+  /** Every batch, taken-back ones included, oldest first. */
+  batches(): ImportBatch[]
+  /** Applies a batch; resolves once on disk. */
+  apply(batch: Omit<ImportBatch, 'id' | 'undone'>): Promise<ImportBatch>
+  /** Takes the newest batch in force back; null when there is none. */
+  undoLast(by: string, now: Date): Promise<ImportBatch | null>
+  pending(contactId: string): PendingImport | undefined
+  setPending(contactId: string, p: PendingImport | null): Promise<void>
+}

@@ -1,0 +1,176 @@
+/** The list sheets of the Excel export: 上报明细, 未报名单, 成员, and sheets the caller brings. */
+import type { Month } from '../domain/calendar.js'
+import { lateDeadline, shanghaiDate } from '../domain/calendar.js'
+import type { PeriodMonth } from '../domain/periods.js'
+import type { Report } from '../domain/reports.js'
+import { counts, tallyMonth } from '../domain/reports.js'
+import type { Member, Org, RoleGrant, Site } from '../domain/types.js'
+import { GROUP_NAMES } from '../domain/types.js'
+import type { Way } from '../messages/export.js'
+import { X, monthCell, waysLabel } from '../messages/export.js'
+import { listed } from '../messages/format.js'
+import { roleLabel } from '../messages/sites.js'
+import { cutOutsideQuotes } from '../messages/phrase.js'
+import type { CellValue, RowSpec, SheetSpec } from './xlsx-sheet.js'
+import { DATE, breathe } from './xlsx-sheet.js'
+
+type Framed = Pick<SheetSpec, 'title' | 'subtitle'>
+
+/** A sheet the caller brings (六有, 考核, 日志): columns, rows, and which columns are running text. */
+export interface ExtraSheet {
+  name: string
+  columns: { header: string; width?: number; wrap?: boolean }[]
+  rows: CellValue[][]
+}
+
+const OFFSET_MS = 8 * 60 * 60_000
+/** Excel has no time zones: a Date whose UTC fields read as the Shanghai wall time. */
+export const excelDate = (at: string | Date): Date =>
+  new Date((typeof at === 'string' ? Date.parse(at) : at.getTime()) + OFFSET_MS)
+
+/** How a report arrived: 文字/文章/文件/图片, then 代报 and 补报 when they apply. */
+export function waysOf(r: Report): Way[] {
+  if (r.via === 'import') return ['imported']
+  const ways: Way[] = []
+  if (r.links.length > 0) ways.push('article')
+  if (r.files.some((f) => f.kind === 'file')) ways.push('file')
+  if (r.files.some((f) => f.kind === 'image')) ways.push('image')
+  if (ways.length === 0) ways.push('text')
+  if (r.onBehalf) ways.push('onBehalf')
+  if (r.late) ways.push('late')
+  return ways
+}
+
+/** The title, the article's title, or the text: at most about 60 characters, quotations whole. */
+export function summary(r: Report): string {
+  const t = r.title.trim() || r.links[0]?.title.trim() || r.text.replace(/\s+/g, ' ').trim()
+  return cutOutsideQuotes(t, 60)
+}
+
+export interface DetailsInput {
+  reports: readonly Report[]
+  orgName: (id: string) => string
+  siteGroup: (id: string) => string
+}
+
+export async function detailsSheet(
+  input: DetailsInput,
+  months: PeriodMonth[],
+  frame: Framed,
+): Promise<SheetSpec> {
+  const D = X.details
+  const inPeriod = new Set(months.map((m) => m.month))
+  const reports = input.reports
+    .filter((r) => inPeriod.has(r.month))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.no - b.no))
+  await breathe()
+  const rows: RowSpec[] = []
+  for (let i = 0; i < reports.length; i++) {
+    if (i > 0 && i % 2000 === 0) await breathe()
+    const r = reports[i]!
+    rows.push({
+      values: [
+        r.no > 0 ? r.no : null,
+        input.orgName(r.orgId),
+        input.siteGroup(r.orgId),
+        monthCell(r.month),
+        excelDate(r.at),
+        r.submitterName,
+        waysLabel(waysOf(r)),
+        summary(r),
+        r.links.map((l) => l.url).join('\n') || null,
+        listed(r.files.map((f) => f.name)) || null,
+        counts(r) ? D.valid : D.withdrawn,
+      ],
+      ...(counts(r) ? {} : { grey: true, strike: true }),
+    })
+  }
+  return { name: X.sheets.details, ...frame, headers: D.headers, rows, wrap: [1, 7, 8, 9] }
+}
+
+export interface MissingInput {
+  now: Date
+  lateDays: number
+  reports: readonly Report[]
+  people: (orgId: string) => Member[]
+}
+
+function missingNote(input: MissingInput, m: PeriodMonth): string | null {
+  if (m.current) return X.missing.running
+  const deadline = lateDeadline(m.month, input.lateDays)
+  return input.now < deadline ? X.missing.lateUntil(shanghaiDate(new Date(deadline.getTime() - 1))) : null
+}
+
+export function missingSheet(
+  input: MissingInput,
+  months: PeriodMonth[],
+  sites: Site[],
+  frame: Framed,
+): SheetSpec {
+  const Mi = X.missing
+  const active = sites.filter((s) => !s.retired)
+  const byMonth = new Map<Month, Report[]>(months.map((m) => [m.month, []]))
+  for (const r of input.reports) byMonth.get(r.month)?.push(r)
+  const rows: RowSpec[] = []
+  for (const m of months) {
+    if (m.beforeTracking) continue
+    const note = missingNote(input, m)
+    const tally = tallyMonth(active, byMonth.get(m.month)!, m.month)
+    const missing = tally.sites.filter((t) => t.count === 0).map((t) => t.site)
+    if (missing.length === 0)
+      rows.push({ values: [monthCell(m.month), null, Mi.none, null, null, null, note] })
+    for (const s of missing) {
+      const names = input.people(s.id).map((p) => p.name)
+      const who = names.length > 0 ? listed(names) : Mi.nobody
+      rows.push({ values: [monthCell(m.month), s.no, s.name, GROUP_NAMES[s.group], s.district, who, note] })
+    }
+  }
+  return { name: X.sheets.missing, ...frame, headers: Mi.headers, rows, wrap: [2, 5, 6] }
+}
+
+export interface MembersInput {
+  members: readonly Member[]
+  roleHolders: readonly { contactId: string; grants: readonly RoleGrant[] }[]
+}
+
+export function membersSheet(input: MembersInput, orgs: Map<string, Org>, frame: Framed): SheetSpec {
+  const rank = (m: Member) => {
+    const o = orgs.get(m.orgId)
+    return o === undefined ? 1e6 : o.kind === 'site' ? o.group * 1000 + o.no : 10_000 + o.no
+  }
+  const roles = new Map(input.roleHolders.map((h) => [h.contactId, h.grants]))
+  const members = [...input.members].sort(
+    (a, b) => rank(a) - rank(b) || a.registeredAt.localeCompare(b.registeredAt),
+  )
+  const rows = members.map((m) => ({
+    values: [
+      m.name,
+      orgs.get(m.orgId)?.name ?? m.orgId,
+      X.members.noLine(m.line),
+      listed((roles.get(m.contactId) ?? []).map(roleLabel)) || null,
+      excelDate(m.registeredAt),
+    ],
+  }))
+  return { name: X.sheets.members, ...frame, headers: X.members.headers, rows, wrap: [1, 3] }
+}
+
+export function extraSheet(extra: ExtraSheet, frame: Framed): SheetSpec {
+  return {
+    name: extra.name,
+    ...frame,
+    headers: extra.columns.map((c) => c.header),
+    widths: extra.columns.map((c) => c.width),
+    wrap: extra.columns.flatMap((c, i) => (c.wrap ? [i] : [])),
+    rows: extra.rows.map((values) => ({
+      values,
+      // A date without a time of day shows as a date.
+      cells: new Map(
+        values.flatMap((v, j) =>
+          v instanceof Date && v.getUTCHours() === 0 && v.getUTCMinutes() === 0
+            ? [[j, { numFmt: DATE }] as const]
+            : [],
+        ),
+      ),
+    })),
+  }
+}
