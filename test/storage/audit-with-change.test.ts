@@ -4,31 +4,18 @@
  * With the audit trail failing (a full disk), the change is made and answered as done, its entry
  * waits beside it, and the next start appends each entry once.
  */
-import fsp, { mkdtemp, rm } from 'node:fs/promises'
-import { syncBuiltinESMExports } from 'node:module'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openRepository } from '../../storage/repository.js'
 import { makeCore } from '../support/core.js'
+import { breakAudit, heal } from '../support/audit-failure.js'
 
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gqf-audit-change-'))
 })
-const realAppend = fsp.appendFile
-function breakAudit() {
-  fsp.appendFile = (async (...args: Parameters<typeof realAppend>) => {
-    if (String(args[0]).includes(join(dir, 'audit')))
-      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
-    return realAppend(...args)
-  }) as typeof realAppend
-  syncBuiltinESMExports()
-}
-function heal() {
-  fsp.appendFile = realAppend
-  syncBuiltinESMExports()
-}
 afterEach(async () => {
   heal()
   await rm(dir, { recursive: true, force: true })
@@ -42,7 +29,7 @@ describe('an audited command whose audit append fails', () => {
     await t.repo.grant('boss', { role: 'admin' }, 'test', t.now())
     await t.ask('zhang', '#上报 日新街道开展巾帼宣讲活动，居民踊跃参加')
 
-    breakAudit()
+    breakAudit(dir)
     expect(await t.ask('boss', '#任命 联络员 王丽 西岗区')).toContain('已任命')
     expect(await t.ask('zhang', '#撤回 1 重复上报')).toContain('已撤回')
     expect(await t.ask('boss', '#提醒设置 暂停 月中')).toBe('已暂停月中进度。发送“#提醒设置 恢复”可恢复。')
