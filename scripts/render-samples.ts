@@ -24,6 +24,11 @@ import { buildExport } from '../src/render/export-xlsx.js'
 import { lateCells, renderHeatmap } from '../src/render/heatmap.js'
 import { renderScoreChart, scoreBars } from '../src/render/score-chart.js'
 import { logSheet } from '../src/render/xlsx-log.js'
+import type { ExtraSheet } from '../src/render/xlsx-lists.js'
+import { sixDone, sixOf } from '../src/domain/records.js'
+import { GROUP_NAMES } from '../src/domain/types.js'
+import { ASSESS } from '../src/messages/assessment.js'
+import { FILES } from '../commands/files/sentences.js'
 import { sampleHistory } from '../bench/sample-data.js'
 
 const out = process.argv[2] ?? '/tmp/gqf-samples'
@@ -98,6 +103,7 @@ async function workbooks(): Promise<void> {
       orgs: group2,
       reports: reports.filter((r) => ids.has(r.orgId)),
       members: members.filter((m) => ids.has(m.orgId)),
+      extraSheets: recordSheets(ids),
     }),
   )
   const log = logSheet({
@@ -117,7 +123,7 @@ async function workbooks(): Promise<void> {
       orgs,
       reports,
       members,
-      extraSheets: [log],
+      extraSheets: [...recordSheets(new Set(sites.map((s) => s.id))), log],
     }),
   )
 }
@@ -156,26 +162,53 @@ async function documents(): Promise<void> {
   )
 }
 
+const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
+const active = sites.filter((s) => !s.retired)
+/** Some sites further along than others in the 六有 items. */
+const sixEntries = active.flatMap((s) =>
+  SIX_ITEMS.slice(0, s.no % 7).map((item) => ({
+    orgId: s.id,
+    item,
+    state: '已达标' as const,
+    description: '',
+    evidence: { reports: [], files: [] },
+    history: [],
+    ...entered,
+  })),
+)
+
+/** The 六有 and 考核 sheets as #导出 adds them (commands/files/file-data.ts), for some sites. */
+function recordSheets(ids: ReadonlySet<string>): ExtraSheet[] {
+  const S = FILES.sixSheet
+  const six: ExtraSheet = {
+    name: S.name,
+    columns: S.columns.map((header) => ({ header })),
+    rows: active
+      .filter((s) => ids.has(s.id))
+      .map((s) => {
+        const items = sixOf(sixEntries, s.id)
+        const states = SIX_ITEMS.map((i) => items[i]?.state ?? S.missingState)
+        return [s.no, s.name, GROUP_NAMES[s.group], s.district, ...states, sixDone(sixEntries, s.id)]
+      }),
+  }
+  const sheet = ASSESS.sheet(sampleAssessment())
+  const nos = new Set(sites.filter((s) => ids.has(s.id)).map((s) => s.no))
+  const assessment: ExtraSheet = {
+    name: sheet.name,
+    columns: sheet.columns.map((header) => ({ header })),
+    rows: sheet.rows.filter((r) => nos.has(Number(r[2]))).map((r) => [...r]),
+  }
+  return [six, assessment]
+}
+
 /** The half-year assessment of the sample, with some sites further along than others. */
 function sampleAssessment() {
-  const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
-  const active = sites.filter((s) => !s.retired)
   return assess({
     period: '2026-H2',
     history: { base: orgs.map((o) => (o.kind === 'site' ? { ...o, retired: undefined } : o)), changes: [] },
     reports,
     // Some sites further along than others: 六有 items, plans, projects and leaders' scores.
-    six: active.flatMap((s) =>
-      SIX_ITEMS.slice(0, s.no % 7).map((item) => ({
-        orgId: s.id,
-        item,
-        state: '已达标' as const,
-        description: '',
-        evidence: { reports: [], files: [] },
-        history: [],
-        ...entered,
-      })),
-    ),
+    six: sixEntries,
     projects: active
       .filter((s) => s.no % 3 !== 0)
       .map((s, i) => ({

@@ -41,8 +41,10 @@ export function heatmapFileName(p: Period): string {
   return `工青妇示范点上报情况_${periodLabel(p)}.png`
 }
 
-/** 2026年11月 in headers and cells. */
+/** 2026年11月 in cells. */
 export const monthCell = (m: Month) => fullMonthLabel(m)
+/** 2026年 over 11月 in the 月度统计 header: read back as 2026年11月 (line breaks are whitespace). */
+export const monthHeader = (m: Month) => `${m.slice(0, 4)}年\n${Number(m.slice(5))}月`
 
 export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late' | 'imported'
 const WAYS: Record<Way, string> = {
@@ -83,8 +85,9 @@ export const X = {
   },
   /** The title row of a sheet: 第二组示范点创建信息统计（2026年7–12月）. */
   sheetTitle: (sheet: string, scope: string, p: Period) => {
-    const what = SHEET_TITLES[sheet] ?? (sheet.endsWith('考核') ? `示范点${sheet}结果` : `示范点${sheet}`)
-    return `${scope}${what}（${periodSpan(p)}）`
+    // 2026下半年考核: the sheet's own half-year is its period (全市示范点2026年下半年考核结果).
+    if (sheet.endsWith('考核')) return `${scope}示范点${sheet.replace(/^(\d{4})(?=[上下]半年)/, '$1年')}结果`
+    return `${scope}${SHEET_TITLES[sheet] ?? `示范点${sheet}`}（${periodSpan(p)}）`
   },
   /** The line under it: 范围：第二组（12 个示范点）, 期间, 制表时间, separated by ideographic spaces. */
   sheetSubtitle: (scope: string, sites: number, p: Period, now: Date) =>
@@ -105,6 +108,8 @@ export const X = {
     ],
     valid: '有效',
     withdrawn: '已撤回',
+    openLink: '查看原文',
+    openLinks: (n: number) => `查看原文（共${n}篇）`,
   },
   missing: {
     headers: ['月份', '编号', '单位', '工作组', '区', '已注册人员', '说明'],
