@@ -1,9 +1,12 @@
 /**
- * Renders one page of every file the bot sends, from constructed data, as a leader sees it:
- * `npx tsx scripts/render-samples.ts [outDir]`. Writes the files to /tmp/gqf-samples (or outDir),
- * converts each with LibreOffice (`soffice --headless --convert-to pdf`) and poppler
- * (`pdftoppm -png -r 60`), reports each PDF's page count and any empty page, and copies one page
- * of each to docs/images/. Needs soffice, pdftoppm and pdftotext on the PATH for the pictures.
+ * Renders every file the bot sends, from constructed data, as a leader sees it:
+ * `npx tsx scripts/render-samples.ts [outDir] [--no-pictures]`. Writes the files to
+ * /tmp/gqf-samples (or outDir), converts each with LibreOffice (`soffice --headless --convert-to
+ * pdf`) and poppler (`pdftoppm -png -r 60`), reports each PDF's page count, any empty page and
+ * the page each sheet starts on, renders every page to outDir/pages/ (look at them), and copies
+ * one page of each file, the heatmap and the score chart to docs/images/. Needs soffice, pdftoppm,
+ * pdftotext and fc-match on the PATH, and Carlito (Debian: fonts-crosextra-carlito, metric-equal
+ * to Calibri, the workbook's font) so that the pages break where Excel's do.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -31,7 +34,7 @@ import { ASSESS } from '../src/messages/assessment.js'
 import { FILES } from '../commands/files/sentences.js'
 import { sampleHistory } from '../bench/sample-data.js'
 
-const out = process.argv[2] ?? '/tmp/gqf-samples'
+const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/gqf-samples'
 const images = new URL('../docs/images/', import.meta.url).pathname
 mkdirSync(out, { recursive: true })
 mkdirSync(images, { recursive: true })
@@ -47,11 +50,13 @@ const shortName = (id: string) => {
 /** A few logged changes, as the audit trail keeps them. */
 function auditEntries(): AuditEntry[] {
   const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+  // A group leader who registered with a site, so the sheet shows where they work.
+  const leader = members.find((m) => m.orgId === 'S05')!
   const inputs: AuditInput[] = [
     {
       at: '2026-07-02T01:00:00Z',
-      by: 'wx-S06-0',
-      byName: '杨帆',
+      by: leader.contactId,
+      byName: leader.name,
       action: 'roster.move',
       target: 'S05',
       detail: { from: '2026-07-01', group: '3' },
@@ -59,8 +64,8 @@ function auditEntries(): AuditEntry[] {
     },
     {
       at: '2026-09-10T02:30:00Z',
-      by: 'wx-S06-0',
-      byName: '杨帆',
+      by: leader.contactId,
+      byName: leader.name,
       action: 'report.recommend',
       target: '120',
       detail: { reason: '居民参与度高，做法可复制' },
@@ -279,7 +284,16 @@ async function heatmap(): Promise<void> {
 
 const pngHeight = (file: string) => readFileSync(file).readUInt32BE(20)
 
-/** PDF pages of a file, with the empty ones, and one page as a small PNG. */
+/** The first line of a page's text: a sheet's title where a sheet starts. */
+function firstLine(pdf: string, page: number): string {
+  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']).toString()
+  return text.split('\n').find((l) => l.trim() !== '') ?? ''
+}
+
+/**
+ * PDF pages of a file, the empty ones, and for a workbook the pages each sheet starts on; every
+ * page as a small PNG in pages/ (look at them), and one of them copied to docs/images/.
+ */
 function render(file: string, page: number, image: string): void {
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, join(out, file)], {
     stdio: 'ignore',
@@ -288,11 +302,18 @@ function render(file: string, page: number, image: string): void {
   const info = execFileSync('pdfinfo', [pdf]).toString()
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
   const empty: number[] = []
+  const starts: string[] = []
   for (let p = 1; p <= pages; p++) {
     const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']).toString()
     if (text.trim() === '') empty.push(p)
+    // A sheet's first page carries its scope line.
+    if (file.endsWith('.xlsx') && text.includes('范围：')) starts.push(`p${p} ${firstLine(pdf, p).trim()}`)
   }
   console.log(`${file}: ${pages} pages${empty.length > 0 ? `, empty: ${empty.join(', ')}` : ', none empty'}`)
+  for (const s of starts) console.log(`  ${s}`)
+  const all = join(out, 'pages')
+  mkdirSync(all, { recursive: true })
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(all, image)])
   const prefix = join(out, image)
   execFileSync('pdftoppm', [
     '-png',
@@ -309,14 +330,25 @@ function render(file: string, page: number, image: string): void {
   copyFileSync(`${prefix}.png`, join(images, `${image}.png`))
 }
 
+/** Excel measures column widths in Calibri's digits: without Calibri or Carlito the pages are not Excel's. */
+function checkFonts(): void {
+  const calibri = execFileSync('fc-match', ['Calibri']).toString()
+  if (!/Carlito|Calibri/i.test(calibri))
+    console.warn(
+      `Calibri is drawn with ${calibri.trim()}: widths and pages will differ from Excel's. Install fonts-crosextra-carlito.`,
+    )
+}
+
 await workbooks()
 await documents()
 await assessmentFiles()
 await heatmap()
 console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
 if (process.argv.includes('--no-pictures')) process.exit(0)
+checkFonts()
 render('leader-workbook.xlsx', 1, 'xlsx-leader')
-render('admin-workbook.xlsx', 1, 'xlsx-admin')
+// The admin's first page of 上报明细: the leader's picture already shows a 月度统计.
+render('admin-workbook.xlsx', 2, 'xlsx-admin')
 render('compilation.docx', 1, 'docx-compilation')
 render('assessment.docx', 1, 'docx-assessment')
 // Pictures are sent as they are (1080 px wide): a half-size copy for the README.

@@ -76,6 +76,8 @@ export const LINE_HEIGHT = 16
 const ROW_PAD = 2
 const TITLE_HEIGHT = 28
 const SUBTITLE_HEIGHT = 18
+/** Between the parts of the scope line: an ideographic space. */
+const SUBTITLE_SEP = '\u3000'
 /** Column width unit (Calibri 11's digit) and an 11 pt CJK character, in pixels at 96 dpi. */
 const UNIT_PX = 7
 const CJK_PX = 14.7
@@ -188,20 +190,35 @@ async function widthsOf(spec: SheetSpec): Promise<number[]> {
   })
 }
 
+/** Characters on a header's first line when it takes two: 组内 over 排名, 最长连续 over 未报. */
+const firstLine = (n: number) => (n === 6 ? 4 : Math.ceil(n / 2))
+const allWide = (s: string) => [...s].every(wide)
+
 /**
  * The width a header needs: a short one (up to three characters) on one line, a longer one on
- * two lines of equal length (组内 over 排名), each of its own lines where it has them.
+ * two lines (firstLine), each of its own lines where it has them.
  */
 function headerWidth(header: string): number {
-  const px = Math.max(...header.split('\n').map(textPx))
-  const line = textWidth(header) <= 6 || header.includes('\n') ? px : Math.ceil(px / 2 / CJK_PX) * CJK_PX
-  return Math.ceil((line + CELL_PAD_PX - COLUMN_PAD_PX + 1) / UNIT_PX)
+  const chars = [...header]
+  const oneLine = textWidth(header) <= 6 || header.includes('\n') || !allWide(header)
+  const px = oneLine ? Math.max(...header.split('\n').map(textPx)) : firstLine(chars.length) * CJK_PX
+  return Math.ceil((px + CELL_PAD_PX - COLUMN_PAD_PX + 1) / UNIT_PX)
+}
+
+/** A header that wraps in its column, broken where a reader expects (组内 / 排名), not where it fills. */
+function headerText(header: string, width: number): string {
+  if (header.includes('\n') || !allWide(header) || linesOf(header, width) <= 1) return header
+  const chars = [...header]
+  const k = firstLine(chars.length)
+  return `${chars.slice(0, k).join('')}\n${chars.slice(k).join('')}`
 }
 
 /** Heights in points of the header row and of every data row, from the lines of their wrapped cells. */
 function heightsOf(spec: SheetSpec, widths: readonly number[]): { header: number; rows: number[] } {
   const wrap = new Set(spec.wrap ?? [])
-  const header = Math.max(...spec.headers.map((h, i) => linesOf(h, widths[i] ?? 10)))
+  const header = Math.max(
+    ...spec.headers.map((h, i) => linesOf(headerText(h, widths[i] ?? 10), widths[i] ?? 10)),
+  )
   const rows = spec.rows.map((r) => {
     let lines = 1
     for (const c of wrap) lines = Math.max(lines, linesOf(r.values[c] ?? null, widths[c] ?? 10))
@@ -224,10 +241,14 @@ export interface PrintFit {
  * orientation that takes fewer pages (the larger print on a tie), fitted to one page where that
  * keeps the print at 60 % or more.
  */
-export function printFit(widths: readonly number[], heights: readonly number[]): PrintFit {
+export function printFit(
+  widths: readonly number[],
+  heights: readonly number[],
+  frameHeight = TITLE_HEIGHT + SUBTITLE_HEIGHT,
+): PrintFit {
   const widthPt = widths.reduce((a, w) => a + w * UNIT_PX + COLUMN_PAD_PX, 0) * 0.75
   const headerPt = heights[0] ?? 0
-  const totalPt = TITLE_HEIGHT + SUBTITLE_HEIGHT + heights.reduce((a, b) => a + b, 0)
+  const totalPt = frameHeight + heights.reduce((a, b) => a + b, 0)
   const fits = (['portrait', 'landscape'] as const).map((orientation) => {
     const area = PRINTABLE[orientation]
     const scale = Math.min(1, area.w / widthPt)
@@ -261,24 +282,59 @@ function printSetup(fit: PrintFit): Partial<ExcelJS.PageSetup> {
   }
 }
 
-function writeTitle(ws: ExcelJS.Worksheet, spec: SheetSpec, columns: number): void {
+/** The title and the scope line as they print: broken into lines where the table is narrower. */
+interface Frame {
+  title: string
+  titleHeight: number
+  subtitle: string
+  subtitleHeight: number
+}
+
+function frameOf(spec: SheetSpec, widths: readonly number[]): Frame {
+  const room = widths.reduce((a, w) => a + w * UNIT_PX + COLUMN_PAD_PX, 0) - CELL_PAD_PX
+  // 16 pt: the title's characters are 16/11 of the body's. It breaks before its period (（2026年）).
+  const titleFits = (textPx(spec.title) * 16) / 11 <= room
+  const title = titleFits ? spec.title : spec.title.replace(/(?=（[^（]*$)/, '\n')
+  // 10 pt: the scope line's parts (范围, 期间, 制表时间) go onto as many lines as they need.
+  const lines: string[] = []
+  for (const part of spec.subtitle.split(SUBTITLE_SEP)) {
+    const last = lines.at(-1)
+    if (last !== undefined && (textPx(last + SUBTITLE_SEP + part) * 10) / 11 <= room)
+      lines[lines.length - 1] = last + SUBTITLE_SEP + part
+    else lines.push(part)
+  }
+  const titleLines = title.split('\n').length
+  return {
+    title,
+    titleHeight: titleLines === 1 ? TITLE_HEIGHT : titleLines * 22 + 4,
+    subtitle: lines.join('\n'),
+    subtitleHeight: lines.length === 1 ? SUBTITLE_HEIGHT : lines.length * 14 + 4,
+  }
+}
+
+function writeTitle(ws: ExcelJS.Worksheet, frame: Frame, columns: number): void {
   const last = colName(Math.max(1, columns))
-  const title = ws.addRow([spec.title])
-  title.height = TITLE_HEIGHT
+  const title = ws.addRow([frame.title])
+  title.height = frame.titleHeight
   title.getCell(1).font = { ...FONT, bold: true, size: 16 }
-  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' }
+  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
   ws.mergeCells(`A1:${last}1`)
   title.commit()
-  const sub = ws.addRow([spec.subtitle])
-  sub.height = SUBTITLE_HEIGHT
+  const sub = ws.addRow([frame.subtitle])
+  sub.height = frame.subtitleHeight
   sub.getCell(1).font = { ...FONT, size: 10, color: { argb: 'FF404040' } }
-  sub.getCell(1).alignment = { vertical: 'middle', horizontal: 'left' }
+  sub.getCell(1).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
   ws.mergeCells(`A2:${last}2`)
   sub.commit()
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec, height: number): void {
-  const header = ws.addRow([...spec.headers])
+function writeHeader(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  widths: readonly number[],
+  height: number,
+): void {
+  const header = ws.addRow(spec.headers.map((h, i) => headerText(h, widths[i] ?? 10)))
   header.height = height
   header.eachCell((c, i) => {
     c.font = { ...FONT, bold: true }
@@ -320,17 +376,20 @@ export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: S
   const n = spec.headers.length
   const widths = await widthsOf(spec)
   const heights = heightsOf(spec, widths)
+  const frame = frameOf(spec, widths)
   const wrap = new Set(spec.wrap ?? [])
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: spec.frozenCols ?? 0, ySplit: TITLE_ROWS + 1 }],
-    pageSetup: printSetup(printFit(widths, [heights.header, ...heights.rows])),
+    pageSetup: printSetup(
+      printFit(widths, [heights.header, ...heights.rows], frame.titleHeight + frame.subtitleHeight),
+    ),
     headerFooter: { oddFooter: PAGE_FOOTER },
   })
   ws.columns = widths.map((width) => ({ width }))
   const head = TITLE_ROWS + 1
   ws.autoFilter = `A${head}:${colName(Math.max(1, n))}${head + Math.max(0, spec.filterTo ?? spec.rows.length)}`
-  writeTitle(ws, spec, n)
-  writeHeader(ws, spec, heights.header)
+  writeTitle(ws, frame, n)
+  writeHeader(ws, spec, widths, heights.header)
   let work = 0
   for (const [i, r] of spec.rows.entries()) {
     const width = Math.max(n, r.values.length)

@@ -43,7 +43,8 @@ describe('a group leader’s workbook, as it prints', async () => {
   )
 
   it('opens every sheet with a title row naming the scope and period, and a line with when it was made', () => {
-    const titles = wb.worksheets.map((ws) => ws.getRow(1).getCell(1).value)
+    // A title or scope line wider than its table is broken into lines (before the period, between parts).
+    const titles = wb.worksheets.map((ws) => String(ws.getRow(1).getCell(1).value).replace('\n', ''))
     expect(titles).toEqual([
       '第二组示范点创建信息统计（2026年7–12月）',
       '第二组示范点创建信息上报明细（2026年7–12月）',
@@ -51,11 +52,15 @@ describe('a group leader’s workbook, as it prints', async () => {
       '第二组示范点注册成员名单（2026年7–12月）',
     ])
     for (const ws of wb.worksheets) {
-      expect(ws.getRow(2).getCell(1).value).toBe(
+      expect(String(ws.getRow(2).getCell(1).value).replace(/\n/g, '\u3000')).toBe(
         `范围：第二组（${group2.length} 个示范点）\u3000期间：2026年7–12月\u3000制表时间：2026-12-01 10:05\u3000工青妇协同助手`,
       )
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true)
     }
+    const members = wb.getWorksheet('成员')!
+    expect(members.getRow(1).getCell(1).value).toBe('第二组示范点注册成员名单\n（2026年7–12月）')
+    expect(members.getRow(1).height).toBeGreaterThan(40)
+    expect(String(members.getRow(2).getCell(1).value).split('\n').length).toBeGreaterThan(1)
   })
 
   it('names the subtotals for the group, never 全市', () => {
