@@ -8,9 +8,8 @@
  * pdftotext and fc-match on the PATH, and Carlito (Debian: fonts-crosextra-carlito, metric-equal
  * to Calibri, the workbook's font) so that the pages break where Excel's do.
  */
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
 import { join } from 'node:path'
 import { assess, DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/assessment.js'
@@ -33,6 +32,7 @@ import { GROUP_NAMES } from '../src/domain/types.js'
 import { ASSESS } from '../src/messages/assessment.js'
 import { FILES } from '../commands/files/sentences.js'
 import { sampleHistory } from '../bench/sample-data.js'
+import { checkFonts, render } from './render-pages.js'
 
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/gqf-samples'
 const images = new URL('../docs/images/', import.meta.url).pathname
@@ -41,7 +41,13 @@ mkdirSync(images, { recursive: true })
 
 const now = new Date('2026-12-01T02:05:00Z')
 const today = '2026-12-01'
-const { orgs, sites, reports, members } = sampleHistory('2026-01', '2026-11', 1.2)
+const history = sampleHistory('2026-01', '2026-11', 1.2)
+const { orgs, sites, members } = history
+// The sample names photos by the first characters of the activity: no half quotation, as a phone names them.
+const reports = history.reports.map((r) => ({
+  ...r,
+  files: r.files.map((f) => ({ ...f, name: f.name.replace(/[“”]/g, '') })),
+}))
 const shortName = (id: string) => {
   const site = sites.find((s) => s.id === id)
   return site ? displayName(site) : id
@@ -284,61 +290,6 @@ async function heatmap(): Promise<void> {
 
 const pngHeight = (file: string) => readFileSync(file).readUInt32BE(20)
 
-/** The first line of a page's text: a sheet's title where a sheet starts. */
-function firstLine(pdf: string, page: number): string {
-  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']).toString()
-  return text.split('\n').find((l) => l.trim() !== '') ?? ''
-}
-
-/**
- * PDF pages of a file, the empty ones, and for a workbook the pages each sheet starts on; every
- * page as a small PNG in pages/ (look at them), and one of them copied to docs/images/.
- */
-function render(file: string, page: number, image: string): void {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, join(out, file)], {
-    stdio: 'ignore',
-  })
-  const pdf = join(out, file.replace(/\.\w+$/, '.pdf'))
-  const info = execFileSync('pdfinfo', [pdf]).toString()
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
-  const empty: number[] = []
-  const starts: string[] = []
-  for (let p = 1; p <= pages; p++) {
-    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']).toString()
-    if (text.trim() === '') empty.push(p)
-    // A sheet's first page carries its scope line.
-    if (file.endsWith('.xlsx') && text.includes('范围：')) starts.push(`p${p} ${firstLine(pdf, p).trim()}`)
-  }
-  console.log(`${file}: ${pages} pages${empty.length > 0 ? `, empty: ${empty.join(', ')}` : ', none empty'}`)
-  for (const s of starts) console.log(`  ${s}`)
-  const all = join(out, 'pages')
-  mkdirSync(all, { recursive: true })
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(all, image)])
-  const prefix = join(out, image)
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '60',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-singlefile',
-    pdf,
-    prefix,
-  ])
-  copyFileSync(`${prefix}.png`, join(images, `${image}.png`))
-}
-
-/** Excel measures column widths in Calibri's digits: without Calibri or Carlito the pages are not Excel's. */
-function checkFonts(): void {
-  const calibri = execFileSync('fc-match', ['Calibri']).toString()
-  if (!/Carlito|Calibri/i.test(calibri))
-    console.warn(
-      `Calibri is drawn with ${calibri.trim()}: widths and pages will differ from Excel's. Install fonts-crosextra-carlito.`,
-    )
-}
-
 await workbooks()
 await documents()
 await assessmentFiles()
@@ -346,11 +297,11 @@ await heatmap()
 console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
 if (process.argv.includes('--no-pictures')) process.exit(0)
 checkFonts()
-render('leader-workbook.xlsx', 1, 'xlsx-leader')
+render(out, images, 'leader-workbook.xlsx', 1, 'xlsx-leader')
 // The admin's first page of 上报明细: the leader's picture already shows a 月度统计.
-render('admin-workbook.xlsx', 2, 'xlsx-admin')
-render('compilation.docx', 1, 'docx-compilation')
-render('assessment.docx', 1, 'docx-assessment')
+render(out, images, 'admin-workbook.xlsx', 2, 'xlsx-admin')
+render(out, images, 'compilation.docx', 1, 'docx-compilation')
+render(out, images, 'assessment.docx', 1, 'docx-assessment')
 // Pictures are sent as they are (1080 px wide): a half-size copy for the README.
 for (const png of ['heatmap', 'scores']) {
   const half = new Resvg(
