@@ -17,6 +17,9 @@ export function periodSpan(p: Period): string {
   return `${p.from.slice(0, 4)}年${Number(p.from.slice(5))}–${Number(p.to.slice(5))}月`
 }
 
+/** Between the parts of a sheet's scope line: an ideographic space (the line breaks there when narrow). */
+export const SUBTITLE_SEP = '\u3000'
+
 /** 2026-12-01 10:05, Shanghai wall time. */
 const madeAt = (now: Date) =>
   new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
@@ -91,7 +94,12 @@ export const X = {
   },
   /** The line under it: 范围：第二组（12 个示范点）, 期间, 制表时间, separated by ideographic spaces. */
   sheetSubtitle: (scope: string, sites: number, p: Period, now: Date) =>
-    `范围：${scope}（${sites} 个示范点）\u3000期间：${periodSpan(p)}\u3000制表时间：${madeAt(now)}\u3000工青妇协同助手`,
+    [
+      `范围：${scope}（${sites} 个示范点）`,
+      `期间：${periodSpan(p)}`,
+      `制表时间：${madeAt(now)}`,
+      '工青妇协同助手',
+    ].join(SUBTITLE_SEP),
   details: {
     headers: [
       '编号',

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { XLSX_FOOTER } from '../messages/documents.js'
+import { SUBTITLE_SEP } from '../messages/export.js'
 
 /** A link shown as words (查看原文), the address behind them. */
 export interface LinkCell {
@@ -76,8 +77,6 @@ export const LINE_HEIGHT = 16
 const ROW_PAD = 2
 const TITLE_HEIGHT = 28
 const SUBTITLE_HEIGHT = 18
-/** Between the parts of the scope line: an ideographic space. */
-const SUBTITLE_SEP = '\u3000'
 /** Column width unit (Calibri 11's digit) and an 11 pt CJK character, in pixels at 96 dpi. */
 const UNIT_PX = 7
 const CJK_PX = 14.7
