@@ -14,6 +14,8 @@ export interface Sheet {
   name: string
   columns: string[]
   rows: (string | number)[][]
+  /** Columns shown with one decimal (the scores, as the chat and the document say them). */
+  oneDecimal: string[]
 }
 
 export const PART_LABEL: Record<Part, string> = {
@@ -92,6 +94,7 @@ export const ASSESS = {
       '总分',
       '结论',
     ],
+    oneDecimal: ['组长评分', '总分'],
     rows: a.groups.flatMap((g) =>
       g.sites.map((s) => [
         GROUP_NAMES[g.group],

@@ -19,7 +19,7 @@ type Framed = Pick<SheetSpec, 'title' | 'subtitle'>
 /** A sheet the caller brings (六有, 考核, 日志): columns, rows, and which columns are running text. */
 export interface ExtraSheet {
   name: string
-  columns: { header: string; width?: number; wrap?: boolean }[]
+  columns: { header: string; width?: number; wrap?: boolean; numFmt?: string }[]
   rows: CellValue[][]
 }
 
@@ -193,11 +193,13 @@ export function extraSheet(extra: ExtraSheet, frame: Framed): SheetSpec {
       values,
       // A date without a time of day shows as a date.
       cells: new Map(
-        values.flatMap((v, j) =>
-          v instanceof Date && v.getUTCHours() === 0 && v.getUTCMinutes() === 0
+        values.flatMap((v, j) => {
+          const fmt = extra.columns[j]?.numFmt
+          if (fmt && typeof v === 'number') return [[j, { numFmt: fmt }] as const]
+          return v instanceof Date && v.getUTCHours() === 0 && v.getUTCMinutes() === 0
             ? [[j, { numFmt: DATE }] as const]
-            : [],
-        ),
+            : []
+        }),
       ),
     })),
   }

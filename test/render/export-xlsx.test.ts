@@ -121,7 +121,7 @@ describe('the export of a month', async () => {
     extraSheets: [
       {
         name: '六有',
-        columns: [{ header: '单位' }, { header: '检查日期', width: 14 }, { header: '得分' }],
+        columns: [{ header: '单位' }, { header: '检查日期', width: 14 }, { header: '得分', numFmt: '0.0' }],
         rows: [['日新街道', new Date(Date.UTC(2026, 10, 5)), 95]],
       },
     ],
@@ -230,6 +230,8 @@ describe('the export of a month', async () => {
     const ws = wb.getWorksheet('六有')!
     expect(values(ws, H + 1)).toEqual(['日新街道', new Date(Date.UTC(2026, 10, 5)), 95])
     expect(ws.getRow(H + 1).getCell(2).numFmt).toBe('yyyy-mm-dd')
+    // A score column reads with one decimal (95.0), as the chat and the document say it.
+    expect(ws.getRow(H + 1).getCell(3).numFmt).toBe('0.0')
     expect(ws.getColumn(2).width).toBe(14)
     expect(ws.getColumn(1).width).toBe(textWidth('日新街道') + 2)
     const details = wb.getWorksheet('上报明细')!
