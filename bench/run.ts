@@ -215,7 +215,7 @@ async function benchTransport(): Promise<void> {
       汇总: await latency(run, admin, () => '#汇总', SAMPLES),
       未报: await latency(run, admin, () => '#未报', SAMPLES),
     }
-    const b = await burst(run)
+    const b = await burst(run, y)
     await run.stop()
     const w = await reportWrites(store.dir, y)
     if (years === 0) {

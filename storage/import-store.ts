@@ -43,6 +43,11 @@ export class ImportStore implements ImportsPort {
     return new ImportStore(store)
   }
 
+  /** Goes up with every change of the batches or the pending imports. */
+  revision(): number {
+    return this.store.revision
+  }
+
   batches(): ImportBatch[] {
     return this.store.data.batches
   }

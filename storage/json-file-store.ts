@@ -46,6 +46,11 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
   private scheduled = false
   /** Completed writes; used by tests and the benchmark. */
   writes = 0
+  /**
+   * Goes up with every change of the data in memory (an `update`, a rollback): what is derived
+   * from the data (a month's reports with the imported ones, a tally) can be kept until it moves.
+   */
+  revision = 0
 
   private constructor(
     readonly file: string | null,
@@ -117,7 +122,13 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
    * message handler, once the messages before it in its conversation are handled: storage/commit-turn.ts).
    */
   async update<R>(mutate: (data: T) => R): Promise<R> {
-    const result = mutate(this.db.data)
+    this.revision++
+    let result: R
+    try {
+      result = mutate(this.db.data)
+    } finally {
+      this.revision++
+    }
     const turn = currentCommitTurn()
     await this.commit()
     if (turn) await turn()
@@ -158,6 +169,7 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
         const failed = [...batch, ...this.pending]
         this.pending = []
         if (this.committed !== undefined) this.db.data = structuredClone(this.committed)
+        this.revision++
         for (const w of failed) w.reject(e)
       }
     }

@@ -13,7 +13,9 @@ import { adminCodeParts, memberParts, roleParts, roomParts } from './core-reposi
 import { ImportStore } from './import-store.js'
 import type { ReportsPort } from '../src/core/ports.js'
 import { importedMonths, withImported } from '../src/domain/imports.js'
-import { trackingOf } from '../src/domain/tracking.js'
+import { trackingOf, type Tracking } from '../src/domain/tracking.js'
+import type { Month } from '../src/domain/calendar.js'
+import type { Report } from '../src/domain/reports.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
@@ -69,7 +71,7 @@ export async function openRepositoryFiles(
   const repo: Repository = {
     reports,
     imports,
-    tracking: () => trackingOf(core.data.trackingSince, reports.all(), importedMonths(imports.batches())),
+    tracking: trackingKept(core, reports, imports),
     reminders: await ReminderStore.open(dataDir, now),
     holidays: await HolidayStore.open(dataDir),
     lockouts: await LockoutStore.open(dataDir),
@@ -82,18 +84,63 @@ export async function openRepositoryFiles(
   return { repo, files: { core } }
 }
 
-/** The reports as every view sees them: the bot's own, with the imported counts in force added. */
+/**
+ * The reports as every view sees them: the bot's own, with the imported counts in force added.
+ * Both lists are kept until a report or an import changes (a receipt asks for its month's list each
+ * time, and a burst of them would otherwise copy it each time); they are frozen, so no caller can
+ * change a list another caller shares.
+ */
 function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
-  return {
-    all: () => withImported(store.all(), imports.batches()),
-    ofMonth: (month) =>
+  const months = new Map<string, { at: string; list: Report[] }>()
+  let every: { at: string; list: Report[] } | null = null
+  const ofMonth = (month: Month): Report[] => {
+    const at = `${store.revision(month)}/${imports.revision()}`
+    const kept = months.get(month)
+    if (kept?.at === at) return kept.list
+    const list = Object.freeze(
       withImported(store.ofMonth(month), imports.batches()).filter((r) => r.month === month),
+    ) as Report[]
+    months.set(month, { at, list })
+    return list
+  }
+  return {
+    all: () => {
+      const at = `${store.revision()}/${imports.revision()}`
+      if (every?.at !== at)
+        every = { at, list: Object.freeze(withImported(store.all(), imports.batches())) as Report[] }
+      return every.list
+    },
+    ofMonth,
     get: (no) => store.get(no),
     byMessageId: (id) => store.byMessageId(id),
     add: (input) => store.add(input),
     change: (no, mutate) => store.change(no, mutate),
     saveFile: (...args) => store.saveFile(...args),
     readFile: (file) => store.readFile(file),
+  }
+}
+
+/**
+ * The tracked months (domain/tracking.ts), kept until a report, an import or the install month
+ * changes: #统计 and #未报 ask for them, and working them out reads every report of every year.
+ */
+function trackingKept(
+  core: JsonFileStore<CoreFile>,
+  reports: ReportsPort,
+  imports: ImportStore,
+): Repository['tracking'] {
+  let kept: { all: readonly Report[]; since: Month; imports: number; tracking: Tracking } | null = null
+  return () => {
+    const all = reports.all()
+    const since = core.data.trackingSince
+    if (kept?.all !== all || kept.since !== since || kept.imports !== imports.revision())
+      kept = {
+        all,
+        since,
+        imports: imports.revision(),
+        tracking: trackingOf(since, all, importedMonths(imports.batches())),
+      }
+    return kept.tracking
   }
 }
 

@@ -42,6 +42,19 @@ export interface MonthTally {
 
 /** The month's tally over the given sites: who has reported, how many pieces, by group and level. */
 export function tallyMonth(sites: readonly Site[], reports: readonly Report[], month: Month): MonthTally {
+  // A frozen list is one the repository keeps until it changes (storage/repository.ts): its tally
+  // is kept with it, so a burst of receipts, each with 全市已报 N/30, counts the month once per change.
+  if (!Object.isFrozen(reports) || !Object.isFrozen(sites)) return countMonth(sites, reports, month)
+  const kept = tallies.get(reports)
+  if (kept?.sites === sites && kept.month === month) return kept.tally
+  const tally = countMonth(sites, reports, month)
+  tallies.set(reports, { sites, month, tally })
+  return tally
+}
+
+const tallies = new WeakMap<readonly Report[], { sites: readonly Site[]; month: Month; tally: MonthTally }>()
+
+function countMonth(sites: readonly Site[], reports: readonly Report[], month: Month): MonthTally {
   const by = perSite(reports, month)
   const tallies = sites.map((site) => {
     const list = by.get(site.id) ?? []
@@ -57,14 +70,14 @@ export function tallyMonth(sites: readonly Site[], reports: readonly Report[], m
     byLevel[t.site.level].total++
     byLevel[t.site.level].reported += hit
   }
-  return {
+  return Object.freeze({
     month,
-    sites: tallies,
+    sites: Object.freeze(tallies) as SiteTally[],
     reported: tallies.filter((t) => t.count > 0).length,
     total: tallies.length,
-    byGroup,
-    byLevel,
-  }
+    byGroup: Object.freeze(byGroup),
+    byLevel: Object.freeze(byLevel),
+  })
 }
 
 export interface SiteYear {
@@ -119,6 +132,20 @@ export function contactsOf(
 /** Reports' texts are compared without spaces and punctuation. */
 const textKey = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}]+/gu, '')
 
+/**
+ * A stored report's keys, worked out once per text (NFKC and the punctuation pass are the
+ * duplicate check's main cost, and it looks at every report of the site in the month).
+ */
+const keys = new WeakMap<Report, { text: string; key: string; title: string }>()
+function keysOf(r: Report): { key: string; title: string } {
+  let k = keys.get(r)
+  if (k?.text !== r.text) {
+    k = { text: r.text, key: textKey(r.text), title: textKey(r.text.split('\n')[0] ?? '') }
+    keys.set(r, k)
+  }
+  return k
+}
+
 /** Near-duplicates are looked for among the site's reports of the last minutes. */
 export const SIMILAR_WINDOW_MS = 10 * 60_000
 
@@ -135,13 +162,11 @@ export function findDuplicate(
   const key = textKey(text)
   const title = textKey(text.split('\n')[0] ?? '')
   const own = reports.filter((r) => r.orgId === siteId && counts(r) && r.text)
-  const same = own.find((r) => textKey(r.text) === key)
+  const same = own.find((r) => keysOf(r).key === key)
   if (same) return { kind: 'same', report: same }
   const recent = own.filter((r) => now - Date.parse(r.at) <= SIMILAR_WINDOW_MS)
   const near = recent.find(
-    (r) =>
-      (title !== '' && textKey(r.text.split('\n')[0] ?? '') === title) ||
-      similarity(textKey(r.text), key) >= 0.8,
+    (r) => (title !== '' && keysOf(r).title === title) || similarity(keysOf(r).key, key) >= 0.8,
   )
   return near ? { kind: 'similar', report: near } : undefined
 }
