@@ -150,7 +150,7 @@ async function reportWrites(dir: string, label: string): Promise<{ ours: number;
   const naiveFile = join(mkdtempSync(join(tmpdir(), 'gqf-bench-naive-')), 'db.json')
   const db = new Low(new JSONFile<{ core: unknown; reports: unknown[] }>(naiveFile), {
     core: files.core.data,
-    reports: repo.reports.all(),
+    reports: [...repo.reports.all()],
   })
   await db.write()
   t0 = performance.now()

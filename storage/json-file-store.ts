@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low, Memory } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
+import { DataFile } from 'lowdb/node'
 import type { z } from 'zod'
 import { currentCommitTurn } from './commit-turn.js'
 
@@ -55,6 +55,10 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
   private constructor(
     readonly file: string | null,
     db: Low<T>,
+    /** The text of the last write (file stores), to remember what is on disk without a copy. */
+    private readonly written: { text: string } = { text: '' },
+    /** Reads a text this store wrote or validated back into data (a rollback). */
+    private readonly restore: (text: string) => T = (text) => JSON.parse(text) as T,
   ) {
     this.db = db
   }
@@ -68,15 +72,22 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     }
     const file = opts.file
     await mkdir(dirname(file), { recursive: true })
-    const db = new Low<T>(new JSONFile<T>(file), opts.defaults())
-    const store = new JsonFileStore<T>(file, db)
+    // lowdb's JSONFile, with the text it writes kept: the snapshot a failed write goes back to.
+    const written = { text: '' }
+    const adapter = new DataFile<T>(file, {
+      parse: JSON.parse,
+      stringify: (data) => (written.text = JSON.stringify(data, null, 2)),
+    })
+    const db = new Low<T>(adapter, opts.defaults())
+    const store = new JsonFileStore<T>(file, db, written, (text) => opts.schema.parse(JSON.parse(text)))
     if (!existsSync(file)) {
       await store.flushNow()
       return store
     }
     let raw: unknown
+    const text = await readFile(file, 'utf8')
     try {
-      raw = JSON.parse(await readFile(file, 'utf8'))
+      raw = JSON.parse(text)
     } catch (e) {
       throw new StoreError(file, `不是有效的 JSON（${(e as Error).message}）`)
     }
@@ -104,7 +115,7 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
       throw new StoreError(file, `校验失败（${first}）`)
     }
     db.data = parsed.data
-    store.committed = structuredClone(parsed.data)
+    store.committed = text
     if (migrated) {
       await copyFile(file, `${file}.v${fileVersion}.bak`)
       await store.flushNow()
@@ -168,7 +179,7 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
         // the data goes back to what is on disk, so nothing a caller was told had failed is saved later.
         const failed = [...batch, ...this.pending]
         this.pending = []
-        if (this.committed !== undefined) this.db.data = structuredClone(this.committed)
+        if (this.committed !== undefined) this.db.data = this.restore(this.committed)
         this.revision++
         for (const w of failed) w.reject(e)
       }
@@ -176,13 +187,15 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     this.writing = null
   }
 
-  /** The data as last written (file stores only), to go back to when a write fails. */
-  private committed: T | undefined
+  /**
+   * The file's text as last written or read (file stores only), to go back to when a write fails:
+   * the text, not a copy of the data, so a write serialises the data once and copies nothing.
+   */
+  private committed: string | undefined
 
   private async flushNow(): Promise<void> {
-    const snapshot = this.file === null ? undefined : structuredClone(this.db.data)
     await this.db.write()
-    if (snapshot !== undefined) this.committed = snapshot
+    if (this.file !== null) this.committed = this.written.text
     this.writes++
   }
 }

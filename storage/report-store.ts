@@ -85,6 +85,11 @@ export class ReportStore implements ReportsPort {
     return this.shards.stores().reduce((n, s) => n + s.revision + 1, 0)
   }
 
+  /** The months that have a file, in order. */
+  months(): Month[] {
+    return this.shards.keys()
+  }
+
   ofMonth(month: Month): Report[] {
     return this.shards.loaded(month)?.data.reports ?? []
   }

@@ -15,7 +15,7 @@ import type { ReportsPort } from '../src/core/ports.js'
 import { importedMonths, withImported } from '../src/domain/imports.js'
 import { trackingOf, type Tracking } from '../src/domain/tracking.js'
 import type { Month } from '../src/domain/calendar.js'
-import type { Report } from '../src/domain/reports.js'
+import { counts, type Report } from '../src/domain/reports.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
@@ -67,11 +67,12 @@ export async function openRepositoryFiles(
     now,
   })
   const imports = await ImportStore.open(dataDir)
-  const reports = withImports(await ReportStore.open(dataDir), imports)
+  const own = await ReportStore.open(dataDir)
+  const reports = withImports(own, imports)
   const repo: Repository = {
     reports,
     imports,
-    tracking: trackingKept(core, reports, imports),
+    tracking: trackingKept(core, own, reports, imports),
     reminders: await ReminderStore.open(dataDir, now),
     holidays: await HolidayStore.open(dataDir),
     lockouts: await LockoutStore.open(dataDir),
@@ -126,20 +127,20 @@ function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
  */
 function trackingKept(
   core: JsonFileStore<CoreFile>,
+  store: ReportStore,
   reports: ReportsPort,
   imports: ImportStore,
 ): Repository['tracking'] {
-  let kept: { all: readonly Report[]; since: Month; imports: number; tracking: Tracking } | null = null
+  let kept: { at: string; tracking: Tracking } | null = null
   return () => {
-    const all = reports.all()
     const since = core.data.trackingSince
-    if (kept?.all !== all || kept.since !== since || kept.imports !== imports.revision())
-      kept = {
-        all,
-        since,
-        imports: imports.revision(),
-        tracking: trackingOf(since, all, importedMonths(imports.batches())),
-      }
+    const at = `${since}/${store.revision()}/${imports.revision()}`
+    if (kept?.at !== at) {
+      // A month before the install month is tracked when it holds one counted report: one is enough.
+      const months = [...new Set([...store.months(), ...importedMonths(imports.batches())])]
+      const earlier = months.filter((m) => m < since).flatMap((m) => reports.ofMonth(m).find(counts) ?? [])
+      kept = { at, tracking: trackingOf(since, earlier, importedMonths(imports.batches())) }
+    }
     return kept.tracking
   }
 }

@@ -80,6 +80,24 @@ function countMonth(sites: readonly Site[], reports: readonly Report[], month: M
   })
 }
 
+/**
+ * Counted reports by `site|month`. A frozen list (one the repository keeps until it changes) keeps
+ * its counts with it: #汇总 asks for every site's year from ten years of reports.
+ */
+function countedBySiteMonth(reports: readonly Report[]): Map<string, number> {
+  const kept = Object.isFrozen(reports) ? counted.get(reports) : undefined
+  if (kept) return kept
+  const out = new Map<string, number>()
+  for (const r of reports) {
+    if (!counts(r)) continue
+    const key = `${r.orgId}|${r.month}`
+    out.set(key, (out.get(key) ?? 0) + 1)
+  }
+  if (Object.isFrozen(reports)) counted.set(reports, out)
+  return out
+}
+const counted = new WeakMap<readonly Report[], Map<string, number>>()
+
 export interface SiteYear {
   site: Site
   /** `tracked` false: no data for the month (see domain/tracking.ts), shown as 无数据. */
@@ -98,9 +116,10 @@ export function siteYear(
   current: Month,
   tracking: Tracking | null = null,
 ): SiteYear {
+  const counted = countedBySiteMonth(reports)
   const months = monthRange(from, to).map((month) => ({
     month,
-    count: reports.filter((r) => r.orgId === site.id && r.month === month && counts(r)).length,
+    count: counted.get(`${site.id}|${month}`) ?? 0,
     tracked: tracking === null || isTracked(tracking, month),
   }))
   return {
