@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { fileInfoSchema, linkInfoSchema, reportSchema } from './schemas.js'
 import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
-import { similarity } from './text.js'
+import { bigramsOf, similarityOf, type Bigrams } from './text.js'
 import type { GroupNo, Level, Member, Site } from './types.js'
 import { isTracked, type Tracking } from './tracking.js'
 
@@ -155,11 +155,21 @@ const textKey = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}]+/gu, '')
  * A stored report's keys, worked out once per text (NFKC and the punctuation pass are the
  * duplicate check's main cost, and it looks at every report of the site in the month).
  */
-const keys = new WeakMap<Report, { text: string; key: string; title: string }>()
-function keysOf(r: Report): { key: string; title: string } {
+interface Keys {
+  key: string
+  title: string
+  /** The key's bigrams, for the similarity. */
+  grams: Bigrams
+}
+const keys = new WeakMap<Report, Keys & { text: string }>()
+function keysOfText(text: string): Keys {
+  const key = textKey(text)
+  return { key, title: textKey(text.split('\n')[0] ?? ''), grams: bigramsOf(key) }
+}
+function keysOf(r: Report): Keys {
   let k = keys.get(r)
   if (k?.text !== r.text) {
-    k = { text: r.text, key: textKey(r.text), title: textKey(r.text.split('\n')[0] ?? '') }
+    k = { text: r.text, ...keysOfText(r.text) }
     keys.set(r, k)
   }
   return k
@@ -178,14 +188,14 @@ export function findDuplicate(
   text: string,
   now: number,
 ): { kind: 'same' | 'similar'; report: Report } | undefined {
-  const key = textKey(text)
-  const title = textKey(text.split('\n')[0] ?? '')
+  const mine = keysOfText(text)
   const own = reports.filter((r) => r.orgId === siteId && counts(r) && r.text)
-  const same = own.find((r) => keysOf(r).key === key)
+  const same = own.find((r) => keysOf(r).key === mine.key)
   if (same) return { kind: 'same', report: same }
   const recent = own.filter((r) => now - Date.parse(r.at) <= SIMILAR_WINDOW_MS)
-  const near = recent.find(
-    (r) => (title !== '' && keysOf(r).title === title) || similarity(keysOf(r).key, key) >= 0.8,
-  )
+  const near = recent.find((r) => {
+    const theirs = keysOf(r)
+    return (mine.title !== '' && theirs.title === mine.title) || similarityOf(theirs.grams, mine.grams) >= 0.8
+  })
   return near ? { kind: 'similar', report: near } : undefined
 }
