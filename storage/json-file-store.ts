@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low, Memory } from 'lowdb'
-import { DataFile } from 'lowdb/node'
+import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
 import { currentCommitTurn } from './commit-turn.js'
 
@@ -55,9 +55,7 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
   private constructor(
     readonly file: string | null,
     db: Low<T>,
-    /** The text of the last write (file stores), to remember what is on disk without a copy. */
-    private readonly written: { text: string } = { text: '' },
-    /** Reads a text this store wrote or validated back into data (a rollback). */
+    /** Reads the file's text (as this store wrote it) back into data: a rollback. */
     private readonly restore: (text: string) => T = (text) => JSON.parse(text) as T,
   ) {
     this.db = db
@@ -72,14 +70,8 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     }
     const file = opts.file
     await mkdir(dirname(file), { recursive: true })
-    // lowdb's JSONFile, with the text it writes kept: the snapshot a failed write goes back to.
-    const written = { text: '' }
-    const adapter = new DataFile<T>(file, {
-      parse: JSON.parse,
-      stringify: (data) => (written.text = JSON.stringify(data, null, 2)),
-    })
-    const db = new Low<T>(adapter, opts.defaults())
-    const store = new JsonFileStore<T>(file, db, written, (text) => opts.schema.parse(JSON.parse(text)))
+    const db = new Low<T>(new JSONFile<T>(file), opts.defaults())
+    const store = new JsonFileStore<T>(file, db, (text) => opts.schema.parse(JSON.parse(text)))
     if (!existsSync(file)) {
       await store.flushNow()
       return store
@@ -115,7 +107,6 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
       throw new StoreError(file, `校验失败（${first}）`)
     }
     db.data = parsed.data
-    store.committed = text
     if (migrated) {
       await copyFile(file, `${file}.v${fileVersion}.bak`)
       await store.flushNow()
@@ -176,10 +167,13 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
         for (const w of batch) w.resolve()
       } catch (e) {
         // The write failed (a full disk): every change since the last good write fails with it, and
-        // the data goes back to what is on disk, so nothing a caller was told had failed is saved later.
+        // the data goes back to what is on disk, so nothing a caller was told had failed is saved
+        // later. The file is the last good write (lowdb writes a temporary file and renames it), so
+        // it is read back: no copy of the data is kept in memory nor made before each write.
+        const onDisk = await this.readBack()
         const failed = [...batch, ...this.pending]
         this.pending = []
-        if (this.committed !== undefined) this.db.data = this.restore(this.committed)
+        if (onDisk !== undefined) this.db.data = onDisk
         this.revision++
         for (const w of failed) w.reject(e)
       }
@@ -187,15 +181,18 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     this.writing = null
   }
 
-  /**
-   * The file's text as last written or read (file stores only), to go back to when a write fails:
-   * the text, not a copy of the data, so a write serialises the data once and copies nothing.
-   */
-  private committed: string | undefined
+  /** The data as the file holds it (file stores only); undefined when it cannot be read either. */
+  private async readBack(): Promise<T | undefined> {
+    if (this.file === null) return undefined
+    try {
+      return this.restore(await readFile(this.file, 'utf8'))
+    } catch {
+      return undefined
+    }
+  }
 
   private async flushNow(): Promise<void> {
     await this.db.write()
-    if (this.file !== null) this.committed = this.written.text
     this.writes++
   }
 }
