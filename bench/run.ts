@@ -150,7 +150,7 @@ async function reportWrites(dir: string, label: string): Promise<{ ours: number;
   const naiveFile = join(mkdtempSync(join(tmpdir(), 'gqf-bench-naive-')), 'db.json')
   const db = new Low(new JSONFile<{ core: unknown; reports: unknown[] }>(naiveFile), {
     core: files.core.data,
-    reports: repo.reports.all(),
+    reports: [...repo.reports.all()],
   })
   await db.write()
   t0 = performance.now()
@@ -168,6 +168,8 @@ interface Fig {
   floor?: number
   /** value/floor must stay at or below this (or value at or below `max`, or at or above `min`). */
   maxRatio?: number
+  /** value − floor must stay at or below this. */
+  maxOver?: number
   max?: number
   min?: number
   note?: string
@@ -188,8 +190,8 @@ async function benchTransport(): Promise<void> {
     what: `echo floor: ${BURST}-message burst drain`,
     value: echoBurst.drainMs,
     unit: 'ms',
-    note: `stall ${echoBurst.maxStallMs.toFixed(0)} ms`,
   })
+  fig({ what: 'echo floor: longest stall during that burst', value: echoBurst.maxStallMs, unit: 'ms' })
   fig({ what: 'echo floor: start to ready (own process)', value: echoChild.readyMs, unit: 'ms' })
   fig({ what: 'echo floor: RSS (own process)', value: echoChild.rssMiB, unit: 'MiB' })
 
@@ -215,7 +217,7 @@ async function benchTransport(): Promise<void> {
       汇总: await latency(run, admin, () => '#汇总', SAMPLES),
       未报: await latency(run, admin, () => '#未报', SAMPLES),
     }
-    const b = await burst(run)
+    const b = await burst(run, y)
     await run.stop()
     const w = await reportWrites(store.dir, y)
     if (years === 0) {
@@ -273,7 +275,16 @@ async function benchTransport(): Promise<void> {
       unit: '',
       note: `${b.bookkeepingWrites} handled-store writes in all`,
     })
-    fig({ what: `${y} burst longest event-loop stall`, value: b.maxStallMs, unit: 'ms', max: 50 })
+    // The transport's own handling of 1,000 arriving messages (gRPC, Wechaty's payload fetches) stalls
+    // the echo bot too: the bot answers for what it adds (docs/benchmark.md).
+    fig({
+      what: `${y} burst longest event-loop stall`,
+      value: b.maxStallMs,
+      unit: 'ms',
+      floor: echoBurst.maxStallMs,
+      maxOver: 50,
+      note: 'floor = the echo bot’s stall in the same burst',
+    })
     fig({
       what: `${y} durable write per report`,
       value: w.ours,
@@ -435,6 +446,10 @@ for (const f of figs) {
   if (f.maxRatio !== undefined) {
     checks.push(ratio !== undefined && ratio <= f.maxRatio)
     target.push(`≤ ${f.maxRatio}× floor`)
+  }
+  if (f.maxOver !== undefined) {
+    checks.push(f.floor !== undefined && f.value - f.floor <= f.maxOver)
+    target.push(`≤ floor + ${f.maxOver}`)
   }
   if (f.max !== undefined) {
     checks.push(f.value <= f.max)

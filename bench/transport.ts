@@ -16,6 +16,7 @@ import { GqfBot, type GqfBotHandle } from '../src/plugin.js'
 import { HandledStore } from '../storage/handled-store.js'
 import { openRepository } from '../storage/repository.js'
 import { EchoBot } from './echo.js'
+import { profiled } from './profile.js'
 import { ADMIN_ID, BURST, burstId, burstText, MEMBER_ID, ROOM_TOPIC } from './synthetic.js'
 import type { WorldEvent, WorldRequest } from './world-protocol.js'
 
@@ -318,7 +319,11 @@ export function readReceipts(sent: string[]): Receipts {
 const burstKeys = () => Array.from({ length: BURST }, (_, i) => burstId(i).slice(3))
 
 /** BURST messages from different members at once; drained when all are stored and answered. */
-export async function burst(run: Running, timeoutMs = 120_000): Promise<Burst> {
+export async function burst(run: Running, label = 'echo', timeoutMs = 120_000): Promise<Burst> {
+  return profiled(`burst-${label}`, () => burstOnce(run, timeoutMs))
+}
+
+async function burstOnce(run: Running, timeoutMs: number): Promise<Burst> {
   const { world, repo, handle, handled } = run
   const writesBefore = handled?.writes() ?? 0
   const keys = burstKeys()

@@ -54,6 +54,11 @@ export class ImportStore implements ImportsPort {
     return new ImportStore(store, audit)
   }
 
+  /** Goes up with every change of the batches or the pending imports. */
+  revision(): number {
+    return this.store.revision
+  }
+
   batches(): ImportBatch[] {
     return this.store.data.batches
   }

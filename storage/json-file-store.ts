@@ -46,10 +46,17 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
   private scheduled = false
   /** Completed writes; used by tests and the benchmark. */
   writes = 0
+  /**
+   * Goes up with every change of the data in memory (an `update`, a rollback): what is derived
+   * from the data (a month's reports with the imported ones, a tally) can be kept until it moves.
+   */
+  revision = 0
 
   private constructor(
     readonly file: string | null,
     db: Low<T>,
+    /** Reads the file's text (as this store wrote it) back into data: a rollback. */
+    private readonly restore: (text: string) => T = (text) => JSON.parse(text) as T,
   ) {
     this.db = db
   }
@@ -64,14 +71,15 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
     const file = opts.file
     await mkdir(dirname(file), { recursive: true })
     const db = new Low<T>(new JSONFile<T>(file), opts.defaults())
-    const store = new JsonFileStore<T>(file, db)
+    const store = new JsonFileStore<T>(file, db, (text) => opts.schema.parse(JSON.parse(text)))
     if (!existsSync(file)) {
       await store.flushNow()
       return store
     }
     let raw: unknown
+    const text = await readFile(file, 'utf8')
     try {
-      raw = JSON.parse(await readFile(file, 'utf8'))
+      raw = JSON.parse(text)
     } catch (e) {
       throw new StoreError(file, `不是有效的 JSON（${(e as Error).message}）`)
     }
@@ -99,7 +107,6 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
       throw new StoreError(file, `校验失败（${first}）`)
     }
     db.data = parsed.data
-    store.committed = structuredClone(parsed.data)
     if (migrated) {
       await copyFile(file, `${file}.v${fileVersion}.bak`)
       await store.flushNow()
@@ -117,7 +124,13 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
    * message handler, once the messages before it in its conversation are handled: storage/commit-turn.ts).
    */
   async update<R>(mutate: (data: T) => R): Promise<R> {
-    const result = mutate(this.db.data)
+    this.revision++
+    let result: R
+    try {
+      result = mutate(this.db.data)
+    } finally {
+      this.revision++
+    }
     const turn = currentCommitTurn()
     await this.commit()
     if (turn) await turn()
@@ -154,23 +167,32 @@ export class JsonFileStore<T extends { schemaVersion: number }> {
         for (const w of batch) w.resolve()
       } catch (e) {
         // The write failed (a full disk): every change since the last good write fails with it, and
-        // the data goes back to what is on disk, so nothing a caller was told had failed is saved later.
+        // the data goes back to what is on disk, so nothing a caller was told had failed is saved
+        // later. The file is the last good write (lowdb writes a temporary file and renames it), so
+        // it is read back: no copy of the data is kept in memory nor made before each write.
+        const onDisk = await this.readBack()
         const failed = [...batch, ...this.pending]
         this.pending = []
-        if (this.committed !== undefined) this.db.data = structuredClone(this.committed)
+        if (onDisk !== undefined) this.db.data = onDisk
+        this.revision++
         for (const w of failed) w.reject(e)
       }
     }
     this.writing = null
   }
 
-  /** The data as last written (file stores only), to go back to when a write fails. */
-  private committed: T | undefined
+  /** The data as the file holds it (file stores only); undefined when it cannot be read either. */
+  private async readBack(): Promise<T | undefined> {
+    if (this.file === null) return undefined
+    try {
+      return this.restore(await readFile(this.file, 'utf8'))
+    } catch {
+      return undefined
+    }
+  }
 
   private async flushNow(): Promise<void> {
-    const snapshot = this.file === null ? undefined : structuredClone(this.db.data)
     await this.db.write()
-    if (snapshot !== undefined) this.committed = snapshot
     this.writes++
   }
 }

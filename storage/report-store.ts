@@ -82,6 +82,20 @@ export class ReportStore implements ReportsPort {
     return this.shards.stores().flatMap((s) => s.data.reports)
   }
 
+  /**
+   * Goes up whenever a report of `month` is added or changed (or a write of it rolled back); with
+   * no month, whenever any report is, or a month is opened.
+   */
+  revision(month?: Month): number {
+    if (month !== undefined) return this.shards.loaded(month)?.revision ?? -1
+    return this.shards.stores().reduce((n, s) => n + s.revision + 1, 0)
+  }
+
+  /** The months that have a file, in order. */
+  months(): Month[] {
+    return this.shards.keys()
+  }
+
   ofMonth(month: Month): Report[] {
     return this.shards.loaded(month)?.data.reports ?? []
   }

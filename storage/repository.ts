@@ -14,7 +14,9 @@ import { adminCodeParts, memberParts, roleParts, roomParts } from './core-reposi
 import { ImportStore } from './import-store.js'
 import type { ReportsPort } from '../src/core/ports.js'
 import { importedMonths, withImported } from '../src/domain/imports.js'
-import { trackingOf } from '../src/domain/tracking.js'
+import { trackingOf, type Tracking } from '../src/domain/tracking.js'
+import type { Month } from '../src/domain/calendar.js'
+import { counts, type Report } from '../src/domain/reports.js'
 import {
   CORE_SCHEMA_VERSION,
   coreFileSchema,
@@ -67,16 +69,16 @@ export async function openRepositoryFiles(
   })
   const { audit } = records
   const imports = await ImportStore.open(dataDir, audit)
-  const reportStore = await ReportStore.open(dataDir, audit)
-  const reports = withImports(reportStore, imports)
+  const own = await ReportStore.open(dataDir, audit)
+  const reports = withImports(own, imports)
   const reminders = await ReminderStore.open(dataDir, now, audit)
   const holidays = await HolidayStore.open(dataDir, audit)
   // Audit entries written with their change whose append failed (a full disk) are appended now.
-  await deliverAudit(audit, [core, imports.file(), reminders.file(), holidays.file(), ...reportStore.files()])
+  await deliverAudit(audit, [core, imports.file(), reminders.file(), holidays.file(), ...own.files()])
   const repo: Repository = {
     reports,
     imports,
-    tracking: () => trackingOf(core.data.trackingSince, reports.all(), importedMonths(imports.batches())),
+    tracking: trackingKept(core, own, reports, imports),
     reminders,
     holidays,
     lockouts: await LockoutStore.open(dataDir),
@@ -89,18 +91,63 @@ export async function openRepositoryFiles(
   return { repo, files: { core } }
 }
 
-/** The reports as every view sees them: the bot's own, with the imported counts in force added. */
+/**
+ * The reports as every view sees them: the bot's own, with the imported counts in force added.
+ * Both lists are kept until a report or an import changes (a receipt asks for its month's list each
+ * time, and a burst of them would otherwise copy it each time); they are frozen, so no caller can
+ * change a list another caller shares.
+ */
 function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
-  return {
-    all: () => withImported(store.all(), imports.batches()),
-    ofMonth: (month) =>
+  const months = new Map<string, { at: string; list: Report[] }>()
+  let every: { at: string; list: Report[] } | null = null
+  const ofMonth = (month: Month): Report[] => {
+    const at = `${store.revision(month)}/${imports.revision()}`
+    const kept = months.get(month)
+    if (kept?.at === at) return kept.list
+    const list = Object.freeze(
       withImported(store.ofMonth(month), imports.batches()).filter((r) => r.month === month),
+    ) as Report[]
+    months.set(month, { at, list })
+    return list
+  }
+  return {
+    all: () => {
+      const at = `${store.revision()}/${imports.revision()}`
+      if (every?.at !== at)
+        every = { at, list: Object.freeze(withImported(store.all(), imports.batches())) as Report[] }
+      return every.list
+    },
+    ofMonth,
     get: (no) => store.get(no),
     byMessageId: (id) => store.byMessageId(id),
     add: (input) => store.add(input),
     change: (no, mutate, note) => store.change(no, mutate, note),
     saveFile: (...args) => store.saveFile(...args),
     readFile: (file) => store.readFile(file),
+  }
+}
+
+/**
+ * The tracked months (domain/tracking.ts), kept until a report, an import or the install month
+ * changes: #统计 and #未报 ask for them, and working them out reads every report of every year.
+ */
+function trackingKept(
+  core: JsonFileStore<CoreFile>,
+  store: ReportStore,
+  reports: ReportsPort,
+  imports: ImportStore,
+): Repository['tracking'] {
+  let kept: { at: string; tracking: Tracking } | null = null
+  return () => {
+    const since = core.data.trackingSince
+    const at = `${since}/${store.revision()}/${imports.revision()}`
+    if (kept?.at !== at) {
+      // A month before the install month is tracked when it holds one counted report: one is enough.
+      const months = [...new Set([...store.months(), ...importedMonths(imports.batches())])]
+      const earlier = months.filter((m) => m < since).flatMap((m) => reports.ofMonth(m).find(counts) ?? [])
+      kept = { at, tracking: trackingOf(since, earlier, importedMonths(imports.batches())) }
+    }
+    return kept.tracking
   }
 }
 

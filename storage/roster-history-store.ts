@@ -12,7 +12,7 @@ import {
   type RosterChangeInput,
   type RosterHistory,
 } from '../src/domain/roster-history.js'
-import type { Org } from '../src/domain/types.js'
+import type { Org, Site } from '../src/domain/types.js'
 import type { RosterHistoryPort } from '../src/core/records-port.js'
 import {
   auditedUpdate,
@@ -92,8 +92,18 @@ export class RosterHistoryStore implements RosterHistoryPort {
     return orgsOn(this.history(), day)
   }
 
-  activeSitesFor(month: Month) {
-    return activeSitesFor(this.history(), month)
+  /** Kept per month until the roster changes: every receipt's 全市已报 N/30 asks for it. */
+  private active: { revision: number; months: Map<Month, Site[]> } = { revision: -1, months: new Map() }
+
+  activeSitesFor(month: Month): Site[] {
+    if (this.active.revision !== this.store.revision)
+      this.active = { revision: this.store.revision, months: new Map() }
+    let sites = this.active.months.get(month)
+    if (!sites) {
+      sites = Object.freeze(activeSitesFor(this.history(), month)) as Site[]
+      this.active.months.set(month, sites)
+    }
+    return sites
   }
 }
 

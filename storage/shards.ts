@@ -26,16 +26,19 @@ export class Shards<K extends string | number, T extends { schemaVersion: number
 
   constructor(private readonly opts: ShardOptions<K, T>) {}
 
-  /** Opens every shard already in the folder whose name matches `pattern`, in name order. */
+  /** Opens every shard already in the folder whose name matches `pattern`. */
   async openExisting(pattern: RegExp, keyOf: (name: string) => K, keep?: (key: K) => boolean) {
     const { dir } = this.opts
     if (dir === null || !existsSync(dir)) return []
     const skipped: K[] = []
+    const opening: Promise<unknown>[] = []
+    // Read side by side (ten years are 120 month files): the disk waits overlap.
     for (const name of (await readdir(dir)).filter((n) => pattern.test(n)).sort()) {
       const key = keyOf(name)
       if (keep && !keep(key)) skipped.push(key)
-      else await this.get(key)
+      else opening.push(this.get(key))
     }
+    await Promise.all(opening)
     return skipped
   }
 

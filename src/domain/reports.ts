@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { fileInfoSchema, linkInfoSchema, reportSchema } from './schemas.js'
 import type { Month } from './calendar.js'
 import { monthRange } from './calendar.js'
-import { similarity } from './text.js'
+import { bigramsOf, similarityOf, type Bigrams } from './text.js'
 import type { GroupNo, Level, Member, Site } from './types.js'
 import { isTracked, type Tracking } from './tracking.js'
 
@@ -42,6 +42,19 @@ export interface MonthTally {
 
 /** The month's tally over the given sites: who has reported, how many pieces, by group and level. */
 export function tallyMonth(sites: readonly Site[], reports: readonly Report[], month: Month): MonthTally {
+  // A frozen list is one the repository keeps until it changes (storage/repository.ts): its tally
+  // is kept with it, so a burst of receipts, each with 全市已报 N/30, counts the month once per change.
+  if (!Object.isFrozen(reports) || !Object.isFrozen(sites)) return countMonth(sites, reports, month)
+  const kept = tallies.get(reports)
+  if (kept?.sites === sites && kept.month === month) return kept.tally
+  const tally = countMonth(sites, reports, month)
+  tallies.set(reports, { sites, month, tally })
+  return tally
+}
+
+const tallies = new WeakMap<readonly Report[], { sites: readonly Site[]; month: Month; tally: MonthTally }>()
+
+function countMonth(sites: readonly Site[], reports: readonly Report[], month: Month): MonthTally {
   const by = perSite(reports, month)
   const tallies = sites.map((site) => {
     const list = by.get(site.id) ?? []
@@ -57,15 +70,33 @@ export function tallyMonth(sites: readonly Site[], reports: readonly Report[], m
     byLevel[t.site.level].total++
     byLevel[t.site.level].reported += hit
   }
-  return {
+  return Object.freeze({
     month,
-    sites: tallies,
+    sites: Object.freeze(tallies) as SiteTally[],
     reported: tallies.filter((t) => t.count > 0).length,
     total: tallies.length,
-    byGroup,
-    byLevel,
-  }
+    byGroup: Object.freeze(byGroup),
+    byLevel: Object.freeze(byLevel),
+  })
 }
+
+/**
+ * Counted reports by `site|month`. A frozen list (one the repository keeps until it changes) keeps
+ * its counts with it: #汇总 asks for every site's year from ten years of reports.
+ */
+function countedBySiteMonth(reports: readonly Report[]): Map<string, number> {
+  const kept = Object.isFrozen(reports) ? counted.get(reports) : undefined
+  if (kept) return kept
+  const out = new Map<string, number>()
+  for (const r of reports) {
+    if (!counts(r)) continue
+    const key = `${r.orgId}|${r.month}`
+    out.set(key, (out.get(key) ?? 0) + 1)
+  }
+  if (Object.isFrozen(reports)) counted.set(reports, out)
+  return out
+}
+const counted = new WeakMap<readonly Report[], Map<string, number>>()
 
 export interface SiteYear {
   site: Site
@@ -85,9 +116,10 @@ export function siteYear(
   current: Month,
   tracking: Tracking | null = null,
 ): SiteYear {
+  const counted = countedBySiteMonth(reports)
   const months = monthRange(from, to).map((month) => ({
     month,
-    count: reports.filter((r) => r.orgId === site.id && r.month === month && counts(r)).length,
+    count: counted.get(`${site.id}|${month}`) ?? 0,
     tracked: tracking === null || isTracked(tracking, month),
   }))
   return {
@@ -119,6 +151,30 @@ export function contactsOf(
 /** Reports' texts are compared without spaces and punctuation. */
 const textKey = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}]+/gu, '')
 
+/**
+ * A stored report's keys, worked out once per text (NFKC and the punctuation pass are the
+ * duplicate check's main cost, and it looks at every report of the site in the month).
+ */
+interface Keys {
+  key: string
+  title: string
+  /** The key's bigrams, for the similarity. */
+  grams: Bigrams
+}
+const keys = new WeakMap<Report, Keys & { text: string }>()
+function keysOfText(text: string): Keys {
+  const key = textKey(text)
+  return { key, title: textKey(text.split('\n')[0] ?? ''), grams: bigramsOf(key) }
+}
+function keysOf(r: Report): Keys {
+  let k = keys.get(r)
+  if (k?.text !== r.text) {
+    k = { text: r.text, ...keysOfText(r.text) }
+    keys.set(r, k)
+  }
+  return k
+}
+
 /** Near-duplicates are looked for among the site's reports of the last minutes. */
 export const SIMILAR_WINDOW_MS = 10 * 60_000
 
@@ -132,16 +188,14 @@ export function findDuplicate(
   text: string,
   now: number,
 ): { kind: 'same' | 'similar'; report: Report } | undefined {
-  const key = textKey(text)
-  const title = textKey(text.split('\n')[0] ?? '')
+  const mine = keysOfText(text)
   const own = reports.filter((r) => r.orgId === siteId && counts(r) && r.text)
-  const same = own.find((r) => textKey(r.text) === key)
+  const same = own.find((r) => keysOf(r).key === mine.key)
   if (same) return { kind: 'same', report: same }
   const recent = own.filter((r) => now - Date.parse(r.at) <= SIMILAR_WINDOW_MS)
-  const near = recent.find(
-    (r) =>
-      (title !== '' && textKey(r.text.split('\n')[0] ?? '') === title) ||
-      similarity(textKey(r.text), key) >= 0.8,
-  )
+  const near = recent.find((r) => {
+    const theirs = keysOf(r)
+    return (mine.title !== '' && theirs.title === mine.title) || similarityOf(theirs.grams, mine.grams) >= 0.8
+  })
   return near ? { kind: 'similar', report: near } : undefined
 }

@@ -26,30 +26,33 @@ export function isSubsequence(needle: string, hay: string): boolean {
   return true
 }
 
-function bigrams(s: string): string[] {
+/** A text's character bigrams, counted: what similarity compares (prepare once, compare many times). */
+export interface Bigrams {
+  counts: Map<string, number>
+  size: number
+}
+
+export function bigramsOf(s: string): Bigrams {
   const chars = [...s]
-  if (chars.length < 2) return chars
-  const out: string[] = []
-  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!)
-  return out
+  const grams: string[] = chars.length < 2 ? chars : []
+  for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i]! + chars[i + 1]!)
+  const counts = new Map<string, number>()
+  for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1)
+  return { counts, size: grams.length }
+}
+
+/** Sørensen–Dice similarity of two prepared texts, 0…1: shared bigrams (with their counts) over both sizes. */
+export function similarityOf(a: Bigrams, b: Bigrams): number {
+  if (a.size === 0 || b.size === 0) return 0
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts]
+  let shared = 0
+  for (const [g, n] of small) shared += Math.min(n, large.get(g) ?? 0)
+  return (2 * shared) / (a.size + b.size)
 }
 
 /** Sørensen–Dice similarity over character bigrams, 0…1. */
 export function similarity(a: string, b: string): number {
-  const A = bigrams(a)
-  const B = bigrams(b)
-  if (A.length === 0 || B.length === 0) return 0
-  const counts = new Map<string, number>()
-  for (const g of B) counts.set(g, (counts.get(g) ?? 0) + 1)
-  let shared = 0
-  for (const g of A) {
-    const c = counts.get(g) ?? 0
-    if (c > 0) {
-      shared++
-      counts.set(g, c - 1)
-    }
-  }
-  return (2 * shared) / (A.length + B.length)
+  return similarityOf(bigramsOf(a), bigramsOf(b))
 }
 
 /** 1 − edit distance ÷ the longer length: 日信街道 ~ 日新街道 is 0.75, one character off in four. */
