@@ -4,7 +4,13 @@ import { DEFAULT_ASSESSMENT_SETTINGS, PARTS, UNRATED, VERDICTS } from '../../src
 import type { SettingKey } from '../../src/domain/assessment-settings-input.js'
 import { settingPath } from '../../src/domain/assessment-settings-input.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
-import { leftOutNote, monthSpan, PART_LABEL, SETTING_LABEL, verdictText } from '../../src/messages/assessment.js'
+import {
+  leftOutNote,
+  monthSpan,
+  PART_LABEL,
+  SETTING_LABEL,
+  verdictText,
+} from '../../src/messages/assessment.js'
 import { dayMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { periodLabel, shortName } from '../../src/messages/records.js'
@@ -76,8 +82,12 @@ export const SETTINGS = {
   unknownKey: (w: string) =>
     `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
   badNumber: (w: string) => `“${quote(w)}”不是数字。`,
-  invalid: (problem: string) =>
-    `未保存：设置不合理（${problem}）。权重 0–100 且至少一项大于 0；优秀≥合格≥预警；补报折算 0–1；目标为正整数；调整连缺≥预警连缺。`,
+  /** Not saved, with the one rule the value breaks. */
+  invalid: (problem: string) => `未保存：${problem}。`,
+  outOfRange: (name: string, value: number, range: string) => `${name}须在 ${range} 之间，您写的是 ${value}`,
+  allWeightsZero: '各项权重不能全为 0，至少一项须大于 0',
+  order: (high: string, a: number, low: string, b: number) => `${high}（${a}）不能低于${low}（${b}）`,
+  notPositive: (name: string, value: number) => `${name}须为正整数，您写的是 ${value}`,
 }
 
 /** #推荐. */
