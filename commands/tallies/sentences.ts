@@ -41,17 +41,22 @@ export function scopeLabel(scope: Scope): string {
   }
 }
 
+/** 省级 3/12，市级 0/18: the levels the scope has sites of. */
+const levelLine = (t: MonthTally): string =>
+  (['省级', '市级'] as const)
+    .filter((l) => t.byLevel[l].total > 0)
+    .map((l) => `${l} ${t.byLevel[l].reported}/${t.byLevel[l].total}`)
+    .join(FIGURE_SEP)
+
 export const TALLIES = {
   dueThisMonth: (lastDay: string) => `本月截至 ${dayMonthLabel(lastDay)}`,
   dueLate: (lastDay: string) => `补报截至 ${dayMonthLabel(lastDay)}`,
   tallyFuture: (month: Month) => `${fullMonthLabel(month)}还没到，没有可统计的上报。`,
   tallyBeforeTracking: (month: Month, since: Month) =>
     `机器人从${fullMonthLabel(since)}起统计上报，${fullMonthLabel(month)}没有记录。`,
-  tally(t: MonthTally): string {
-    const lines = [
-      `${fullMonthLabel(t.month)}创建信息：全市已报 ${t.reported}/${t.total}`,
-      `省级 ${t.byLevel['省级'].reported}/${t.byLevel['省级'].total}，市级 ${t.byLevel['市级'].reported}/${t.byLevel['市级'].total}`,
-    ]
+  tallyNoSites: (scope: string) => `${scope}没有示范点。`,
+  tally(t: MonthTally, scope = '全市'): string {
+    const lines = [`${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`, levelLine(t)]
     for (const g of [1, 2, 3] as const) {
       const inGroup = t.sites.filter((s) => s.site.group === g)
       if (inGroup.length === 0) continue
@@ -67,10 +72,10 @@ export const TALLIES = {
     return lines.join('\n')
   },
   /** #统计: headline, groups, then the sites not reported grouped; the full list one command away. */
-  tallyBrief(t: MonthTally, monthWord: string): string {
+  tallyBrief(t: MonthTally, words: string, scope = '全市'): string {
     const lines = [
-      `${fullMonthLabel(t.month)}创建信息：全市已报 ${t.reported}/${t.total}`,
-      `省级 ${t.byLevel['省级'].reported}/${t.byLevel['省级'].total}，市级 ${t.byLevel['市级'].reported}/${t.byLevel['市级'].total}`,
+      `${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`,
+      levelLine(t),
       GROUP_NOS.filter((g) => t.byGroup[g].total > 0)
         .map((g) => `${GROUP_NAMES[g]} ${t.byGroup[g].reported}/${t.byGroup[g].total}`)
         .join(FIGURE_SEP),
@@ -83,7 +88,7 @@ export const TALLIES = {
     else {
       lines.push(`未报（${behind.length}）：`, ...byGroup(behind))
     }
-    lines.push(`逐个示范点及篇数：#统计 ${monthWord ? `${monthWord} ` : ''}${DETAIL_WORD}`)
+    lines.push(`逐个示范点及篇数：#统计 ${words ? `${words} ` : ''}${DETAIL_WORD}`)
     return lines.join('\n')
   },
 

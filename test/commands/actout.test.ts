@@ -22,3 +22,25 @@ describe('#考核设置 says in Chinese which rule a value breaks', () => {
     expect(repo.records.assessmentOverride().weights?.reporting).toBeUndefined()
   })
 })
+
+describe('#统计 with a scope', () => {
+  it('#统计 西岗区 tallies the district (was: “西岗区”不是有效的月份); words in any order', async () => {
+    const { ask } = await makeRecordsCore()
+    await ask('zhang', '#上报 12月1日，日新街道开展消防演练，参与居民50人。')
+    const xg = await ask('liaXG', '#统计 西岗区')
+    expect(xg).not.toContain('不是有效的月份')
+    const lines = xg.split('\n')
+    expect(lines[0]).toMatch(/^2026年11月创建信息：西岗区已报 1\/\d+$/)
+    expect(xg).toContain('医大一院')
+    expect(xg).not.toContain('人民路街道')
+    expect(lines.at(-1)).toBe('逐个示范点及篇数：#统计 西岗区 详细')
+    expect(await ask('zhang', '#统计 中山区 本月')).toMatch(/^2026年11月创建信息：中山区已报 0\/\d+/)
+    expect(await ask('zhang', '#统计 第一组 详细')).toMatch(/^2026年11月创建信息：第一组已报 0\/10\n/)
+    expect((await ask('zhang', '#统计 省级')).split('\n')[1]).toBe('省级 1/12')
+    expect(await ask('zhang', '#统计 西港区')).toBe(
+      '“西港区”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。',
+    )
+    expect(await ask('zhang', '#统计 西岗区 2026-13')).toContain('“2026-13”不是有效的月份')
+    expect((await ask('zhang', '#统计')).split('\n')[0]).toMatch(/^2026年11月创建信息：全市已报 1\/30$/)
+  })
+})
