@@ -58,7 +58,6 @@ export const ASSESSMENT = {
   scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
   scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
     `已${updated ? '修改' : '记录'}您对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
-  notLeaderOf: (name: string) => `您不是 ${name} 所在工作组的组长，不能评分。`,
 }
 
 /** #考核设置. */
@@ -96,4 +95,5 @@ export const RECOMMEND = {
   unrecommended: (no: number, site: string) => `已撤销编号 ${no}（${site}）的推荐，不再收入经验汇编。`,
   notRecommended: (no: number) => `编号 ${no} 没有被推荐，无需撤销。`,
   recommended: (no: number, site: string) => `已推荐编号 ${no}（${site}）为典型经验，将收入经验汇编。`,
+  reasonChanged: (no: number, site: string) => `编号 ${no}（${site}）已是典型经验，推荐理由已修改。`,
 }

@@ -44,3 +44,42 @@ describe('#统计 with a scope', () => {
     expect((await ask('zhang', '#统计')).split('\n')[0]).toMatch(/^2026年11月创建信息：全市已报 1\/30$/)
   })
 })
+
+describe('refusals outside one’s scope, said the same way', () => {
+  it('#评分 by a leader of another group gets the scope sentence #推荐 gets; acting commands are not sent to #统计', async () => {
+    const { ask, repo } = await makeRecordsCore()
+    await repo.grant('lead1', { role: 'leader', group: 3 }, 'test', new Date('2026-11-24T02:00:00Z'))
+    await ask('zhang', '#上报 12月1日，日新街道开展消防演练，参与居民50人。')
+    expect(await ask('lead1', '#评分 日新街道 90 好')).toBe(
+      '#评分 只能用于您负责的第一组、第三组，不能用于日新街道。',
+    )
+    expect(await ask('lead1', '#推荐 1 好')).toBe('#推荐 只能用于您负责的第一组、第三组，不能用于日新街道。')
+    expect(await ask('liaXG', '#指导 大连大学 现场指导')).toBe(
+      '#指导 只能用于您负责的西岗区，不能用于大连大学。',
+    )
+    expect(await ask('liaXG', '#代报 大连大学 大连大学开展活动')).toBe(
+      '#代报 只能用于您负责的西岗区，不能用于大连大学。',
+    )
+    // Where the command shows who reported, the tallies are the way to see any scope.
+    expect(await ask('liaXG', '#未报 第一组')).toBe(
+      '#未报 只能用于您负责的西岗区，不能用于第一组。查看任何范围的上报情况请用 #统计 或 #汇总。',
+    )
+  })
+})
+
+describe('#推荐 twice', () => {
+  it('#推荐 1 好 after #推荐 1 居民参与度高… says the reason changed, not a second recommendation', async () => {
+    const { ask, repo } = await makeRecordsCore()
+    await ask('zhang', '#上报 12月1日，日新街道开展“暖冬行动”志愿服务，为居民送去棉衣120件。')
+    expect(await ask('lead2', '#推荐 1 居民参与度高，做法可复制；“暖冬行动”值得推广')).toBe(
+      '已推荐编号 1（大连市西岗区日新街道）为典型经验，将收入经验汇编。',
+    )
+    expect(await ask('lead2', '#推荐 1 好')).toBe(
+      '编号 1（大连市西岗区日新街道）已是典型经验，推荐理由已修改。',
+    )
+    expect(repo.records.recommendations().filter((r) => r.reportNo === 1)).toHaveLength(1)
+    expect(repo.records.recommendations()[0]!.reason).toBe('好')
+    await ask('lead2', '#推荐 撤销 1 重复')
+    expect(await ask('lead2', '#推荐 1 再次推荐')).toContain('已推荐编号 1')
+  })
+})
