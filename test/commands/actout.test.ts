@@ -3,7 +3,7 @@
  * group and the reply a person on a phone should get.
  */
 import { describe, expect, it } from 'vitest'
-import { makeRecordsCore } from '../support/core.js'
+import { makeCore, makeRecordsCore } from '../support/core.js'
 
 describe('#考核设置 says in Chinese which rule a value breaks', () => {
   it('#考核设置 权重 上报 120 and #考核设置 阈值 优秀 70: no English, the rule and the numbers', async () => {
@@ -81,5 +81,29 @@ describe('#推荐 twice', () => {
     expect(repo.records.recommendations()[0]!.reason).toBe('好')
     await ask('lead2', '#推荐 撤销 1 重复')
     expect(await ask('lead2', '#推荐 1 再次推荐')).toContain('已推荐编号 1')
+  })
+})
+
+const article = (title: string) => ({
+  kind: 'url' as const,
+  share: { kind: 'url' as const, link: { title, url: 'https://mp.weixin.qq.com/s/x', description: '摘要' } },
+})
+
+describe('the receipt names every share a report took', () => {
+  it('two articles, then a bare #上报: "含 2 篇文章" became the two titles, so the unrelated one is seen', async () => {
+    const t = await makeCore()
+    await t.ask('zhou', '#注册 周伟 日新街道 团委')
+    expect(await t.say('zhou', '', article('冬季防火安全提示'))).toEqual([])
+    await t.say('zhou', '', article('日新街道开展巾帼宣讲'))
+    expect(await t.ask('zhou', '#上报')).toBe(
+      '已收到日新街道的11月创建信息（编号1，含文章《冬季防火安全提示》《日新街道开展巾帼宣讲》），本月全市已报 1/30。' +
+        '如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
+    )
+    for (const title of ['第三篇', '第四篇']) await t.say('zhou', '', article(title))
+    expect(t.repo.reports.get(1)!.links).toHaveLength(4)
+    const last = await t.say('zhou', '', article('第五篇'))
+    expect(last).toEqual([
+      '已加入编号1，现含 5 篇文章（《冬季防火安全提示》《日新街道开展巾帼宣讲》《第三篇》等）。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
+    ])
   })
 })
