@@ -28,6 +28,29 @@ function line(s: SiteAssessment): string {
   return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap}${six}${projects}${plan}`
 }
 
+/** More unrated sites than this with the same months of no data share one line. */
+const UNRATED_ONE_LINE = 2
+
+/**
+ * The group's lines: rated sites one per line; unrated ones one per line when few, else one line per
+ * note (无法评定（数据不足，1–6月无数据）：A、B、C), so a half-year without data fits a phone.
+ */
+function siteLines(sites: readonly SiteAssessment[]): string[] {
+  const unrated = sites.filter((s) => s.verdict === UNRATED)
+  if (unrated.length <= UNRATED_ONE_LINE) return sites.map(line)
+  const notes = new Map<string, SiteAssessment[]>()
+  for (const s of unrated) {
+    const note = s.noData.length > 0 ? `，${monthSpan(s.noData)}无数据` : ''
+    notes.set(note, [...(notes.get(note) ?? []), s])
+  }
+  return [
+    ...sites.filter((s) => s.verdict !== UNRATED).map(line),
+    ...[...notes].map(
+      ([note, list]) => `${UNRATED}（数据不足${note}）：${list.map((s) => shortName(s.site)).join('、')}`,
+    ),
+  ]
+}
+
 /** The verdict counts, 无法评定 included when any, and the parts left out. */
 function footer(a: Assessment, sites: readonly SiteAssessment[]): string[] {
   const counts = VERDICTS.map((v) => `${v}${sites.filter((s) => s.verdict === v).length}`)
@@ -47,7 +70,7 @@ export const ASSESSMENT = {
     a.groups.map((g) =>
       [
         `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
-        ...g.sites.map(line),
+        ...siteLines(g.sites),
         ...footer(a, g.sites),
       ].join('\n'),
     ),

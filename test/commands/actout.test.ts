@@ -107,3 +107,16 @@ describe('the receipt names every share a report took', () => {
     ])
   })
 })
+
+describe('#考核 of a half-year without data fits a phone', () => {
+  it('#考核 2026上半年: one line for the sites that cannot be rated, not ten identical lines', async () => {
+    const { ask } = await makeRecordsCore()
+    const card = await ask('lead1', '#考核 2026上半年')
+    expect(card.split('\n')).toEqual([
+      '2026上半年考核｜第一组',
+      '无法评定（数据不足，1–6月无数据）：365外来人员服务中心、得胜街道、高新园区党群服务中心、大船、黄河社区、椒金山街道、马桥子街道、金石滩街道、双创联合体、东芝大连',
+      '优秀0 合格0 预警0 建议调整0 无法评定10',
+      '未计入（全网尚无数据）：六有、服务项目、工作计划、指导、上报类别，其权重由其余各项分担。',
+    ])
+  })
+})
