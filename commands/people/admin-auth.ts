@@ -38,7 +38,9 @@ export const adminAuth = defineCommand({
       deps.logger.info('admin code redeemed', { by: sender.id })
       await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
     }
-    const reply = { text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone }
+    const reply = {
+      text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone,
+    }
     return result === 'ok' ? [reply, ...(await holidayNotices(deps, sender.id, now))] : [reply]
   },
 })

@@ -76,6 +76,8 @@ export const PEOPLE = {
   targetNotRegistered: (name: string) => `${name} 尚未实名注册，请其先发送 #注册。`,
   groupMissing: '组长需指定工作组：第一组、第二组或第三组。',
   districtMissing: (districts: string[]) => `联络员需指定区市县，可选：${districts.join('、')}。`,
+  /** 张三（大船）: one of several members called 张三. */
+  namesake: (name: string, unit: string) => `${name}（${unit}）`,
   granted: (name: string, label: string) => `已任命 ${name} 为${label}。`,
   alreadyGranted: (name: string, label: string) => `${name} 已是${label}。`,
   revoked: (name: string, labels: string[]) => `已免去 ${name} 的${labels.join('、')}。`,

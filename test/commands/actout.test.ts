@@ -120,3 +120,20 @@ describe('#考核 of a half-year without data fits a phone', () => {
     ])
   })
 })
+
+describe('two members called 张三: replies and the log say which one', () => {
+  it('#任命 联络员 @刘洋 沙河口区 (刘洋 registered as 张三 of 大船) answers 已任命 张三（大船）', async () => {
+    const t = await makeCore()
+    await t.repo.grant('admin', { role: 'admin' }, 'test', t.now())
+    await t.ask('zhang', '#注册 张三 日新街道 妇联')
+    await t.ask('liu', '#注册 张三 大船')
+    const mention = { mentions: [{ id: 'liu', name: '刘洋' }] }
+    expect(await t.ask('admin', '#任命 联络员 @刘洋 沙河口区', mention)).toBe(
+      '已任命 张三（大船） 为沙河口区联络员。',
+    )
+    expect(await t.ask('admin', '#免职 联络员 @刘洋 沙河口区', mention)).toBe(
+      '已免去 张三（大船） 的沙河口区联络员。',
+    )
+    expect(await t.ask('admin', '#日志 2')).toContain('任命 张三（大船） 沙河口区联络员')
+  })
+})
