@@ -137,3 +137,16 @@ describe('two members called 张三: replies and the log say which one', () => {
     expect(await t.ask('admin', '#日志 2')).toContain('任命 张三（大船） 沙河口区联络员')
   })
 })
+
+describe('#周报 early in a month', () => {
+  it('on 4 January, with nobody reported yet, counts the sites instead of listing all thirty', async () => {
+    const { ask, setNow } = await makeRecordsCore()
+    await ask('zhang', '#上报 11月24日，日新街道开展“暖冬行动”志愿服务。')
+    const november = await ask('admin', '#周报')
+    expect(november).toMatch(/2026年11月尚未上报 29 个（共 30 个）：365外来人员服务中心、得胜街道/)
+    setNow('2027-01-04T01:30:00Z')
+    const january = await ask('admin', '#周报')
+    expect(january).toContain('2027年1月还没有示范点上报（共 30 个）。')
+    expect(january).not.toContain('得胜街道')
+  })
+})
