@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../src/domain/calendar.js'
 import { contentsOf } from '../../src/domain/report-contents.js'
 import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
-import { fullMonthLabel, monthLabel } from '../../src/messages/format.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { contentsPhrase, holding, receiptContents, shortName } from '../../src/messages/reports.js'
 
@@ -47,8 +47,12 @@ export const REPORTING = {
   lateMonthMissing: '请写明补报哪个月，例如：#补报 2026-10 正文',
   lateIsCurrent: (month: Month) => `${monthLabel(month)}是本月，请直接用 #上报。`,
   lateFuture: (month: Month) => `${fullMonthLabel(month)}还没到，不能补报。`,
-  lateClosed: (month: Month, deadline: Date) =>
-    `${fullMonthLabel(month)}的补报已于 ${shanghaiDate(new Date(deadline.getTime() - 1))} 截止，未计入。`,
+  /** 2026年10月的补报已于 11月5日截止 (the year named when it differs: 2026年1月5日). */
+  lateClosed: (month: Month, deadline: Date) => {
+    const last = shanghaiDate(new Date(deadline.getTime() - 1))
+    const year = last.slice(0, 4) === month.slice(0, 4) ? '' : `${last.slice(0, 4)}年`
+    return `${fullMonthLabel(month)}的补报已于 ${year}${dayMonthLabel(last)}截止，未计入。`
+  },
 
   // #代报
   behalfUsage: '#代报 单位 正文',

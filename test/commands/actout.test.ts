@@ -150,3 +150,11 @@ describe('#周报 early in a month', () => {
     expect(january).not.toContain('得胜街道')
   })
 })
+
+describe('#补报 after 补报 has closed', () => {
+  it('#补报 2026-11 测试 in January names the deadline as every other reply does (12月5日, not 2026-12-05)', async () => {
+    const { ask, setNow } = await makeRecordsCore()
+    setNow('2027-01-04T02:00:00Z')
+    expect(await ask('zhang', '#补报 2026-11 测试')).toBe('2026年11月的补报已于 12月5日截止，未计入。')
+  })
+})
