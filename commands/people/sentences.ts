@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../src/domain/calendar.js'
 import type { Line, Member, Org, Role, RoleGrant, Site } from '../../src/domain/types.js'
 import { DETAIL_WORD } from '../../src/domain/vocabulary.js'
 import { REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
-import { listed, shownAliases } from '../../src/messages/format.js'
+import { dayMonthLabel, listed, shownAliases } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { byGroup, orgTag, roleLabel } from '../../src/messages/sites.js'
 
@@ -123,11 +123,13 @@ export const PEOPLE = {
     return parts.join('\n')
   },
   roomUnknown: (topic: string) => `还没有找到工作群“${quote(topic)}”。请把机器人拉进该群后再试。`,
-  orgDetail(org: Org, people: Member[]): string {
+  orgDetail(org: Org, people: Member[], left: string | null = null): string {
     const lines = [
       org.name,
       `编号 ${org.no}·${org.kind === 'site' ? `${orgTag(org)}·${org.district}` : orgTag(org)}`,
     ]
+    if (left)
+      lines.push(`${Number(left.slice(0, 4))}年${dayMonthLabel(left)}起已退出示范点名单，历史上报和档案保留`)
     const aliases = shownAliases(org)
     if (aliases.length > 0) lines.push(`也可写作：${aliases.slice(0, 6).join('、')}`)
     lines.push(

@@ -158,3 +158,18 @@ describe('#补报 after 补报 has closed', () => {
     expect(await ask('zhang', '#补报 2026-11 测试')).toBe('2026年11月的补报已于 12月5日截止，未计入。')
   })
 })
+
+describe('#单位 of a site that has left the network', () => {
+  it('#单位 泰通建设 shows the site and the day it left (was: 不再接受注册和记录)', async () => {
+    const { ask } = await makeRecordsCore()
+    await ask('admin', '#退出示范点 泰通建设 连续三个月未报送')
+    const card = await ask('zhang', '#单位 泰通建设')
+    expect(card.split('\n').slice(0, 3)).toEqual([
+      '泰通建设集团有限公司',
+      '编号 30·市级示范点·第三组·甘井子区',
+      '2026年11月24日起已退出示范点名单，历史上报和档案保留',
+    ])
+    expect(card).not.toContain('不再接受注册')
+    expect(await ask('tang', '#注册 唐伟 泰通建设 工会')).toContain('不再接受注册')
+  })
+})
