@@ -42,6 +42,12 @@ export const REPORTING = {
   /** A shared article nothing counted, once a day per member. */
   articleHint: (minutes: number) => `这篇文章如需计入创建信息，请在 ${minutes} 分钟内发送 #上报`,
 
+  /** #上报 with another month written first: nothing filed. */
+  otherMonth: (month: Month, current: Month) =>
+    month < current
+      ? `#上报 只计入本月（${monthLabel(current)}），未记录。补报${fullMonthLabel(month)}请用：#补报 ${monthLabel(month)} 正文`
+      : `${fullMonthLabel(month)}还没到，未记录。本月的创建信息请用：#上报 正文`,
+
   // #补报
   lateUsage: '#补报 月份 正文',
   lateMonthMissing: '请写明补报哪个月，例如：#补报 2026-10 正文',

@@ -173,3 +173,31 @@ describe('#单位 of a site that has left the network', () => {
     expect(await ask('tang', '#注册 唐伟 泰通建设 工会')).toContain('不再接受注册')
   })
 })
+
+describe('#上报 with a month written first', () => {
+  it('#上报 2026-13 测试内容 is an invalid month; another month goes to #补报; a month alone is no report', async () => {
+    const t = await makeCore()
+    await t.ask('zhou', '#注册 周伟 日新街道 团委')
+    expect(await t.ask('zhou', '#上报 2026-13 测试内容')).toBe(
+      '“2026-13”不是有效的月份，请写成 2026-11 或 11月 这样的格式。',
+    )
+    expect(await t.ask('zhou', '#上报 13月')).toBe(
+      '“13月”不是有效的月份，请写成 2026-11 或 11月 这样的格式。',
+    )
+    expect(await t.ask('zhou', '#上报 10月 十月开展了消防演练')).toBe(
+      '#上报 只计入本月（11月），未记录。补报2026年10月请用：#补报 10月 正文',
+    )
+    expect(await t.ask('zhou', '#上报 11月')).toBe(
+      '“11月”不足以作为一篇创建信息，未计入。请写明开展了什么工作，或分享文章、文件、图片后发送 #上报。',
+    )
+    expect(t.repo.reports.all()).toHaveLength(0)
+    // A text that starts with a date, or names this month first, is kept whole.
+    expect(await t.ask('zhou', '#上报 11月28日，日新街道开展消防演练')).toMatch(
+      /^已收到日新街道的11月创建信息（编号1）/,
+    )
+    expect(await t.ask('zhou', '#上报 11月 开展“巾帼心向党”宣讲')).toMatch(
+      /^已收到日新街道的11月创建信息（编号2）/,
+    )
+    expect(t.repo.reports.get(2)!.text).toBe('11月 开展“巾帼心向党”宣讲')
+  })
+})
