@@ -43,6 +43,9 @@ export const assessmentSettings = defineCommand({
         await records.setAssessmentOverride({}, actorOf(sender), now)
         return [{ text: SETTINGS.reset }]
       case 'error':
+        // Nothing written where the item or the number goes: say what to write, not “”.
+        if (cmd.word === '')
+          return [{ text: cmd.code === 'UNKNOWN_KEY' ? SETTINGS.keyMissing : SETTINGS.numberMissing }]
         return [
           { text: cmd.code === 'UNKNOWN_KEY' ? SETTINGS.unknownKey(cmd.word) : SETTINGS.badNumber(cmd.word) },
         ]

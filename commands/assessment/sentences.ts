@@ -104,6 +104,9 @@ export const SETTINGS = {
   unknownKey: (w: string) =>
     `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
   badNumber: (w: string) => `“${quote(w)}”不是数字。`,
+  /** A section word (权重) without the item, or an item without its number. */
+  keyMissing: '请写要修改的项和数值，例如：#考核设置 权重 上报 40',
+  numberMissing: '请在设置项后写数值，例如：#考核设置 权重 上报 40、#考核设置 阈值 优秀 90',
   /** Not saved, with the one rule the value breaks. */
   invalid: (problem: string) => `未保存：${problem}。`,
   outOfRange: (name: string, value: number, range: string) => `${name}须在 ${range} 之间，您写的是 ${value}`,

@@ -20,6 +20,11 @@ describe('#考核设置 says in Chinese which rule a value breaks', () => {
     expect(await ask('admin', '#考核设置 上报 0')).toBe('未保存：各项权重不能全为 0，至少一项须大于 0。')
     for (const reply of [weight, order]) expect(reply).not.toMatch(/[A-Za-z]/)
     expect(repo.records.assessmentOverride().weights?.reporting).toBeUndefined()
+    // Nothing where the item or the number goes: what to write, never “”.
+    expect(await ask('admin', '#考核设置 权重')).toBe('请写要修改的项和数值，例如：#考核设置 权重 上报 40')
+    expect(await ask('admin', '#考核设置 权重 上报')).toBe(
+      '请在设置项后写数值，例如：#考核设置 权重 上报 40、#考核设置 阈值 优秀 90',
+    )
   })
 })
 
