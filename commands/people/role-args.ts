@@ -101,7 +101,7 @@ export function resolveTarget(
 }
 
 /** The name as replies and the log show it: 张三（大船） when another member is also called 张三. */
-function told(deps: CommandContext['deps'], id: string, name: string): string {
+export function told(deps: CommandContext['deps'], id: string, name: string): string {
   const same = namesakes(deps.repo.members(), deps.repo.roster(), name, displayName)
   const me = same.find((n) => n.member.contactId === id)
   return same.length > 1 && me ? PEOPLE.namesake(name, me.label) : name

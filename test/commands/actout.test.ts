@@ -140,6 +140,11 @@ describe('two members called 张三: replies and the log say which one', () => {
       '已免去 张三（大船） 的沙河口区联络员。',
     )
     expect(await t.ask('admin', '#日志 2')).toContain('任命 张三（大船） 沙河口区联络员')
+    await t.ask('admin', '#任命 联络员 @刘洋 沙河口区', mention)
+    await t.repo.grant('zhang', { role: 'leader', group: 2 }, 'test', t.now())
+    const list = await t.ask('admin', '#角色')
+    expect(list).toContain('张三（日新街道）：第二组组长')
+    expect(list).toContain('张三（大船）：沙河口区联络员')
   })
 })
 
