@@ -33,7 +33,7 @@ export const score = defineCommand({
     if (!isAdmin(sender.roles) && !groups.includes(site.value.group)) {
       // The scope policy's one sentence: a leader scores the sites of the groups they lead.
       const mine = scopesLabel(groups.map((group) => ({ kind: 'group' as const, group })))
-      return ctx.fail('SCOPE_NOT_YOURS', { command: '评分', mine, asked: displayName(site.value) })
+      return [{ text: ASSESSMENT.notLeaderOf(mine, displayName(site.value)) }]
     }
     // The number as typed, a trailing 分 left off (the pattern above allows nothing else).
     const value = at < 0 ? NaN : parseFloat(tokens[at]!)

@@ -13,6 +13,7 @@ import {
 } from '../../src/messages/assessment.js'
 import { dayMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
+import { FAILS } from '../../src/messages/refusals.js'
 import { periodLabel, shortName } from '../../src/messages/records.js'
 
 const noDataNote = (s: SiteAssessment) => (s.noData.length > 0 ? `（${monthSpan(s.noData)}无数据）` : '')
@@ -79,6 +80,8 @@ export const ASSESSMENT = {
   scoreUsage: '#评分 单位 分数 评语',
   scoreMissing: '请写分数（0–100），例如：#评分 日新街道 90 阵地建设扎实',
   scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
+  /** The scope policy's one sentence (as #推荐 says it): a leader scores the groups they lead. */
+  notLeaderOf: (mine: string, asked: string) => FAILS.SCOPE_NOT_YOURS({ command: '评分', mine, asked }),
   scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
     `已${updated ? '修改' : '记录'}您对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
 }

@@ -8,7 +8,8 @@ import { settingPath } from '../../src/domain/assessment-settings-input.js'
 import { SETTING_LABEL } from '../../src/messages/assessment.js'
 import { SETTINGS } from './sentences.js'
 
-const label = (key: SettingKey) => SETTING_LABEL[settingPath(key)] ?? ''
+const L = (path: string) => SETTING_LABEL[path] ?? ''
+const label = (key: SettingKey) => L(settingPath(key))
 
 /** The rule the value breaks: a range, an order, or the one weight that must stay above 0. */
 export function settingProblem(current: AssessmentSettings, key: SettingKey, value: number): string {
@@ -19,11 +20,12 @@ export function settingProblem(current: AssessmentSettings, key: SettingKey, val
   }
   if (key.kind === 'threshold') {
     const t = { ...current.thresholds, [key.name]: value }
-    if (t.excellent < t.pass) return SETTINGS.order('优秀线', t.excellent, '合格线', t.pass)
-    return SETTINGS.order('合格线', t.pass, '预警线', t.warning)
+    if (t.excellent < t.pass)
+      return SETTINGS.order(L('thresholds.excellent'), t.excellent, L('thresholds.pass'), t.pass)
+    return SETTINGS.order(L('thresholds.pass'), t.pass, L('thresholds.warning'), t.warning)
   }
   if (key.name === 'lateCredit') return SETTINGS.outOfRange(name, value, '0–1')
   if (!Number.isInteger(value) || value < 1) return SETTINGS.notPositive(name, value)
   const gaps = { warnGap: current.warnGap, adjustGap: current.adjustGap, [key.name]: value }
-  return SETTINGS.order('调整连缺', gaps.adjustGap, '预警连缺', gaps.warnGap)
+  return SETTINGS.order(L('adjustGap'), gaps.adjustGap, L('warnGap'), gaps.warnGap)
 }

@@ -54,7 +54,7 @@ export const TALLIES = {
   tallyFuture: (month: Month) => `${fullMonthLabel(month)}还没到，没有可统计的上报。`,
   tallyBeforeTracking: (month: Month, since: Month) =>
     `机器人从${fullMonthLabel(since)}起统计上报，${fullMonthLabel(month)}没有记录。`,
-  tallyNoSites: (scope: string) => `${scope}没有示范点。`,
+  tallyNoSites: (scope = '全市') => `${scope}没有示范点。`,
   tally(t: MonthTally, scope = '全市'): string {
     const lines = [`${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`, levelLine(t)]
     for (const g of [1, 2, 3] as const) {

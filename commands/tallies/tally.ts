@@ -38,7 +38,7 @@ export const tally = defineCommand({
     const sites = deps.repo.rosterHistory
       .activeSitesFor(m.month)
       .filter((s) => !scope || scope.value.scopes.some((sc) => inScope(sc, s)))
-    if (sites.length === 0) return [{ text: TALLIES.tallyNoSites(scope ? scope.value.label : '全市') }]
+    if (sites.length === 0) return [{ text: TALLIES.tallyNoSites(scope?.value.label) }]
     const t = tallyMonth(sites, deps.repo.reports.ofMonth(m.month), m.month)
     const label = scope ? scope.value.label : undefined
     return [{ text: detail ? TALLIES.tally(t, label) : TALLIES.tallyBrief(t, words.join(' '), label) }]

@@ -233,3 +233,24 @@ describe('#进度 around the turn of a month and a year', () => {
     expect(await ask('li', '#进度 12月')).toContain('缺报：11月、12月')
   })
 })
+
+describe('#日志 of an import', () => {
+  it('says the batch, the months, the sites and the pieces (was: 台账.csv 1 2026-07,2026-08,2026-09,2026…)', async () => {
+    const { ask, core, incoming } = await makeRecordsCore('2026-12-02T02:00:00Z')
+    const csv = [
+      '2026年下半年示范点创建信息报送统计',
+      '序号,工作推进组,单位名称,7月,8月份,九月,2026-10,合计',
+      '1,第一组,大船,2,√,×,1,4',
+      '2,第一组,365中心,1,1,,已报,2',
+    ].join('\n')
+    const share = { kind: 'file' as const, name: '台账.csv', load: async () => Buffer.from(csv) }
+    await core.handle(incoming('admin', '', { kind: 'file', share }))
+    await ask('admin', '#导入')
+    await ask('admin', '#导入 确认')
+    expect(await ask('admin', '#日志 1')).toMatch(
+      /导入历史数据 台账\.csv 第1批 2026年7月至10月 2个示范点 7篇$/,
+    )
+    await ask('admin', '#导入 撤销')
+    expect(await ask('admin', '#日志 1')).toMatch(/撤回导入 台账\.csv 第1批 2026年7月至10月$/)
+  })
+})
