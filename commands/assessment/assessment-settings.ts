@@ -6,6 +6,7 @@ import { resolveAssessmentSettings } from '../../src/domain/assessment.js'
 import { applySettingsCommand, parseSettingsCommand } from '../../src/domain/assessment-settings-input.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { SETTINGS } from './sentences.js'
+import { settingProblem } from './settings-problem.js'
 import { actorOf } from '../records/record-site.js'
 
 export const assessmentSettings = defineCommand({
@@ -42,12 +43,19 @@ export const assessmentSettings = defineCommand({
         await records.setAssessmentOverride({}, actorOf(sender), now)
         return [{ text: SETTINGS.reset }]
       case 'error':
+        // Nothing written where the item or the number goes: say what to write, not “”.
+        if (cmd.word === '')
+          return [{ text: cmd.code === 'UNKNOWN_KEY' ? SETTINGS.keyMissing : SETTINGS.numberMissing }]
         return [
           { text: cmd.code === 'UNKNOWN_KEY' ? SETTINGS.unknownKey(cmd.word) : SETTINGS.badNumber(cmd.word) },
         ]
       case 'set': {
         const next = applySettingsCommand(records.assessmentOverride(), cmd.key, cmd.value)
-        if (!next.ok) return [{ text: SETTINGS.invalid(next.problem) }]
+        if (!next.ok) {
+          const current = resolveAssessmentSettings(records.assessmentOverride())
+          const why = current.ok ? settingProblem(current.settings, cmd.key, cmd.value) : next.problem
+          return [{ text: SETTINGS.invalid(why) }]
+        }
         await records.setAssessmentOverride(next.override, actorOf(sender), now)
         return [{ text: SETTINGS.saved(cmd.key, cmd.value) }]
       }

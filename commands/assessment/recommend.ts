@@ -54,7 +54,8 @@ export const recommend = defineCommand({
       ]
     }
     if (report.withdrawn) return [{ text: REPORT.withdrawn(report.no) }]
+    const again = rec.value.records.recommendations().some((r) => r.reportNo === report.no && !r.withdrawn)
     await rec.value.records.recommend(report.no, report.month, reason, actorOf(sender), deps.clock())
-    return [{ text: RECOMMEND.recommended(report.no, site.name) }]
+    return [{ text: (again ? RECOMMEND.reasonChanged : RECOMMEND.recommended)(report.no, site.name) }]
   },
 })

@@ -7,6 +7,7 @@ import { parsePeriod } from '../../src/domain/records.js'
 import { ASSESSMENT } from './sentences.js'
 import { actorOf, recordsOf } from '../records/record-site.js'
 import { defaultPeriod } from './assessment-now.js'
+import { displayName, scopesLabel } from '../../src/messages/format.js'
 
 export const score = defineCommand({
   name: '评分',
@@ -28,8 +29,11 @@ export const score = defineCommand({
     const at = tokens.findIndex((t) => /^\d+(\.\d+)?分?$/.test(t))
     const site = ctx.site(tokens.slice(0, Math.max(at, 1)).join(' '))
     if (!site.ok) return site.reply
-    if (!isAdmin(sender.roles) && !leaderGroups(sender.roles).includes(site.value.group)) {
-      return [{ text: ASSESSMENT.notLeaderOf(site.value.name) }]
+    const groups = leaderGroups(sender.roles)
+    if (!isAdmin(sender.roles) && !groups.includes(site.value.group)) {
+      // The scope policy's one sentence: a leader scores the sites of the groups they lead.
+      const mine = scopesLabel(groups.map((group) => ({ kind: 'group' as const, group })))
+      return [{ text: ASSESSMENT.notLeaderOf(mine, displayName(site.value)) }]
     }
     // The number as typed, a trailing 分 left off (the pattern above allows nothing else).
     const value = at < 0 ? NaN : parseFloat(tokens[at]!)

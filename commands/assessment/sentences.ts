@@ -13,6 +13,7 @@ import {
 } from '../../src/messages/assessment.js'
 import { dayMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
+import { FAILS } from '../../src/messages/refusals.js'
 import { periodLabel, shortName } from '../../src/messages/records.js'
 
 const noDataNote = (s: SiteAssessment) => (s.noData.length > 0 ? `（${monthSpan(s.noData)}无数据）` : '')
@@ -26,6 +27,29 @@ function line(s: SiteAssessment): string {
   const projects = s.parts.projects === null ? '' : ` 项目${s.projects}`
   const plan = s.parts.plan === null || s.plan ? '' : ' 无计划'
   return `${s.rank}. ${shortName(s.site)} ${s.score}分 ${s.verdict}｜${months}${late}${gap}${six}${projects}${plan}`
+}
+
+/** More unrated sites than this with the same months of no data share one line. */
+const UNRATED_ONE_LINE = 2
+
+/**
+ * The group's lines: rated sites one per line; unrated ones one per line when few, else one line per
+ * note (无法评定（数据不足，1–6月无数据）：A、B、C), so a half-year without data fits a phone.
+ */
+function siteLines(sites: readonly SiteAssessment[]): string[] {
+  const unrated = sites.filter((s) => s.verdict === UNRATED)
+  if (unrated.length <= UNRATED_ONE_LINE) return sites.map(line)
+  const notes = new Map<string, SiteAssessment[]>()
+  for (const s of unrated) {
+    const note = s.noData.length > 0 ? `，${monthSpan(s.noData)}无数据` : ''
+    notes.set(note, [...(notes.get(note) ?? []), s])
+  }
+  return [
+    ...sites.filter((s) => s.verdict !== UNRATED).map(line),
+    ...[...notes].map(
+      ([note, list]) => `${UNRATED}（数据不足${note}）：${list.map((s) => shortName(s.site)).join('、')}`,
+    ),
+  ]
 }
 
 /** The verdict counts, 无法评定 included when any, and the parts left out. */
@@ -47,7 +71,7 @@ export const ASSESSMENT = {
     a.groups.map((g) =>
       [
         `${periodLabel(a.period)}考核｜${GROUP_NAMES[g.group]}${a.asOf ? `（截至${dayMonthLabel(a.asOf)}）` : ''}`,
-        ...g.sites.map(line),
+        ...siteLines(g.sites),
         ...footer(a, g.sites),
       ].join('\n'),
     ),
@@ -56,9 +80,10 @@ export const ASSESSMENT = {
   scoreUsage: '#评分 单位 分数 评语',
   scoreMissing: '请写分数（0–100），例如：#评分 日新街道 90 阵地建设扎实',
   scoreBad: (w: string) => `“${quote(w)}”不是 0–100 的分数。`,
+  /** The scope policy's one sentence (as #推荐 says it): a leader scores the groups they lead. */
+  notLeaderOf: (mine: string, asked: string) => FAILS.SCOPE_NOT_YOURS({ command: '评分', mine, asked }),
   scoreSaved: (name: string, period: string, score: number, updated: boolean) =>
     `已${updated ? '修改' : '记录'}您对 ${name} ${periodLabel(period)}的评分：${score} 分。`,
-  notLeaderOf: (name: string) => `您不是 ${name} 所在工作组的组长，不能评分。`,
 }
 
 /** #考核设置. */
@@ -82,8 +107,15 @@ export const SETTINGS = {
   unknownKey: (w: string) =>
     `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
   badNumber: (w: string) => `“${quote(w)}”不是数字。`,
-  invalid: (problem: string) =>
-    `未保存：设置不合理（${problem}）。权重 0–100 且至少一项大于 0；优秀≥合格≥预警；补报折算 0–1；目标为正整数；调整连缺≥预警连缺。`,
+  /** A section word (权重) without the item, or an item without its number. */
+  keyMissing: '请写要修改的项和数值，例如：#考核设置 权重 上报 40',
+  numberMissing: '请在设置项后写数值，例如：#考核设置 权重 上报 40、#考核设置 阈值 优秀 90',
+  /** Not saved, with the one rule the value breaks. */
+  invalid: (problem: string) => `未保存：${problem}。`,
+  outOfRange: (name: string, value: number, range: string) => `${name}须在 ${range} 之间，您写的是 ${value}`,
+  allWeightsZero: '各项权重不能全为 0，至少一项须大于 0',
+  order: (high: string, a: number, low: string, b: number) => `${high}（${a}）不能低于${low}（${b}）`,
+  notPositive: (name: string, value: number) => `${name}须为正整数，您写的是 ${value}`,
 }
 
 /** #推荐. */
@@ -92,4 +124,5 @@ export const RECOMMEND = {
   unrecommended: (no: number, site: string) => `已撤销编号 ${no}（${site}）的推荐，不再收入经验汇编。`,
   notRecommended: (no: number) => `编号 ${no} 没有被推荐，无需撤销。`,
   recommended: (no: number, site: string) => `已推荐编号 ${no}（${site}）为典型经验，将收入经验汇编。`,
+  reasonChanged: (no: number, site: string) => `编号 ${no}（${site}）已是典型经验，推荐理由已修改。`,
 }

@@ -149,8 +149,10 @@ export const AUDIT_LOG = {
     [
       `操作日志（共 ${total} 条，最新在前）：`,
       ...entries.map((e) => {
-        const target = nameOf(e.target)
-        // A detail that repeats the target's name (任命 赵刚 赵刚) is said once.
+        // A detail that repeats the target's name (任命 赵刚 赵刚) is said once, with the unit that
+        // tells namesakes apart when the detail has it (任命 张三（大船）).
+        const named = e.detail['name'] ?? ''
+        const target = named.startsWith(nameOf(e.target)) ? named : nameOf(e.target)
         const what = Object.entries(e.detail)
           .filter(([k, v]) => v !== '' && !(k === 'name' && v === target))
           .map(([k, v]) => auditDetail(k, v))

@@ -2,6 +2,7 @@ import { rawArgs } from '../../src/core/args.js'
 import { defineCommand } from '../../src/core/types.js'
 import { REGISTER_USAGE } from '../../src/messages/core.js'
 import { PEOPLE } from './sentences.js'
+import { retiredSince } from '../../src/domain/roster-history.js'
 
 export const org = defineCommand({
   name: '单位',
@@ -16,9 +17,11 @@ export const org = defineCommand({
   run(ctx, input) {
     const { deps } = ctx
     if (!input) return [{ text: PEOPLE.orgLookupMissing }]
-    const found = ctx.org(input)
+    // A query: a site that has left the network is still shown, with the day it left.
+    const found = ctx.org(input, { includeRetired: true })
     if (!found.ok) return found.reply
     const people = deps.repo.members().filter((m) => m.orgId === found.value.id)
-    return [{ text: PEOPLE.orgDetail(found.value, people) }]
+    const left = found.value.retired ? retiredSince(deps.repo.rosterHistory.history(), found.value.id) : null
+    return [{ text: PEOPLE.orgDetail(found.value, people, left) }]
   },
 })

@@ -69,7 +69,7 @@ export function resolveTarget(
 ): { ok: true; id: string; name: string } | { ok: false; reply: Reply[] } {
   if (args.mention) {
     const m = deps.repo.member(args.mention.id)
-    return { ok: true, id: args.mention.id, name: m?.name ?? args.mention.name }
+    return { ok: true, id: args.mention.id, name: m ? told(deps, m.contactId, m.name) : args.mention.name }
   }
   if (!args.targetName) return { ok: false, reply: [{ text: PEOPLE.targetMissing }] }
   const roster = deps.repo.roster()
@@ -97,7 +97,14 @@ export function resolveTarget(
     }
   }
   if (found.length > 1) return { ok: false, reply: [{ text: PEOPLE.targetAmbiguous(name, labels) }] }
-  return { ok: true, id: found[0]!.member.contactId, name: found[0]!.member.name }
+  return { ok: true, id: found[0]!.member.contactId, name: told(deps, found[0]!.member.contactId, name) }
+}
+
+/** The name as replies and the log show it: 张三（大船） when another member is also called 张三. */
+export function told(deps: CommandContext['deps'], id: string, name: string): string {
+  const same = namesakes(deps.repo.members(), deps.repo.roster(), name, displayName)
+  const me = same.find((n) => n.member.contactId === id)
+  return same.length > 1 && me ? PEOPLE.namesake(name, me.label) : name
 }
 
 /** The role and the person a role command is about, or the reply that says what is missing. */

@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../src/domain/calendar.js'
 import type { Line, Member, Org, Role, RoleGrant, Site } from '../../src/domain/types.js'
 import { DETAIL_WORD } from '../../src/domain/vocabulary.js'
 import { REGISTER_EXAMPLE, REGISTER_USAGE } from '../../src/messages/core.js'
-import { listed, shownAliases } from '../../src/messages/format.js'
+import { dayMonthLabel, listed, shownAliases } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { byGroup, orgTag, roleLabel } from '../../src/messages/sites.js'
 
@@ -76,6 +76,8 @@ export const PEOPLE = {
   targetNotRegistered: (name: string) => `${name} 尚未实名注册，请其先发送 #注册。`,
   groupMissing: '组长需指定工作组：第一组、第二组或第三组。',
   districtMissing: (districts: string[]) => `联络员需指定区市县，可选：${districts.join('、')}。`,
+  /** 张三（大船）: one of several members called 张三. */
+  namesake: (name: string, unit: string) => `${name}（${unit}）`,
   granted: (name: string, label: string) => `已任命 ${name} 为${label}。`,
   alreadyGranted: (name: string, label: string) => `${name} 已是${label}。`,
   revoked: (name: string, labels: string[]) => `已免去 ${name} 的${labels.join('、')}。`,
@@ -121,11 +123,13 @@ export const PEOPLE = {
     return parts.join('\n')
   },
   roomUnknown: (topic: string) => `还没有找到工作群“${quote(topic)}”。请把机器人拉进该群后再试。`,
-  orgDetail(org: Org, people: Member[]): string {
+  orgDetail(org: Org, people: Member[], left: string | null = null): string {
     const lines = [
       org.name,
       `编号 ${org.no}·${org.kind === 'site' ? `${orgTag(org)}·${org.district}` : orgTag(org)}`,
     ]
+    if (left)
+      lines.push(`${Number(left.slice(0, 4))}年${dayMonthLabel(left)}起已退出示范点名单，历史上报和档案保留`)
     const aliases = shownAliases(org)
     if (aliases.length > 0) lines.push(`也可写作：${aliases.slice(0, 6).join('、')}`)
     lines.push(

@@ -1,7 +1,10 @@
 import { rawArgs } from '../../src/core/args.js'
 import { siteMember } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { monthOf } from '../../src/domain/calendar.js'
+import { monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
+import { looksLikeMonth } from '../../src/domain/month-words.js'
+import { CORE } from '../../src/messages/core.js'
+import { REPORTING } from './sentences.js'
 import { reportFor } from './file-report.js'
 
 export const report = defineCommand({
@@ -22,9 +25,26 @@ export const report = defineCommand({
     const { deps, sender, incoming } = ctx
     const site = ctx.ownSite()
     if (!site) return [] // the siteMember precondition has made sure there is one
-    return reportFor(deps, incoming, sender, site, monthOf(incoming.at), text, {
+    const current = monthOf(incoming.at)
+    const refused = monthWordRefusal(text, current, incoming.at)
+    if (refused) return [{ text: refused }]
+    return reportFor(deps, incoming, sender, site, current, text, {
       late: false,
       onBehalf: false,
     })
   },
 })
+
+/**
+ * #上报 files this month only; a month written first is never guessed past. An invalid one
+ * (2026-13) is an error, another month is sent to #补报, a month alone is no report. A text that
+ * starts with a date (11月28日…) is text.
+ */
+function monthWordRefusal(text: string, current: Month, at: Date): string | null {
+  const first = text.split(/\s+/)[0] ?? ''
+  if (!looksLikeMonth(first)) return null
+  const month = parseMonth(first, at)
+  if (!month) return CORE.monthInvalid(first, current)
+  if (month !== current) return REPORTING.otherMonth(month, current)
+  return first === text.trim() ? REPORTING.tooThin(text.trim()) : null
+}

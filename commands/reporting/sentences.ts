@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../src/domain/calendar.js'
 import { contentsOf } from '../../src/domain/report-contents.js'
 import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
-import { fullMonthLabel, monthLabel } from '../../src/messages/format.js'
+import { dayMonthLabel, fullMonthLabel, monthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { contentsPhrase, holding, receiptContents, shortName } from '../../src/messages/reports.js'
 
@@ -42,13 +42,23 @@ export const REPORTING = {
   /** A shared article nothing counted, once a day per member. */
   articleHint: (minutes: number) => `这篇文章如需计入创建信息，请在 ${minutes} 分钟内发送 #上报`,
 
+  /** #上报 with another month written first: nothing filed. */
+  otherMonth: (month: Month, current: Month) =>
+    month < current
+      ? `#上报 只计入本月（${monthLabel(current)}），未记录。补报${fullMonthLabel(month)}请用：#补报 ${monthLabel(month)} 正文`
+      : `${fullMonthLabel(month)}还没到，未记录。本月的创建信息请用：#上报 正文`,
+
   // #补报
   lateUsage: '#补报 月份 正文',
   lateMonthMissing: '请写明补报哪个月，例如：#补报 2026-10 正文',
   lateIsCurrent: (month: Month) => `${monthLabel(month)}是本月，请直接用 #上报。`,
   lateFuture: (month: Month) => `${fullMonthLabel(month)}还没到，不能补报。`,
-  lateClosed: (month: Month, deadline: Date) =>
-    `${fullMonthLabel(month)}的补报已于 ${shanghaiDate(new Date(deadline.getTime() - 1))} 截止，未计入。`,
+  /** 2026年10月的补报已于 11月5日截止 (the year named when it differs: 2026年1月5日). */
+  lateClosed: (month: Month, deadline: Date) => {
+    const last = shanghaiDate(new Date(deadline.getTime() - 1))
+    const year = last.slice(0, 4) === month.slice(0, 4) ? '' : `${last.slice(0, 4)}年`
+    return `${fullMonthLabel(month)}的补报已于 ${year}${dayMonthLabel(last)}截止，未计入。`
+  },
 
   // #代报
   behalfUsage: '#代报 单位 正文',

@@ -1,14 +1,14 @@
 import { rawArgs } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
-import { monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
+import { addMonths, monthOf, parseMonth, type Month } from '../../src/domain/calendar.js'
 import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { reportsOf } from '../../src/domain/report-contents.js'
 import { siteYear } from '../../src/domain/reports.js'
 import type { Site } from '../../src/domain/types.js'
 import { CORE } from '../../src/messages/core.js'
 import { TALLIES } from './sentences.js'
-import { yearStart } from './month-asked.js'
+import { dueText, yearStart } from './month-asked.js'
 
 export const progress = defineCommand({
   name: '进度',
@@ -49,7 +49,17 @@ export const progress = defineCommand({
       site = sender.org
     }
     const all = deps.repo.reports.all()
-    const y = siteYear(site, all, yearStart(deps, current), current, current, deps.repo.tracking())
-    return [{ text: TALLIES.progress(y, current, month, reportsOf(all, site.id, month)) }]
+    // The year of the month asked: #进度 12月 in January shows last year, not the new one.
+    const end = month.slice(0, 4) === current.slice(0, 4) ? current : (`${month.slice(0, 4)}-12` as Month)
+    const y = siteYear(site, all, yearStart(deps, end), end, current, deps.repo.tracking())
+    // Last month while it can still be reported late is not missed yet.
+    const last = addMonths(current, -1)
+    const due = dueText(deps, last)
+    const lastMonth = siteYear(site, all, last, last, current, deps.repo.tracking()).months[0]!
+    const open = due !== null && lastMonth.tracked && lastMonth.count === 0
+    const shown = open ? { ...y, missed: y.missed.filter((m) => m !== last) } : y
+    const late = open ? { last, due } : null
+    const text = TALLIES.progress(shown, current, month, reportsOf(all, site.id, month), late)
+    return [{ text }]
   },
 })

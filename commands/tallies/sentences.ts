@@ -40,6 +40,7 @@ export const TALLIES = {
   tallyFuture: (month: Month) => `${fullMonthLabel(month)}还没到，没有可统计的上报。`,
   tallyBeforeTracking: (month: Month, since: Month) =>
     `机器人从${fullMonthLabel(since)}起统计上报，${fullMonthLabel(month)}没有记录。`,
+  tallyNoSites: (scope: string) => `${scope}没有示范点。`,
   tally(t: MonthTally, scope: string): string {
     const lines = [
       `${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`,
@@ -90,8 +91,15 @@ export const TALLIES = {
    * #进度: the year in three lines (reported months with their pieces, missed months, this
    * month), then the reports of `month` one per line with their 编号.
    */
-  progress(y: SiteYear, current: Month, month: Month, reports: Report[]): string {
-    const year = current.slice(0, 4)
+  progress(
+    y: SiteYear,
+    current: Month,
+    month: Month,
+    reports: Report[],
+    late: { last: Month; due: string } | null = null,
+  ): string {
+    // The year shown: this year, or the year of the month asked (#进度 12月 in January).
+    const year = y.months.at(-1)?.month.slice(0, 4) ?? current.slice(0, 4)
     const lines = [`${y.site.name} ${year}年创建信息（共 ${y.total} 篇）`]
     const done = y.months.filter((m) => m.count > 0)
     if (done.length > 0) lines.push(`已报：${listed(done.map((m) => `${monthLabel(m.month)} ${m.count}篇`))}`)
@@ -99,7 +107,9 @@ export const TALLIES = {
     const noData = y.months.filter((m) => !m.tracked && m.count === 0 && m.month < current)
     if (noData.length > 0)
       lines.push(`无数据（机器人启用前，未导入）：${listed(noData.map((m) => monthLabel(m.month)))}`)
-    if (!done.some((m) => m.month === current)) lines.push(`${monthLabel(current)}尚未上报`)
+    if (late) lines.push(`${monthLabel(late.last, year)}尚未上报（${late.due}）`)
+    if (!done.some((m) => m.month === current) && y.months.at(-1)?.month === current)
+      lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
       const own = reports.filter((r) => r.via !== 'import')
       const imported = reports.length - own.length

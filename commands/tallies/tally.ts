@@ -43,6 +43,7 @@ export const tally = defineCommand({
       deps.repo.reports.ofMonth(m.month),
       m.month,
     )
+    if (t.total === 0) return [{ text: TALLIES.tallyNoSites(label) }]
     return [{ text: detail ? TALLIES.tally(t, label) : TALLIES.tallyBrief(t, label, words.join(' ')) }]
   },
 })

@@ -5,6 +5,8 @@ import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import { SETTING_LABEL } from './assessment.js'
 import { periodLabel, PROJECT_STATUS, shortName } from './records.js'
+import { span } from './imports.js'
+import type { Month } from '../domain/calendar.js'
 
 /** An instant as Dalian reads it: `2026-11-24 10:00` (Asia/Shanghai has no daylight saving: UTC+8). */
 export const shanghaiTime = (iso: string): string =>
@@ -19,6 +21,11 @@ const DETAIL: Record<string, (v: string) => string> = {
   period: (v) => periodLabel(v),
   score: (v) => `${v}分`,
   year: (v) => `${v}年`,
+  // An import: 第1批 2026年7月至10月 4个示范点 12篇 (the batch number alone said nothing).
+  batch: (v) => `第${v}批`,
+  months: (v) => span(v.split(',') as Month[]),
+  sites: (v) => `${v}个示范点`,
+  pieces: (v) => `${v}篇`,
 }
 
 /** One detail of an entry in words: 2026-12-01起, 第二组, 优秀线=85. */

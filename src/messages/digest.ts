@@ -11,12 +11,7 @@ export function digestText(d: DigestData, scope: string): string {
     d.newReports.length > 0 ? `新上报 ${d.newReports.length} 篇：` : '这段时间没有新的上报。',
     ...d.newReports.slice(0, 20).map(({ site, report }) => `· ${shortName(site)}：${titleOf(report)}`),
     ...(d.newReports.length > 20 ? [`……另有 ${d.newReports.length - 20} 篇`] : []),
-    d.missing.length > 0
-      ? `${fullMonthLabel(d.month)}尚未上报（${d.missing.length}/${d.total}）：${d.missing
-          .slice(0, 30)
-          .map((s: Site) => shortName(s))
-          .join('、')}${d.missing.length > 30 ? '…' : ''}`
-      : `${fullMonthLabel(d.month)}全部 ${d.total} 个示范点均已上报。`,
+    missingLine(d),
     ...(d.deadline ? [`本月截止：${dayMonthLabel(d.deadline)}（最后一个工作日）。`] : []),
     ...(d.lateUntil
       ? [`${fullMonthLabel(d.lateUntil.month)}补报截止：${dayMonthLabel(d.lateUntil.date)}。`]
@@ -24,6 +19,18 @@ export function digestText(d: DigestData, scope: string): string {
     '不想收到周报请发送 #周报 关闭。',
   ]
   return lines.join('\n')
+}
+
+/**
+ * Who has not reported this month: the names while some have; early in a month when nobody has
+ * yet, the count alone (thirty names nobody is late with would only fill the phone).
+ */
+function missingLine(d: DigestData): string {
+  const month = fullMonthLabel(d.month)
+  if (d.missing.length === 0) return `${month}全部 ${d.total} 个示范点均已上报。`
+  if (d.missing.length === d.total) return `${month}还没有示范点上报（共 ${d.total} 个）。`
+  const names = d.missing.slice(0, 30).map((s: Site) => shortName(s))
+  return `${month}尚未上报 ${d.missing.length} 个（共 ${d.total} 个）：${names.join('、')}${d.missing.length > 30 ? '…' : ''}`
 }
 
 function titleOf(r: { title: string; text: string; links: readonly { title: string }[] }): string {

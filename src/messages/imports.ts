@@ -7,7 +7,8 @@ import { quote } from './quote.js'
 export type ImportProblem =
   'notSpreadsheet' | 'tooLarge' | 'tooBig' | 'unreadable' | 'noMonth' | 'noSite' | { future: Month }
 
-const span = (ms: readonly Month[]) =>
+/** 2026年7月至10月: the months of an import. */
+export const span = (ms: readonly Month[]) =>
   ms.length === 0
     ? ''
     : ms.length === 1

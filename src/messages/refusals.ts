@@ -70,13 +70,16 @@ export const SCOPE = {
   noSites: '您负责的范围内没有示范点。',
 }
 
+/** Commands that show who reported: outside one's scope, the tallies show the same for anyone. */
+const VIEWING: readonly string[] = ['未报', '导出', '经验汇编']
+
 /**
  * Refusals keyed by identifier (ctx.fail): the scope policy's one sentence for everything outside
  * one's scope, and the site finder's. Params are plain strings.
  */
 export const FAILS: Record<FailCode, (p: FailParams) => string> = {
   SCOPE_NOT_YOURS: (p) =>
-    `#${p['command']} 只能用于您负责的${p['mine']}，不能用于${p['asked']}。查看任何范围的上报情况请用 #统计 或 #汇总。`,
+    `#${p['command']} 只能用于您负责的${p['mine']}，不能用于${p['asked']}。${VIEWING.includes(p['command'] ?? '') ? '查看任何范围的上报情况请用 #统计 或 #汇总。' : ''}`,
   SCOPE_NONE: (p) =>
     p['asked']
       ? `#${p['command']} 只能用于您本单位，不能用于${p['asked']}。`

@@ -30,13 +30,24 @@ export const KIND_WORD: Record<ReportKind, string> = {
   text: '文字',
 }
 
-/** 文章《…》、文件《…》、2 张图片 — what was shared with a report; '' when nothing was. */
+/** Titles named one by one up to this many; beyond, the count and the first ones. */
+const NAMED = 3
+
+/** 文章《A》、文章《A》《B》, or 5 篇文章（《A》《B》《C》等）: the person sees which shares were taken. */
+function titled(word: string, unit: string, titles: readonly string[]): string {
+  const width = titles.length === 1 ? 20 : 12
+  const named = titles
+    .slice(0, NAMED)
+    .map((t) => `《${firstWords(t, width)}》`)
+    .join('')
+  return titles.length <= NAMED ? word + named : `${titles.length} ${unit}${word}（${named}等）`
+}
+
+/** 文章《…》、文件《…》《…》、2 张图片 — what was shared with a report; '' when nothing was. */
 export function contentsPhrase(c: ReportContents): string {
   const parts: string[] = []
-  if (c.articles.length === 1) parts.push(`文章《${firstWords(c.articles[0]!, 20)}》`)
-  else if (c.articles.length > 1) parts.push(`${c.articles.length} 篇文章`)
-  if (c.files.length === 1) parts.push(`文件《${firstWords(c.files[0]!, 20)}》`)
-  else if (c.files.length > 1) parts.push(`${c.files.length} 个文件`)
+  if (c.articles.length > 0) parts.push(titled('文章', '篇', c.articles))
+  if (c.files.length > 0) parts.push(titled('文件', '个', c.files))
   if (c.images > 0) parts.push(`${c.images} 张图片`)
   return listed(parts)
 }

@@ -96,7 +96,7 @@ describe('6. leaders read what was reported', () => {
     // An article right after a report belongs to it: no hint, a note instead.
     await t.ask('rixin', '#上报')
     expect(await t.say('rixin', '', article('第三篇'))).toEqual([
-      '已加入编号1，现含 3 篇文章。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
+      '已加入编号1，现含文章《社区妇联开展消夏晚会》《社区义诊志愿服务》《第三篇》。如分享的内容不属于编号1，请发送 #撤回 1 后重新上报。',
     ])
     // Next day, once again; people of no site (a liaison) get none.
     t.setNow('2026-11-25T02:00:00Z')

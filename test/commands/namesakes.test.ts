@@ -55,16 +55,20 @@ describe('two registered 张三', () => {
 
   it('appoints the one named with the unit in brackets, full-width or not', async () => {
     const { t } = await twoZhangSan()
-    expect(await t.ask('admin', '#任命 组长 张三（日新街道） 第二组')).toBe('已任命 张三 为第二组组长。')
+    expect(await t.ask('admin', '#任命 组长 张三（日新街道） 第二组')).toBe(
+      '已任命 张三（日新街道） 为第二组组长。',
+    )
     expect(t.repo.roles('b').map((g) => g.role)).toEqual(['leader'])
     expect(t.repo.roles('a')).toEqual([])
-    expect(await t.ask('admin', '#任命 联络员 张三(市总工会) 西岗区')).toBe('已任命 张三 为西岗区联络员。')
+    expect(await t.ask('admin', '#任命 联络员 张三(市总工会) 西岗区')).toBe(
+      '已任命 张三（大连市总工会） 为西岗区联络员。',
+    )
     expect(t.repo.roles('a').map((g) => g.role)).toEqual(['liaison'])
   })
 
   it('appoints by the unit written as a separate word, or any name the roster knows for it', async () => {
     const { t } = await twoZhangSan()
-    expect(await t.ask('admin', '#任命 组长 张三 日新 第二组')).toBe('已任命 张三 为第二组组长。')
+    expect(await t.ask('admin', '#任命 组长 张三 日新 第二组')).toBe('已任命 张三（日新街道） 为第二组组长。')
     expect(t.repo.roles('b').map((g) => g.role)).toEqual(['leader'])
     expect(await t.ask('admin', '#免职 组长 张三（大连市西岗区日新街道） 第二组')).toContain('张三')
     expect(t.repo.roles('b')).toEqual([])

@@ -146,7 +146,7 @@ describe('#考核设置', () => {
     expect(await ask('admin', '#考核设置')).toContain('权重：上报40 六有20')
     expect(await ask('lead2', '#考核设置')).toContain('仅限管理员使用')
     expect(await ask('admin', '#考核设置 权重 上报 40')).toContain('已将上报权重设为 40')
-    expect(await ask('admin', '#考核设置 阈值 合格 95')).toContain('未保存：设置不合理')
+    expect(await ask('admin', '#考核设置 阈值 合格 95')).toBe('未保存：优秀线（90）不能低于合格线（95）。')
     expect(await ask('admin', '#考核设置 权重 上报 150')).toContain('未保存')
     expect(await ask('admin', '#考核设置 补报 1.5')).toContain('未保存')
     expect(await ask('admin', '#考核设置 权重 人气 5')).toContain('不是考核设置项')

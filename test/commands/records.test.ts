@@ -90,8 +90,8 @@ describe('#标记', () => {
 describe('#评分 and #考核', () => {
   it('a leader scores sites of their group only; the score changes, not doubles', async () => {
     const { ask, repo } = await makeRecordsCore()
-    expect(await ask('lead1', '#评分 日新街道 90 好')).toContain(
-      '您不是 大连市西岗区日新街道 所在工作组的组长',
+    expect(await ask('lead1', '#评分 日新街道 90 好')).toBe(
+      '#评分 只能用于您负责的第一组，不能用于日新街道。',
     )
     expect(await ask('zhang', '#评分 日新街道 90')).not.toContain('已记录')
     expect(await ask('lead2', '#评分 日新街道 90 阵地扎实')).toContain(

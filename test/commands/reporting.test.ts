@@ -219,12 +219,10 @@ describe('#补报', () => {
     )
     expect(t.repo.reports.get(1)).toMatchObject({ month: '2026-10', late: true, text: '10月28日开展观摩' })
     t.setNow('2026-11-05T16:00:00Z') // 00:00 on 6 November
-    expect(await t.ask('rixin', '#补报 2026-10 又一篇')).toBe(
-      '2026年10月的补报已于 2026-11-05 截止，未计入。',
-    )
+    expect(await t.ask('rixin', '#补报 2026-10 又一篇')).toBe('2026年10月的补报已于 11月5日截止，未计入。')
     expect(await t.ask('rixin', '#补报 2026-11 本月')).toBe('11月是本月，请直接用 #上报。')
     expect(await t.ask('rixin', '#补报 2026-12 下月')).toBe('2026年12月还没到，不能补报。')
-    expect(await t.ask('rixin', '#补报 十月 正文')).toBe('2026年10月的补报已于 2026-11-05 截止，未计入。')
+    expect(await t.ask('rixin', '#补报 十月 正文')).toBe('2026年10月的补报已于 11月5日截止，未计入。')
     // The hint names a month #补报 would take: last month, not this one.
     expect(await t.ask('rixin', '#补报 十三月 正文')).toBe(
       '“十三月”不是有效的月份，请写成 2026-10 或 10月 这样的格式。',

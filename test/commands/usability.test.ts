@@ -124,15 +124,13 @@ describe('3. #代报 backfills last month within the 补报 window', () => {
     expect(await t.ask('boss', '#代报 大船 上月 又一篇')).toMatch(
       /^已收到大船的10月创建信息（编号2，补报，代报）/,
     )
-    expect(await t.ask('boss', '#代报 大船 2026-09 九月')).toBe(
-      '2026年9月的补报已于 2026-10-05 截止，未计入。',
+    expect(await t.ask('boss', '#代报 大船 2026-09 九月')).toBe('2026年9月的补报已于 10月5日截止，未计入。')
+    expect(await t.ask('boss', '#代报 大船 12月 下月')).toBe(
+      '2025年12月的补报已于 2026年1月5日截止，未计入。',
     )
-    expect(await t.ask('boss', '#代报 大船 12月 下月')).toBe('2025年12月的补报已于 2026-01-05 截止，未计入。')
     expect(await t.ask('boss', '#代报 大船 本月 本月的')).toMatch(/^已收到大船的11月创建信息（编号3，代报）/)
     t.setNow('2026-11-24T02:00:00Z')
-    expect(await t.ask('boss', '#代报 大船 2026-10 迟了')).toBe(
-      '2026年10月的补报已于 2026-11-05 截止，未计入。',
-    )
+    expect(await t.ask('boss', '#代报 大船 2026-10 迟了')).toBe('2026年10月的补报已于 11月5日截止，未计入。')
     expect(t.repo.reports.all()).toHaveLength(3)
   })
 })
