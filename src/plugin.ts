@@ -169,18 +169,9 @@ interface Listeners {
 
 /** Puts the listeners on the bot; returns the function that takes them off again. */
 function wire(bot: Wechaty, listeners: Listeners): () => void {
-  bot.on('login', listeners.login)
-  bot.on('logout', listeners.logout)
-  bot.on('stop', listeners.stop)
-  bot.on('ready', listeners.ready)
-  bot.on('message', listeners.message)
-  bot.on('room-join', listeners['room-join'])
+  const pairs = Object.entries(listeners) as [keyof Listeners, (...args: never[]) => void][]
+  for (const [event, listener] of pairs) bot.on(event, listener)
   return () => {
-    bot.off('login', listeners.login)
-    bot.off('logout', listeners.logout)
-    bot.off('stop', listeners.stop)
-    bot.off('ready', listeners.ready)
-    bot.off('message', listeners.message)
-    bot.off('room-join', listeners['room-join'])
+    for (const [event, listener] of pairs) bot.off(event, listener)
   }
 }
