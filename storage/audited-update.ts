@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { auditInputSchema, type AuditInput } from '../src/domain/audit.js'
+import { auditInputSchema, type AuditNote } from '../src/domain/audit.js'
 import type { AuditPort } from '../src/core/records-port.js'
 import type { JsonFileStore } from './json-file-store.js'
 
@@ -28,8 +28,7 @@ export interface Audited {
   auditOutbox: PendingAudit[]
 }
 
-/** What an audited change says of itself: the entry without its time and author, which the change has. */
-export type AuditNote = Omit<AuditInput, 'op'>
+export type { AuditNote }
 
 /**
  * Applies `mutate` and, when it changed something, the entry `describe` makes of its result, in one
@@ -52,9 +51,39 @@ export async function auditedUpdate<T extends Audited, R>(
   return result
 }
 
+/**
+ * `mutate` in one write with `note` (or the note made of its result) when the change is audited (its
+ * result counts as a change when `changed` says so), a plain update when it is not.
+ */
+export async function updateNoted<T extends Audited, R>(
+  store: JsonFileStore<T>,
+  audit: AuditTrail | null,
+  mutate: (data: T) => R,
+  changed: (result: R) => boolean,
+  note: AuditNote | ((result: R) => AuditNote) | undefined,
+): Promise<R> {
+  if (!note || !audit) return store.update(mutate)
+  // Boxed: a change whose result is undefined (a void mutation) is still a change.
+  let unchanged: { result: R } | undefined
+  const box = await auditedUpdate(
+    store,
+    audit,
+    (d) => {
+      const result = mutate(d)
+      if (changed(result)) return { result }
+      unchanged = { result }
+      return undefined
+    },
+    ({ result }) => (typeof note === 'function' ? note(result) : note),
+  )
+  return (box ?? unchanged!).result
+}
+
 /** Appends what waits in the files' outboxes; a failure leaves it waiting (tried again later). */
 export async function deliverAudit(audit: AuditTrail, stores: readonly { readonly data: Audited }[]) {
   const waiting = stores.flatMap((s) => s.data.auditOutbox).filter((p) => !audit.has(p.op))
   waiting.sort((a, b) => a.at.localeCompare(b.at))
-  await Promise.all(waiting.map((p) => audit.append(p))).catch(() => undefined)
+  // Every append settles before this returns (a failed one is tried again later): none is left in
+  // flight to land after a later change's entry.
+  await Promise.allSettled(waiting.map((p) => audit.append(p)))
 }

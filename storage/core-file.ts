@@ -29,6 +29,7 @@ export function emptyCore(now: Date): CoreFile {
     members: {},
     roles: {},
     greeted: [],
+    auditOutbox: [],
   }
 }
 

@@ -6,6 +6,7 @@ import type { Repository } from '../src/core/ports.js'
 import { generateAdminCode, hashCode } from './core-file.js'
 import type { JsonFileStore } from './json-file-store.js'
 import type { CoreFile } from './schema.js'
+import { updateNoted, type AuditTrail } from './audited-update.js'
 
 type Core = JsonFileStore<CoreFile>
 const iso = (d: Date) => d.toISOString()
@@ -47,28 +48,33 @@ export function memberParts(core: Core): Pick<Repository, 'member' | 'members' |
   }
 }
 
-export function roleParts(core: Core): Pick<Repository, 'roles' | 'roleHolders' | 'grant' | 'revoke'> {
+export function roleParts(
+  core: Core,
+  audit: AuditTrail,
+): Pick<Repository, 'roles' | 'roleHolders' | 'grant' | 'revoke'> {
   return {
     roles: (id) => core.data.roles[id] ?? [],
     roleHolders: () =>
       Object.entries(core.data.roles)
         .filter(([, g]) => g.length > 0)
         .map(([contactId, grants]) => ({ contactId, grants })),
-    async grant(contactId, spec, by, now) {
-      return core.update((d) => {
+    async grant(contactId, spec, by, now, note) {
+      const add = (d: CoreFile) => {
         const list = d.roles[contactId] ?? []
         if (list.some((g) => sameRole(g, spec))) return false
         d.roles[contactId] = [...list, { ...spec, grantedBy: by, grantedAt: iso(now) }]
         return true
-      })
+      }
+      return updateNoted(core, audit, add, (added) => added, note)
     },
-    async revoke(contactId, spec) {
-      return core.update((d) => {
+    async revoke(contactId, spec, note) {
+      const remove = (d: CoreFile) => {
         const list = d.roles[contactId] ?? []
         const keep = list.filter((g) => !(typeof spec === 'string' ? g.role === spec : sameRole(g, spec)))
         d.roles[contactId] = keep
         return list.length - keep.length
-      })
+      }
+      return updateNoted(core, audit, remove, (n) => n > 0, note)
     },
   }
 }
@@ -85,7 +91,10 @@ export function roomParts(core: Core): Pick<Repository, 'room' | 'bindRoom' | 't
   }
 }
 
-export function adminCodeParts(core: Core): Pick<Repository, 'ensureAdminCode' | 'redeemAdminCode'> {
+export function adminCodeParts(
+  core: Core,
+  audit: AuditTrail | null = null,
+): Pick<Repository, 'ensureAdminCode' | 'redeemAdminCode'> {
   const arm = (code: string, source: 'env' | 'generated', now: Date) => {
     const salt = randomBytes(8).toString('hex')
     return core.update((d) => {
@@ -113,20 +122,21 @@ export function adminCodeParts(core: Core): Pick<Repository, 'ensureAdminCode' |
       await arm(code, 'generated', now)
       return { generated: code }
     },
-    async redeemAdminCode(code, contactId, now) {
+    async redeemAdminCode(code, contactId, now, note) {
       const current = core.data.adminCode
       if (!current) return 'none'
       const a = Buffer.from(hashCode(current.salt, code), 'hex')
       const b = Buffer.from(current.hash, 'hex')
       if (a.length !== b.length || !timingSafeEqual(a, b)) return 'wrong'
       if (current.usedBy) return 'used'
-      await core.update((d) => {
+      const redeem = (d: CoreFile) => {
         d.adminCode = { ...current, usedBy: contactId, usedAt: iso(now) }
         const list = d.roles[contactId] ?? []
         if (!list.some((g) => g.role === 'admin')) {
           d.roles[contactId] = [...list, { role: 'admin', grantedBy: 'admin-code', grantedAt: iso(now) }]
         }
-      })
+      }
+      await updateNoted(core, audit, redeem, () => true, note)
       return 'ok'
     },
   }

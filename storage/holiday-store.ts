@@ -3,6 +3,8 @@ import { z } from 'zod'
 import type { HolidaysPort } from '../src/core/holiday-port.js'
 import type { HolidayPeriod, HolidayYear } from '../src/domain/holidays.js'
 import { JsonFileStore } from './json-file-store.js'
+import { auditOutboxField, updateNoted, type AuditTrail } from './audited-update.js'
+import type { AuditNote } from '../src/domain/audit.js'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const period = z.object({ name: z.string().min(1), from: day, to: day }) satisfies z.ZodType<HolidayPeriod>
@@ -18,21 +20,30 @@ const fileSchema = z.object({
   schemaVersion: z.literal(1),
   /** By year ('2027'). */
   years: z.record(z.string().regex(/^\d{4}$/), year),
+  ...auditOutboxField,
 })
 type HolidayFile = z.infer<typeof fileSchema>
 
 /** The holidays admins entered, in `holidays.json`. */
 export class HolidayStore implements HolidaysPort {
-  private constructor(private readonly store: JsonFileStore<HolidayFile>) {}
+  private constructor(
+    private readonly store: JsonFileStore<HolidayFile>,
+    private readonly audit: AuditTrail | null,
+  ) {}
 
-  static async open(dataDir: string | null): Promise<HolidayStore> {
+  /** The file, for the audit entries waiting in it. */
+  file(): JsonFileStore<HolidayFile> {
+    return this.store
+  }
+
+  static async open(dataDir: string | null, audit: AuditTrail | null = null): Promise<HolidayStore> {
     const store = await JsonFileStore.open<HolidayFile>({
       file: dataDir === null ? null : join(dataDir, 'holidays.json'),
       schema: fileSchema,
       version: 1,
-      defaults: () => ({ schemaVersion: 1, years: {} }),
+      defaults: () => ({ schemaVersion: 1, years: {}, auditOutbox: [] }),
     })
-    return new HolidayStore(store)
+    return new HolidayStore(store, audit)
   }
 
   year(y: number): HolidayYear | undefined {
@@ -46,17 +57,23 @@ export class HolidayStore implements HolidaysPort {
       .sort((a, b) => a - b)
   }
 
-  async setYear(y: number, data: HolidayYear | null, by: string, now: Date): Promise<void> {
-    await this.store.update((d) => {
-      if (data === null)
-        d.years = Object.fromEntries(Object.entries(d.years).filter(([k]) => k !== String(y)))
-      else
-        d.years[String(y)] = {
-          holidays: data.holidays.map((h) => ({ ...h })),
-          workdays: [...data.workdays],
-          by,
-          at: now.toISOString(),
-        }
-    })
+  async setYear(y: number, data: HolidayYear | null, by: string, now: Date, note?: AuditNote): Promise<void> {
+    await updateNoted(
+      this.store,
+      this.audit,
+      (d) => {
+        if (data === null)
+          d.years = Object.fromEntries(Object.entries(d.years).filter(([k]) => k !== String(y)))
+        else
+          d.years[String(y)] = {
+            holidays: data.holidays.map((h) => ({ ...h })),
+            workdays: [...data.workdays],
+            by,
+            at: now.toISOString(),
+          }
+      },
+      () => true,
+      note,
+    )
   }
 }

@@ -2,7 +2,7 @@ import type { Month } from '../src/domain/calendar.js'
 import type { Org } from '../src/domain/types.js'
 import type { RecordsRepository } from '../src/core/records-port.js'
 import { AuditStore } from './audit-store.js'
-import { deliverAudit } from './audited-update.js'
+import { deliverAudit, type AuditTrail } from './audited-update.js'
 import { RecordsStore } from './records-store.js'
 import { RosterHistoryStore } from './roster-history-store.js'
 
@@ -13,7 +13,7 @@ import { RosterHistoryStore } from './roster-history-store.js'
 export async function openRecordsRepository(
   dataDir: string | null,
   today: { orgs: readonly Org[]; trackingSince: Month; now: Date },
-): Promise<RecordsRepository> {
+): Promise<RecordsRepository & { audit: AuditTrail }> {
   const audit = await AuditStore.open(dataDir)
   const records = await RecordsStore.open(dataDir, audit)
   const rosterHistory = await RosterHistoryStore.open(dataDir, today, audit)

@@ -10,6 +10,8 @@ import {
 } from '../src/domain/reminders.js'
 import type { RemindersPort } from '../src/core/ports.js'
 import { JsonFileStore } from './json-file-store.js'
+import { auditOutboxField, updateNoted, type AuditTrail } from './audited-update.js'
+import type { AuditNote } from '../src/domain/audit.js'
 
 const kind = z.enum(REMINDER_KINDS as [ReminderKind, ...ReminderKind[]])
 
@@ -47,22 +49,41 @@ const fileSchema = z.object({
       attempts: z.number().int().min(0).optional(),
     }),
   ),
+  ...auditOutboxField,
 })
 type ReminderFile = z.infer<typeof fileSchema>
 
 /** Reminder settings and the record of every occurrence, in `reminders.json`. */
 export class ReminderStore implements RemindersPort {
   private readonly listeners = new Set<() => void>()
-  private constructor(private readonly store: JsonFileStore<ReminderFile>) {}
+  private constructor(
+    private readonly store: JsonFileStore<ReminderFile>,
+    private readonly audit: AuditTrail | null,
+  ) {}
 
-  static async open(dataDir: string | null, now: Date = new Date()): Promise<ReminderStore> {
+  /** The file, for the audit entries waiting in it. */
+  file(): JsonFileStore<ReminderFile> {
+    return this.store
+  }
+
+  static async open(
+    dataDir: string | null,
+    now: Date = new Date(),
+    audit: AuditTrail | null = null,
+  ): Promise<ReminderStore> {
     const store = await JsonFileStore.open<ReminderFile>({
       file: dataDir === null ? null : join(dataDir, 'reminders.json'),
       schema: fileSchema,
       version: 1,
-      defaults: () => ({ schemaVersion: 1, createdAt: now.toISOString(), overrides: {}, occurrences: {} }),
+      defaults: () => ({
+        schemaVersion: 1,
+        createdAt: now.toISOString(),
+        overrides: {},
+        occurrences: {},
+        auditOutbox: [],
+      }),
     })
-    return new ReminderStore(store)
+    return new ReminderStore(store, audit)
   }
 
   /** The settings in force: the configuration's, with the admins' changes on top. */
@@ -77,8 +98,14 @@ export class ReminderStore implements RemindersPort {
     }
   }
 
-  async change(mutate: (o: SettingsOverride) => void): Promise<void> {
-    await this.store.update((d) => mutate(d.overrides))
+  async change(mutate: (o: SettingsOverride) => void, note?: AuditNote): Promise<void> {
+    await updateNoted(
+      this.store,
+      this.audit,
+      (d) => mutate(d.overrides),
+      () => true,
+      note,
+    )
     for (const fn of [...this.listeners]) fn()
   }
 

@@ -7,12 +7,15 @@ import { StoreError, type JsonFileStore } from './json-file-store.js'
 import { Shards } from './shards.js'
 import { monthSchema, reportSchema } from '../src/domain/schemas.js'
 import type { ReportsPort } from '../src/core/ports.js'
+import { auditOutboxField, updateNoted, type AuditTrail } from './audited-update.js'
+import type { AuditNote } from '../src/domain/audit.js'
 
 export const SHARD_SCHEMA_VERSION = 1
 const shardSchema = z.object({
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
   month: monthSchema,
   reports: z.array(reportSchema),
+  ...auditOutboxField,
 })
 type Shard = z.infer<typeof shardSchema>
 
@@ -29,13 +32,16 @@ export class ReportStore implements ReportsPort {
   /** Attachments of an in-memory store (tests), by path. */
   private readonly memoryFiles = new Map<string, Buffer>()
 
-  private constructor(private readonly dir: string | null) {
+  private constructor(
+    private readonly dir: string | null,
+    private readonly audit: AuditTrail | null,
+  ) {
     this.shards = new Shards<Month, Shard>({
       dir,
       fileName: (month) => `${month}.json`,
       schema: shardSchema,
       version: SHARD_SCHEMA_VERSION,
-      defaults: (month) => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [] }),
+      defaults: (month) => ({ schemaVersion: SHARD_SCHEMA_VERSION, month, reports: [], auditOutbox: [] }),
       opened: (s, month) => {
         this.check(s, month)
         for (const r of s.data.reports) this.index(r)
@@ -43,8 +49,8 @@ export class ReportStore implements ReportsPort {
     })
   }
 
-  static async open(dataDir: string | null): Promise<ReportStore> {
-    const store = new ReportStore(dataDir === null ? null : join(dataDir, 'reports'))
+  static async open(dataDir: string | null, audit: AuditTrail | null = null): Promise<ReportStore> {
+    const store = new ReportStore(dataDir === null ? null : join(dataDir, 'reports'), audit)
     await store.shards.openExisting(/^\d{4}-\d{2}\.json$/, (name) => name.slice(0, 7))
     return store
   }
@@ -107,17 +113,28 @@ export class ReportStore implements ReportsPort {
   }
 
   /** Changes a report (withdrawal, attachments); resolves once on disk. */
-  async change(no: number, mutate: (r: Report) => void): Promise<Report | undefined> {
+  async change(no: number, mutate: (r: Report) => void, note?: AuditNote): Promise<Report | undefined> {
     const month = this.byNo.get(no)
     if (!month) return undefined
     const shard = await this.shards.get(month)
-    return shard.update((d) => {
-      const r = d.reports.find((x) => x.no === no)
-      if (!r) return undefined
-      mutate(r)
-      this.index(r)
-      return r
-    })
+    return updateNoted(
+      shard,
+      this.audit,
+      (d) => {
+        const r = d.reports.find((x) => x.no === no)
+        if (!r) return undefined
+        mutate(r)
+        this.index(r)
+        return r
+      },
+      (r) => r !== undefined,
+      note,
+    )
+  }
+
+  /** The month files, for the audit entries waiting in them. */
+  files(): JsonFileStore<Shard>[] {
+    return this.shards.stores()
   }
 
   /** Saves a shared file under `attachments/YYYY-MM/` (in memory for tests) and describes it. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { deliverAudit } from './audited-update.js'
 import { Roster } from '../src/domain/roster.js'
 import { JsonFileStore } from './json-file-store.js'
 import type { Repository } from '../src/core/ports.js'
@@ -64,20 +65,26 @@ export async function openRepositoryFiles(
     trackingSince: core.data.trackingSince,
     now,
   })
-  const imports = await ImportStore.open(dataDir)
-  const reports = withImports(await ReportStore.open(dataDir), imports)
+  const { audit } = records
+  const imports = await ImportStore.open(dataDir, audit)
+  const reportStore = await ReportStore.open(dataDir, audit)
+  const reports = withImports(reportStore, imports)
+  const reminders = await ReminderStore.open(dataDir, now, audit)
+  const holidays = await HolidayStore.open(dataDir, audit)
+  // Audit entries written with their change whose append failed (a full disk) are appended now.
+  await deliverAudit(audit, [core, imports.file(), reminders.file(), holidays.file(), ...reportStore.files()])
   const repo: Repository = {
     reports,
     imports,
     tracking: () => trackingOf(core.data.trackingSince, reports.all(), importedMonths(imports.batches())),
-    reminders: await ReminderStore.open(dataDir, now),
-    holidays: await HolidayStore.open(dataDir),
+    reminders,
+    holidays,
     lockouts: await LockoutStore.open(dataDir),
     ...recordParts(records),
     ...memberParts(core),
-    ...roleParts(core),
+    ...roleParts(core, audit),
     ...roomParts(core),
-    ...adminCodeParts(core),
+    ...adminCodeParts(core, audit),
   }
   return { repo, files: { core } }
 }
@@ -91,7 +98,7 @@ function withImports(store: ReportStore, imports: ImportStore): ReportsPort {
     get: (no) => store.get(no),
     byMessageId: (id) => store.byMessageId(id),
     add: (input) => store.add(input),
-    change: (no, mutate) => store.change(no, mutate),
+    change: (no, mutate, note) => store.change(no, mutate, note),
     saveFile: (...args) => store.saveFile(...args),
     readFile: (file) => store.readFile(file),
   }

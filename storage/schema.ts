@@ -1,3 +1,4 @@
+import { auditOutboxField } from './audited-update.js'
 import { z } from 'zod'
 import { isoSchema as iso, memberSchema, orgSchema, roleGrantSchema } from '../src/domain/schemas.js'
 
@@ -29,5 +30,6 @@ export const coreFileSchema = z.object({
   roles: z.record(z.string(), z.array(roleGrantSchema)),
   /** Contacts already greeted on joining, so a re-delivered join event greets no one twice. */
   greeted: z.array(z.string()),
+  ...auditOutboxField,
 })
 export type CoreFile = z.infer<typeof coreFileSchema>

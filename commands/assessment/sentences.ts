@@ -4,7 +4,13 @@ import { DEFAULT_ASSESSMENT_SETTINGS, PARTS, UNRATED, VERDICTS } from '../../src
 import type { SettingKey } from '../../src/domain/assessment-settings-input.js'
 import { settingPath } from '../../src/domain/assessment-settings-input.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
-import { leftOutNote, monthSpan, PART_LABEL, SETTING_LABEL, verdictText } from '../../src/messages/assessment.js'
+import {
+  leftOutNote,
+  monthSpan,
+  PART_LABEL,
+  SETTING_LABEL,
+  verdictText,
+} from '../../src/messages/assessment.js'
 import { dayMonthLabel } from '../../src/messages/format.js'
 import { quote } from '../../src/messages/quote.js'
 import { periodLabel, shortName } from '../../src/messages/records.js'

@@ -1,6 +1,6 @@
 /** #图表: the heatmap picture (sites × months) of the reader's scope, drawn off the message path. */
 import { rawArgs } from '../../src/core/args.js'
-import { role } from '../../src/core/preconditions.js'
+import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { monthOf } from '../../src/domain/calendar.js'
 import { parsePeriod, periodMonths, type Period } from '../../src/domain/periods.js'
@@ -24,13 +24,15 @@ export const chart = defineCommand({
   usage: FILES.chartUsage,
   summary: '上报情况热力图（示范点 × 月份），私信发送图片',
   details: [
-    '不写期间时为今年至今。不写范围时：联络员看本区，组长看所带的各组，管理员看全市。',
-    '可加范围（第一组、西岗区、省级、全市），可查看任何范围。',
+    '不写期间时为今年至今。不写范围时：联络员看本区，组长看所带的各组，管理员和其他成员看全市。',
+    '可加范围（第一组、西岗区、省级、全市），任何成员都可以查看任何范围。',
     '#图表 考核 [2026下半年]：半年考核得分条形图，按结论分组、组内按得分排序（组长和管理员）。',
   ],
   examples: ['#图表', '#图表 2026上半年', '#图表 2026年', '#图表 考核 2026下半年'],
   category: 'query',
-  requires: [role('liaison', 'leader', 'admin')],
+  // Reading is open to every registered member (the numbers are posted to the group anyway);
+  // the score chart (#图表 考核) names verdicts, so it keeps to one's own scope (score-chart.ts).
+  requires: [registered],
   args: rawArgs.transform((a) => ({ ...scopeAndPeriod(a.tokens), joined: a.tokens.join('') })),
   async run(ctx, { scopeWord, periodWord: word, joined }) {
     const { deps, sender, incoming } = ctx

@@ -1,10 +1,11 @@
 /** #导入: the coordinator's history (sites × months) from a spreadsheet; 确认 applies, 撤销 takes the last back. */
+import type { ImportBatch } from '../../src/domain/imports.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand, type CommandContext, type Reply } from '../../src/core/types.js'
 import { IMPORT } from '../../src/messages/imports.js'
 import { IMPORT_WORDS } from '../../src/domain/vocabulary.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 import { IMPORT_SHARES, previewImport } from './import-flow.js'
 
 const WORDS = IMPORT_WORDS
@@ -14,25 +15,25 @@ async function confirm({ deps, sender }: CommandContext): Promise<Reply[]> {
   const p = deps.repo.imports.pending(sender.id)
   if (!p) return [{ text: IMPORT.nothingPending }]
   const { readAt: _r, ...body } = p
-  const batch = await deps.repo.imports.apply({ ...body, at: deps.clock().toISOString() })
+  const piecesOf = (b: ImportBatch) => b.entries.reduce((n, e) => n + e.count, 0)
+  const batch = await deps.repo.imports.apply({ ...body, at: deps.clock().toISOString() }, (b) =>
+    auditNote(deps, sender, 'import.apply', b.fileName, {
+      batch: String(b.id),
+      months: b.months.join(','),
+      sites: String(b.orgIds.length),
+      pieces: String(piecesOf(b)),
+    }),
+  )
   await deps.repo.imports.setPending(sender.id, null)
-  const pieces = batch.entries.reduce((n, e) => n + e.count, 0)
-  await audited(deps, sender, 'import.apply', batch.fileName, {
-    batch: String(batch.id),
-    months: batch.months.join(','),
-    sites: String(batch.orgIds.length),
-    pieces: String(pieces),
-  })
+  const pieces = piecesOf(batch)
   return [{ text: IMPORT.applied(batch.months, batch.orgIds.length, pieces) }]
 }
 
 async function undo({ deps, sender }: CommandContext): Promise<Reply[]> {
-  const batch = await deps.repo.imports.undoLast(sender.id, deps.clock())
+  const batch = await deps.repo.imports.undoLast(sender.id, deps.clock(), (b) =>
+    auditNote(deps, sender, 'import.undo', b.fileName, { batch: String(b.id), months: b.months.join(',') }),
+  )
   if (!batch) return [{ text: IMPORT.nothingToUndo }]
-  await audited(deps, sender, 'import.undo', batch.fileName, {
-    batch: String(batch.id),
-    months: batch.months.join(','),
-  })
   return [{ text: IMPORT.undone(batch.fileName, batch.months) }]
 }
 

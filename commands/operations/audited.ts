@@ -1,16 +1,16 @@
-/** Writes a change to the append-only audit trail: who, when, what, why. */
-import type { AuditAction } from '../../src/domain/audit.js'
+/** The audit entry a command's change carries: who, when, what, why (written with the change, in one write). */
+import type { AuditAction, AuditNote } from '../../src/domain/audit.js'
 import type { Deps, Sender } from '../../src/core/types.js'
 
-export async function audited(
+export function auditNote(
   deps: Deps,
   sender: Sender,
   action: AuditAction,
   target: string,
   detail: Record<string, string>,
   reason = '',
-): Promise<void> {
-  await deps.repo.audit.append({
+): AuditNote {
+  return {
     at: deps.clock().toISOString(),
     by: sender.id,
     byName: sender.member?.name ?? sender.wechatName,
@@ -18,5 +18,5 @@ export async function audited(
     target,
     detail,
     reason,
-  })
+  }
 }

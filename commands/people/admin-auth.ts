@@ -1,5 +1,5 @@
 import { rawArgs } from '../../src/core/args.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 import { defineCommand, type Deps, type Reply } from '../../src/core/types.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import { missingYears } from '../../src/domain/holidays.js'
@@ -27,18 +27,18 @@ export const adminAuth = defineCommand({
     const lockouts = deps.repo.lockouts
     const now = deps.clock()
     if (lockouts.isLocked(sender.id, now)) return [{ text: PEOPLE.adminLocked }]
-    const result = await deps.repo.redeemAdminCode(code, sender.id, now)
+    const note = auditNote(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
+    const result = await deps.repo.redeemAdminCode(code, sender.id, now, note)
     if (result === 'wrong') {
       await lockouts.fail(sender.id, now)
       deps.logger.warn('admin code rejected', { from: sender.id })
       return [{ text: PEOPLE.adminWrong }]
     }
     await lockouts.clear(sender.id)
-    if (result === 'ok') {
-      deps.logger.info('admin code redeemed', { by: sender.id })
-      await audited(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
+    if (result === 'ok') deps.logger.info('admin code redeemed', { by: sender.id })
+    const reply = {
+      text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone,
     }
-    const reply = { text: result === 'ok' ? PEOPLE.adminOk : result === 'used' ? PEOPLE.adminUsed : PEOPLE.adminNone }
     return result === 'ok' ? [reply, ...(await holidayNotices(deps, sender.id, now))] : [reply]
   },
 })

@@ -2,7 +2,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { roleLabel } from '../../src/messages/sites.js'
 import { PEOPLE } from './sentences.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-args.js'
 
 export const appoint = defineCommand({
@@ -22,9 +22,8 @@ export const appoint = defineCommand({
     const scope = checkScope(target.role, args)
     if (!scope.ok) return [{ text: scope.text }]
     const label = roleLabel(scope.spec)
-    const fresh = await ctx.deps.repo.grant(target.id, scope.spec, ctx.sender.id, ctx.deps.clock())
-    if (fresh)
-      await audited(ctx.deps, ctx.sender, 'role.grant', target.id, { name: target.name, role: label })
+    const note = auditNote(ctx.deps, ctx.sender, 'role.grant', target.id, { name: target.name, role: label })
+    const fresh = await ctx.deps.repo.grant(target.id, scope.spec, ctx.sender.id, ctx.deps.clock(), note)
     return [{ text: fresh ? PEOPLE.granted(target.name, label) : PEOPLE.alreadyGranted(target.name, label) }]
   },
 })

@@ -4,7 +4,7 @@ import { sameRole } from '../../src/domain/authority.js'
 import type { Role, RoleSpec } from '../../src/domain/types.js'
 import { roleLabel } from '../../src/messages/sites.js'
 import { PEOPLE } from './sentences.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 import { checkScope, roleAndTarget, roleArgs } from './role-args.js'
 
 export const dismiss = defineCommand({
@@ -42,11 +42,11 @@ export const dismiss = defineCommand({
       const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
       if (admins.length <= 1) return [{ text: PEOPLE.lastAdmin }]
     }
-    await repo.revoke(target.id, spec)
-    await audited(ctx.deps, ctx.sender, 'role.revoke', target.id, {
+    const note = auditNote(ctx.deps, ctx.sender, 'role.revoke', target.id, {
       name: target.name,
       role: held.map(roleLabel).join(' '),
     })
+    await repo.revoke(target.id, spec, note)
     return [{ text: PEOPLE.revoked(target.name, held.map(roleLabel)) }]
   },
 })

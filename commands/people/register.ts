@@ -19,7 +19,9 @@ const PENDING = localKey('register.rename', () => new Map<string, { key: string;
 function confirmRename(deps: Deps, senderId: string, name: string, orgId: string, line: string | null) {
   const roster = deps.repo.roster()
   const before = deps.repo.members().find((m) => m.contactId === senderId)
-  const other = namesakes(deps.repo.members(), roster, name, displayName).find((n) => n.member.contactId !== senderId)
+  const other = namesakes(deps.repo.members(), roster, name, displayName).find(
+    (n) => n.member.contactId !== senderId,
+  )
   if (other) return PEOPLE.renameTaken(name, other.label)
   const pending = deps.local(PENDING)
   const key = `${name}|${orgId}|${line ?? ''}`

@@ -9,7 +9,7 @@ import {
   type HolidayCommand,
 } from '../../src/domain/holiday-input.js'
 import { HOL, HOLIDAY_WORDS } from '../../src/messages/holidays.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 
 type Input = { ok: true; command: HolidayCommand } | { ok: false; text: string }
 
@@ -44,8 +44,10 @@ export const holidays = defineCommand({
     if (!isAdmin(sender.roles)) return [{ text: HOL.adminOnly }]
     const next = applyHolidayCommand(store.year(cmd.year), cmd)
     if (!next.ok) return [{ text: HOL.error(next.error) }]
-    await store.setYear(cmd.year, next.value, sender.id, deps.clock())
-    await audited(deps, sender, 'settings.change', 'holidays', { holidays: incoming.text.slice(0, 80) })
+    const note = auditNote(deps, sender, 'settings.change', 'holidays', {
+      holidays: incoming.text.slice(0, 80),
+    })
+    await store.setYear(cmd.year, next.value, sender.id, deps.clock(), note)
     return [{ text: HOL.saved(cmd.year, next.value) }]
   },
 })

@@ -1,4 +1,5 @@
 /** #提醒设置 lets admins pause, resume and retime reminders. */
+import type { AuditNote } from '../../src/domain/audit.js'
 import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand, type Deps, type Reply } from '../../src/core/types.js'
@@ -8,7 +9,7 @@ import { KIND_LABEL } from '../../src/messages/reminders.js'
 import { KIND_WORDS, REMINDERS } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
 import { REMINDER_SETTING_WORDS as WORDS } from '../../src/domain/vocabulary.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 
 type Change =
   | { op: 'pause' | 'resume'; kind: ReminderKind | null }
@@ -78,15 +79,15 @@ export const reminderSettings = defineCommand({
     }
   }),
   async run({ deps, sender, incoming }, change) {
-    const replies = await applyChange(deps, change)
-    if (change.op !== 'error' && change.op !== 'show') {
-      await audited(deps, sender, 'settings.change', 'reminders', { reminders: incoming.text.slice(0, 80) })
-    }
-    return replies
+    // The audit entry goes in the same write as the change.
+    const note = auditNote(deps, sender, 'settings.change', 'reminders', {
+      reminders: incoming.text.slice(0, 80),
+    })
+    return applyChange(deps, change, note)
   },
 })
 
-async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
+async function applyChange(deps: Deps, change: Change, note: AuditNote): Promise<Reply[]> {
   const store = deps.repo.reminders
   const defaults = deps.reminderDefaults
   switch (change.op) {
@@ -105,19 +106,19 @@ async function applyChange(deps: Deps, change: Change): Promise<Reply[]> {
           else off.delete(change.kind)
           o.off = REMINDER_KINDS.filter((k) => off.has(k))
         }
-      })
+      }, note)
       const what = change.kind === null ? REMINDERS.reminderAll : KIND_LABEL[change.kind]
       return [{ text: pause ? REMINDERS.paused(what) : REMINDERS.resumed(what) }]
     }
     case 'time':
       await store.change((o) => {
         o.times = { ...o.times, [change.kind]: change.time }
-      })
+      }, note)
       return [{ text: REMINDERS.timeSet(change.kind, change.time) }]
     case 'midDay':
       await store.change((o) => {
         o.midDay = change.day
-      })
+      }, note)
       return [{ text: REMINDERS.midDaySet(change.day) }]
   }
 }

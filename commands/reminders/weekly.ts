@@ -5,7 +5,8 @@ import { defineCommand } from '../../src/core/types.js'
 import { addMonths, monthOf } from '../../src/domain/calendar.js'
 import { composeDigest, digestReader, digestSites } from '../../src/domain/digest.js'
 import { WEEKLY, WEEKLY_WORDS } from './sentences.js'
-import { digestText, scopeLabel } from '../../src/messages/digest.js'
+import { digestText } from '../../src/messages/digest.js'
+import { scopesLabel } from '../../src/messages/format.js'
 import { SCOPE } from '../../src/messages/refusals.js'
 
 type Want = { op: 'show' } | { op: 'on' | 'off' } | { op: 'bad'; word: string }
@@ -51,9 +52,6 @@ export const weekly = defineCommand({
       calendar: deps.calendar,
       lateDays: deps.settings.lateDays,
     })
-    const label = reader.admin
-      ? scopeLabel({ all: true })
-      : scopeLabel({ groups: reader.groups, districts: [] })
-    return [{ text: digestText(data, label) }]
+    return [{ text: digestText(data, scopesLabel(reader.scopes)) }]
   },
 })

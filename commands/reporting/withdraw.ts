@@ -5,7 +5,7 @@ import { isAdmin } from '../../src/domain/authority.js'
 import { parseNo } from '../../src/domain/numbers.js'
 import { CORE } from '../../src/messages/core.js'
 import { REPORTING } from './sentences.js'
-import { audited } from '../operations/audited.js'
+import { auditNote } from '../operations/audited.js'
 import { progress } from './file-report.js'
 
 export const withdraw = defineCommand({
@@ -34,10 +34,21 @@ export const withdraw = defineCommand({
       return [{ text: REPORTING.withdrawNotAllowed }]
     }
     const now = deps.clock()
-    const updated = await deps.repo.reports.change(no, (x) => {
-      x.withdrawn = { by: sender.id, at: now.toISOString() }
-    })
-    await audited(deps, sender, 'report.withdraw', r.orgId, { no: String(no), month: r.month }, reason)
+    const note = auditNote(
+      deps,
+      sender,
+      'report.withdraw',
+      r.orgId,
+      { no: String(no), month: r.month },
+      reason,
+    )
+    const updated = await deps.repo.reports.change(
+      no,
+      (x) => {
+        x.withdrawn = { by: sender.id, at: now.toISOString() }
+      },
+      note,
+    )
     const site = deps.repo.roster().get(r.orgId)
     const { reported, total } = progress(deps, r.month)
     return [{ text: REPORTING.withdrawn(site, updated ?? r, reported, total) }]

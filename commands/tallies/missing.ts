@@ -5,7 +5,7 @@ import { defineCommand } from '../../src/core/types.js'
 import { inScope, parseScope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
-import { MISSING, TALLIES, scopeLabel } from './sentences.js'
+import { MISSING, TALLIES } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
 import { dueText } from './month-asked.js'
 
@@ -38,8 +38,7 @@ export const missing = defineCommand({
     // It @-mentions people: acting, so only within one's own scope.
     const scope = ctx.scope(word, 'act')
     if (!scope.ok) return scope.reply
-    const { scopes } = scope.value
-    const label = TALLIES.scopes(scopes.map(scopeLabel))
+    const { scopes, label } = scope.value
     const t = tallyMonth(
       deps.repo.rosterHistory.activeSitesFor(month).filter((s) => scopes.some((sc) => inScope(sc, s))),
       deps.repo.reports.ofMonth(month),

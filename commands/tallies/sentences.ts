@@ -1,12 +1,11 @@
 /** What the tallies say: #统计, #进度, #汇总 and #未报, with the full lists one command away. */
-import type { Scope } from '../../src/domain/authority.js'
 import type { Month } from '../../src/domain/calendar.js'
 import { shanghaiDate } from '../../src/domain/calendar.js'
 import { contentsOf, firstWords, kindOf } from '../../src/domain/report-contents.js'
 import type { MonthTally, Report, SiteYear } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../../src/domain/types.js'
-import { DETAIL_WORD, SCOPE_WORDS } from '../../src/domain/vocabulary.js'
+import { DETAIL_WORD } from '../../src/domain/vocabulary.js'
 import { dayMonthLabel, fullMonthLabel, listed, monthLabel } from '../../src/messages/format.js'
 import { IMPORT } from '../../src/messages/imports.js'
 import { quote } from '../../src/messages/quote.js'
@@ -27,18 +26,12 @@ function reportLine(r: Report): string {
   return `编号${r.no} ${dayMonthLabel(shanghaiDate(r.at))} ${kind}${flags.length > 0 ? `（${listed(flags)}）` : ''}：${what}`
 }
 
-/** 第一组, 西岗区, 省级, 全市. */
-export function scopeLabel(scope: Scope): string {
-  switch (scope.kind) {
-    case 'all':
-      return SCOPE_WORDS.all[0]
-    case 'group':
-      return GROUP_NAMES[scope.group]
-    case 'district':
-      return scope.district
-    case 'level':
-      return scope.level
-  }
+/** 省级 5/12，市级 9/18: the levels the scope holds (a district may hold one). */
+function levelLine(t: MonthTally): string[] {
+  const levels = (['省级', '市级'] as const).filter((l) => t.byLevel[l].total > 0)
+  return levels.length === 0
+    ? []
+    : [levels.map((l) => `${l} ${t.byLevel[l].reported}/${t.byLevel[l].total}`).join('，')]
 }
 
 export const TALLIES = {
@@ -47,12 +40,12 @@ export const TALLIES = {
   tallyFuture: (month: Month) => `${fullMonthLabel(month)}还没到，没有可统计的上报。`,
   tallyBeforeTracking: (month: Month, since: Month) =>
     `机器人从${fullMonthLabel(since)}起统计上报，${fullMonthLabel(month)}没有记录。`,
-  tally(t: MonthTally): string {
+  tally(t: MonthTally, scope: string): string {
     const lines = [
-      `${fullMonthLabel(t.month)}创建信息：全市已报 ${t.reported}/${t.total}`,
-      `省级 ${t.byLevel['省级'].reported}/${t.byLevel['省级'].total}，市级 ${t.byLevel['市级'].reported}/${t.byLevel['市级'].total}`,
+      `${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`,
+      ...levelLine(t),
     ]
-    for (const g of [1, 2, 3] as const) {
+    for (const g of GROUP_NOS) {
       const inGroup = t.sites.filter((s) => s.site.group === g)
       if (inGroup.length === 0) continue
       lines.push(`【${GROUP_NAMES[g]}】${t.byGroup[g].reported}/${t.byGroup[g].total}`)
@@ -67,14 +60,19 @@ export const TALLIES = {
     return lines.join('\n')
   },
   /** #统计: headline, groups, then the sites not reported grouped; the full list one command away. */
-  tallyBrief(t: MonthTally, monthWord: string): string {
+  tallyBrief(t: MonthTally, scope: string, words: string): string {
+    const groups = GROUP_NOS.filter((g) => t.byGroup[g].total > 0)
     const lines = [
-      `${fullMonthLabel(t.month)}创建信息：全市已报 ${t.reported}/${t.total}`,
-      `省级 ${t.byLevel['省级'].reported}/${t.byLevel['省级'].total}，市级 ${t.byLevel['市级'].reported}/${t.byLevel['市级'].total}`,
-      GROUP_NOS.filter((g) => t.byGroup[g].total > 0)
-        .map((g) => `${GROUP_NAMES[g]} ${t.byGroup[g].reported}/${t.byGroup[g].total}`)
-        .join(FIGURE_SEP),
+      `${fullMonthLabel(t.month)}创建信息：${scope}已报 ${t.reported}/${t.total}`,
+      ...levelLine(t),
     ]
+    // A group's own figure is the headline already; the group line is for wider scopes.
+    if (groups.length > 1 || groups[0] === undefined || GROUP_NAMES[groups[0]] !== scope)
+      lines.push(
+        groups
+          .map((g) => `${GROUP_NAMES[g]} ${t.byGroup[g].reported}/${t.byGroup[g].total}`)
+          .join(FIGURE_SEP),
+      )
     const pieces = t.sites.reduce((n, s) => n + s.count, 0)
     const late = t.sites.reduce((n, s) => n + s.late, 0)
     if (t.reported > 0) lines.push(`共 ${pieces} 篇${late > 0 ? `（含补报 ${late} 篇）` : ''}`)
@@ -83,7 +81,7 @@ export const TALLIES = {
     else {
       lines.push(`未报（${behind.length}）：`, ...byGroup(behind))
     }
-    lines.push(`逐个示范点及篇数：#统计 ${monthWord ? `${monthWord} ` : ''}${DETAIL_WORD}`)
+    lines.push(`逐个示范点及篇数：#统计 ${words ? `${words} ` : ''}${DETAIL_WORD}`)
     return lines.join('\n')
   },
 
@@ -176,7 +174,6 @@ export const TALLIES = {
   summaryCount: (n: number) => `需关注的示范点 ${n} 个：`,
   summaryMore: (word: string) => `逐个列出：#汇总 ${word ? `${word} ` : ''}${DETAIL_WORD}`,
   /** The scopes a reply is about: 第一组、西岗区. */
-  scopes: (labels: string[]) => listed(labels),
 }
 
 export const MISSING = {

@@ -44,7 +44,9 @@ export function senderOf(deps: Deps, incoming: Pick<Incoming, 'senderId' | 'send
 /** The actor as records name who changed them. */
 export const actorOf = (sender: Sender): Actor => ({ id: sender.id, name: sender.name })
 
-const fail = (code: FailCode, params: FailParams = {}): Reply[] => [{ text: FAILS[code](params) }]
+const fail = (code: FailCode, params: FailParams = {}): Reply[] => [
+  { text: FAILS[code](params), refusal: code },
+]
 
 /** Any organisation by what was typed, or the reply with the candidates or the closest names. */
 /** An ORG_UNKNOWN error naming a retired site gets the day it left the network. */

@@ -3,6 +3,7 @@
  * and implemented by `storage/` (the repository) and `src/transport/` (directory, sender), so the
  * inner layers never import an adapter.
  */
+import type { AuditNote } from '../domain/audit.js'
 import type { Month } from '../domain/calendar.js'
 import type { DigestPrefsPort } from './digest-port.js'
 import type { HolidaysPort } from './holiday-port.js'
@@ -24,7 +25,10 @@ export interface Registration {
 
 export type AdminCodeCheck = 'ok' | 'wrong' | 'used' | 'none'
 
-/** The monthly reports. */
+/**
+ * The monthly reports. Writes that take a `note` (an audit entry) write it in the same durable write
+ * as the change (storage/audited-update.ts): a retry never logs twice, a failed append never loses it.
+ */
 export interface ReportsPort {
   /** Every report, oldest month first. */
   all(): Report[]
@@ -35,7 +39,7 @@ export interface ReportsPort {
   /** Adds a report with the next number; resolves once it is on disk. */
   add(input: Omit<Report, 'no'>): Promise<Report>
   /** Changes a report (withdrawal, attachments); resolves once on disk. */
-  change(no: number, mutate: (r: Report) => void): Promise<Report | undefined>
+  change(no: number, mutate: (r: Report) => void, note?: AuditNote): Promise<Report | undefined>
   /** Saves a shared file under `attachments/YYYY-MM/` and describes it. */
   saveFile(
     month: Month,
@@ -52,7 +56,8 @@ export interface ReportsPort {
 export interface RemindersPort extends DigestPrefsPort {
   /** The settings in force: the configuration's, with the admins' changes on top. */
   settings(defaults: ReminderSettings): ReminderSettings
-  change(mutate: (o: SettingsOverride) => void): Promise<void>
+  /** Changes the settings; with `note`, its audit entry goes in the same write. */
+  change(mutate: (o: SettingsOverride) => void, note?: AuditNote): Promise<void>
   /** Called after every settings change (the scheduler re-plans its timers). */
   subscribe(fn: () => void): () => void
   createdAt(): Date
@@ -77,15 +82,15 @@ export interface Repository extends RecordsRepository {
   roles(contactId: string): RoleGrant[]
   roleHolders(): { contactId: string; grants: RoleGrant[] }[]
   /** False when the person already holds that role with that scope. */
-  grant(contactId: string, spec: RoleSpec, by: string, now: Date): Promise<boolean>
+  grant(contactId: string, spec: RoleSpec, by: string, now: Date, note?: AuditNote): Promise<boolean>
   /** Removes a role (every scope of it when only the role is named); resolves with how many grants went. */
-  revoke(contactId: string, spec: RoleSpec | Role): Promise<number>
+  revoke(contactId: string, spec: RoleSpec | Role, note?: AuditNote): Promise<number>
   room(): { id: string; topic: string } | null
   bindRoom(id: string, topic: string, now: Date): Promise<void>
   /** Ensures a one-time admin code exists; returns the code when a new one was generated. */
   ensureAdminCode(preset: string | undefined, now: Date): Promise<{ generated: string | null }>
   /** Checks a code and, when right, marks it used by `contactId` and makes them admin. */
-  redeemAdminCode(code: string, contactId: string, now: Date): Promise<AdminCodeCheck>
+  redeemAdminCode(code: string, contactId: string, now: Date, note?: AuditNote): Promise<AdminCodeCheck>
   /** Marks contacts as greeted; returns those that had not been greeted before. */
   markGreeted(contactIds: string[]): Promise<string[]>
   /** The first month reports were counted for (the month the bot was installed on). */

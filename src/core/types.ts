@@ -64,6 +64,8 @@ export interface Reply {
   merge?: { key: string; part: string; suffix: string; replace?: boolean }
   /** A file or picture sent after the text (the text may be empty when only the file goes). */
   file?: OutgoingFile
+  /** The identifier of a refusal made with ctx.fail: tests assert it where the wording is not the point. */
+  refusal?: FailCode
 }
 
 /** A file the bot sends: an Excel export, a chart, a Word compilation. */

@@ -53,6 +53,8 @@ export const auditInputSchema = z.object({
   op: z.string().min(1).optional(),
 })
 export type AuditInput = z.infer<typeof auditInputSchema>
+/** What a change says of itself for the audit trail; the store adds the change's id (`op`). */
+export type AuditNote = Omit<AuditInput, 'op'>
 
 export const auditEntrySchema = auditInputSchema.extend({
   seq: z.number().int().positive(),

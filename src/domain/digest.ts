@@ -6,7 +6,7 @@ import { addMonths, lateDeadline, monthOf, shanghaiDate, shanghaiDayStart, type 
 import type { HolidayCalendar } from './holidays.js'
 import { counts, tallyMonth, type Report } from './reports.js'
 import type { GroupNo, RoleGrant, Site } from './types.js'
-import { isAdmin, leaderGroups } from './authority.js'
+import { inScope, isAdmin, leaderGroups, resolveScope, type Scope } from './authority.js'
 import { workdaysOf } from './workdays.js'
 
 export interface DigestSettings {
@@ -177,17 +177,32 @@ export function halfYearOccasion(
   }
 }
 
-/** The digest goes to group leaders (their groups) and admins (all): null for anyone else. */
-export function digestReader(grants: readonly RoleGrant[]): { admin: boolean; groups: GroupNo[] } | null {
-  const admin = isAdmin(grants)
-  const groups = leaderGroups(grants)
-  return admin || groups.length > 0 ? { admin, groups } : null
+/** Who reads the scheduler's private notes, and what they cover. */
+export interface DigestReader {
+  /** The scope policy's default for this person (src/domain/authority.ts): their groups, districts, or the city. */
+  scopes: Scope[]
+  /** The whole city (an admin). */
+  all: boolean
+  /** The working groups among the scopes, for the per-group assessment; undefined for the city. */
+  groups: GroupNo[] | undefined
 }
 
-/** The sites a digest reader sees among the month's active sites. */
-export function digestSites(
-  reader: { admin: boolean; groups: readonly GroupNo[] },
-  sites: readonly Site[],
-): Site[] {
-  return reader.admin ? [...sites] : sites.filter((s) => reader.groups.includes(s.group))
+/**
+ * The digest, the half-year notice and the two-month warning go to group leaders and admins (not to
+ * liaisons alone: their district is told in the group); what each covers is the scope policy's
+ * default for the person, the same as #汇总 without a word: all the groups one leads, plus a
+ * liaison's district when one is both.
+ */
+export function digestReader(grants: readonly RoleGrant[]): DigestReader | null {
+  if (!isAdmin(grants) && leaderGroups(grants).length === 0) return null
+  const d = resolveScope(grants, undefined, 'act')
+  if (!d.ok) return null
+  const all = d.scopes.some((s) => s.kind === 'all')
+  const groups = all ? undefined : d.scopes.flatMap((s) => (s.kind === 'group' ? [s.group] : []))
+  return { scopes: d.scopes, all, groups }
+}
+
+/** The sites a reader's notes cover among the month's active sites. */
+export function digestSites(reader: DigestReader, sites: readonly Site[]): Site[] {
+  return sites.filter((s) => reader.scopes.some((sc) => inScope(sc, s)))
 }

@@ -1,20 +1,8 @@
 /** The weekly digest as one private message, and the scope a file or a digest covers. */
 import { dayMonthLabel, fullMonthLabel } from './format.js'
 import type { DigestData } from '../domain/digest.js'
-import type { GroupNo, Site } from '../domain/types.js'
-import { scopeLabel as scopeLabelOf, scopesLabel } from './format.js'
+import type { Site } from '../domain/types.js'
 import { shortName } from './records.js'
-
-/** Who a file covers: 全市, 第一组, 西岗区…. */
-export function scopeLabel(
-  scope: { all: true } | { groups: readonly GroupNo[]; districts: readonly string[] },
-) {
-  if ('all' in scope) return scopeLabelOf({ kind: 'all' })
-  return scopesLabel([
-    ...scope.groups.map((group) => ({ kind: 'group' as const, group })),
-    ...scope.districts.map((district) => ({ kind: 'district' as const, district })),
-  ])
-}
 
 /** The digest as one private message. */
 export function digestText(d: DigestData, scope: string): string {

@@ -20,7 +20,8 @@ import {
 import type { HolidayCalendar } from '../domain/holidays.js'
 import { periodMonths } from '../domain/records.js'
 import { ASSESS } from '../messages/assessment.js'
-import { digestText, scopeLabel } from '../messages/digest.js'
+import { digestText } from '../messages/digest.js'
+import { scopesLabel } from '../messages/format.js'
 
 export interface PrivateNote {
   /** The occurrence id in the reminder store. */
@@ -63,9 +64,7 @@ export function dueDigests(
       calendar,
       lateDays,
     })
-    const label = reader.admin
-      ? scopeLabel({ all: true })
-      : scopeLabel({ groups: reader.groups, districts: [] })
+    const label = scopesLabel(reader.scopes)
     out.push({ id, reply: { to: { kind: 'private', id: h.contactId }, text: digestText(data, label) } })
   }
   return out
@@ -109,7 +108,7 @@ export function dueHalfYearNotices(
       openMonths,
       tracking: repo.tracking(),
       settings: settings.settings,
-      ...(reader.admin ? {} : { groups: reader.groups }),
+      ...(reader.groups ? { groups: reader.groups } : {}),
     })
     out.push({ id, reply: { to: { kind: 'private', id: h.contactId }, text: ASSESS.ready(a) } })
   }

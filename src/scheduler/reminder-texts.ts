@@ -1,13 +1,12 @@
 /** What a reminder occurrence says, and to whom: the texts of the tallies, the picture, the warnings. */
 import { isTracked, trackedAmong } from '../domain/tracking.js'
-import { listed } from '../messages/format.js'
+import { scopesLabel } from '../messages/format.js'
 import type { Conversation, Reply } from '../core/types.js'
 import type { Repository } from '../core/ports.js'
 import { addMonths, lateDeadline, shanghaiDate, type Month } from '../domain/calendar.js'
 import type { Occurrence } from '../domain/reminders.js'
 import { contactsOf, perSite, tallyMonth } from '../domain/reports.js'
-import { GROUP_NAMES } from '../domain/types.js'
-import { isAdmin, leaderGroups } from '../domain/authority.js'
+import { digestReader, digestSites } from '../domain/digest.js'
 import type { HolidayCalendar } from '../domain/holidays.js'
 import { daysOf, workdaysOf } from '../domain/workdays.js'
 import { REM } from '../messages/reminders.js'
@@ -97,11 +96,11 @@ function warnings(repo: Repository, month: Month): (Reply & { to: Conversation }
   if (missed.length === 0) return []
   const out: (Reply & { to: Conversation })[] = []
   for (const h of repo.roleHolders()) {
-    const admin = isAdmin(h.grants)
-    const groups = leaderGroups(h.grants)
-    const mine = admin ? missed : missed.filter((s) => groups.includes(s.group))
-    if (mine.length === 0 || (!admin && groups.length === 0)) continue
-    const scope = admin ? '' : listed(groups.map((g) => GROUP_NAMES[g]))
+    const reader = digestReader(h.grants)
+    if (!reader) continue
+    const mine = digestSites(reader, missed)
+    if (mine.length === 0) continue
+    const scope = reader.all ? '' : scopesLabel(reader.scopes)
     out.push({ to: { kind: 'private', id: h.contactId }, text: REM.warn(months, mine, scope) })
   }
   return out

@@ -133,9 +133,15 @@ describe('#图表', () => {
     expect(png.colours()).toBeGreaterThan(5)
   })
 
-  it('is for liaisons, leaders and admins only', async () => {
-    const [r] = await send('li', '#图表')
-    expect(r!.file).toBeUndefined()
+  it('is open to every registered member (the city by default); the score chart is not', async () => {
+    const [pic, note] = await send('li', '#图表')
+    expect(pic!.file!.kind).toBe('image')
+    expect(pic!.to).toEqual({ kind: 'private', id: 'li' })
+    expect(pic!.text).toContain('全市')
+    expect(note!.file).toBeUndefined()
+    const [scores] = await send('li', '#图表 考核')
+    expect(scores!.file).toBeUndefined()
+    expect(scores!.text).toContain('#图表')
   })
 })
 

@@ -42,16 +42,27 @@ describe('a leader of 第一组 and 第三组', () => {
 describe('a liaison acting outside their district', () => {
   it('is refused the same way by every acting command, naming their own district', async () => {
     const t = await network()
-    const refusals = [
-      await t.ask('xg', '#未报 中山区'),
-      await t.ask('xg', '#未报 第一组'),
-      await t.ask('xg', '#导出 中山区'),
-      await t.ask('xg', '#导出 第一组'),
-      await t.ask('xg', '#代报 望海社区 社区开展志愿服务活动'),
-      await t.ask('xg', '#指导 望海社区 现场指导'),
-      await t.ask('xg', '#六有 望海社区 有阵地 已达标 活动室'),
+    const acting = [
+      '#未报 中山区',
+      '#未报 第一组',
+      '#导出 中山区',
+      '#导出 第一组',
+      '#代报 望海社区 社区开展志愿服务活动',
+      '#指导 望海社区 现场指导',
+      '#六有 望海社区 有阵地 已达标 活动室',
     ]
-    for (const r of refusals) expect(r).toMatch(/^#\S+ 只能用于您负责的西岗区，不能用于\S+。/)
+    for (const text of acting) {
+      const replies = await t.core.handle(t.incoming('xg', text))
+      expect(
+        replies.map((r) => r.refusal),
+        text,
+      ).toEqual(['SCOPE_NOT_YOURS'])
+      expect(replies[0]!.text, text).toMatch(/^#\S+ 只能用于您负责的西岗区，不能用于\S+。/)
+    }
+    // The golden sentence, once.
+    expect(await t.ask('xg', '#未报 第一组')).toBe(
+      '#未报 只能用于您负责的西岗区，不能用于第一组。查看任何范围的上报情况请用 #统计 或 #汇总。',
+    )
     expect(t.repo.reports.all()).toEqual([])
     expect(t.repo.records.guidance()).toEqual([])
   })
@@ -60,5 +71,9 @@ describe('a liaison acting outside their district', () => {
     const t = await network()
     expect(await t.ask('xg', '#汇总 中山区')).toContain('中山区')
     expect(await t.ask('rixin', '#汇总 第一组')).toContain('第一组')
+    expect((await t.ask('rixin', '#统计 中山区')).split('\n')[0]).toContain('中山区已报')
+    const [pic] = await t.core.handle(t.incoming('rixin', '#图表 第一组'))
+    expect(pic!.file?.kind).toBe('image')
+    expect(pic!.refusal).toBeUndefined()
   })
 })

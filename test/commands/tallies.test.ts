@@ -36,6 +36,24 @@ async function season() {
 }
 
 describe('tallies on constructed data', () => {
+  it('#统计 takes a scope word in any order, open to every member; the headline names the scope', async () => {
+    const t = await season()
+    const group = await t.ask('d', '#统计 第二组 10月')
+    expect(group.split('\n').slice(0, 2)).toEqual([
+      '2026年10月创建信息：第二组已报 3/10',
+      '省级 3/4，市级 0/6',
+    ])
+    expect(group).not.toContain('第一组')
+    expect(group.split('\n').at(-1)).toBe('逐个示范点及篇数：#统计 第二组 10月 详细')
+    expect(await t.ask('d', '#统计 10月 第二组 详细')).toContain('【第二组】3/10\n✅ 望海社区 1篇')
+    const district = await t.ask('a', '#统计 西岗区')
+    expect(district.split('\n')[0]).toMatch(/^2026年11月创建信息：西岗区已报 \d+\/\d+$/)
+    expect(await t.ask('a', '#统计 黄河路')).toBe(
+      '“黄河路”既不是月份也不是范围。可写月份（10月、上月、2026-10）或范围（第一组、西岗区、全市）。',
+    )
+    expect((await t.ask('a', '#统计 全市 10月')).split('\n')[0]).toBe('2026年10月创建信息：全市已报 3/30')
+  })
+
   it('#统计 shows N/30, the groups with ✅ and counts or ❌, and the 省级 and 市级 subtotals', async () => {
     const t = await season()
     // The full list is one word away; the default fits a phone screen (see below).

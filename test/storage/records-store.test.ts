@@ -1,5 +1,4 @@
-import fsp, { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { syncBuiltinESMExports } from 'node:module'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { builtinRoster } from '../../src/domain/roster-data.js'
 import { AuditStore } from '../../storage/audit-store.js'
 import { StoreError } from '../../storage/json-file-store.js'
 import { openRecordsRepository } from '../../storage/records-repository.js'
+import { breakAudit, heal } from '../support/audit-failure.js'
 
 let dir: string
 beforeEach(async () => {
@@ -184,20 +184,6 @@ describe('the audit log cannot be rewritten', () => {
 })
 
 describe('a change and its audit entry are one write', () => {
-  const realAppend = fsp.appendFile
-  /** Every append to the audit trail fails (a full disk) until `heal()`. */
-  function breakAudit() {
-    fsp.appendFile = (async (...args: Parameters<typeof realAppend>) => {
-      if (String(args[0]).includes(join(dir, 'audit')))
-        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
-      return realAppend(...args)
-    }) as typeof realAppend
-    syncBuiltinESMExports()
-  }
-  function heal() {
-    fsp.appendFile = realAppend
-    syncBuiltinESMExports()
-  }
   afterEach(heal)
   const six = (state: '建设中' | '已达标') => ({
     state,
@@ -207,7 +193,7 @@ describe('a change and its audit entry are one write', () => {
 
   it('a failed audit append keeps the change with its entry; the entry is logged once, and no second version is stored', async () => {
     const a = await openRecordsRepository(dir, todayRoster())
-    breakAudit()
+    breakAudit(dir)
     const entry = await a.records.setSix('S01', '有阵地', six('已达标'), who, now)
     // The change is on disk and answered as done: nobody retries it, so no second version.
     expect(entry.history).toEqual([])
@@ -241,7 +227,7 @@ describe('a change and its audit entry are one write', () => {
   it('a running store appends the waiting entry with its next change, and a failed append leaves no gap in the chain', async () => {
     const a = await openRecordsRepository(dir, todayRoster())
     await a.records.setKind(5, '2026-10', '自选动作', who, now)
-    breakAudit()
+    breakAudit(dir)
     await a.records.setKind(6, '2026-10', '自选动作', who, now)
     await expect(a.audit.append(meta())).rejects.toThrow('ENOSPC')
     heal()

@@ -8,12 +8,18 @@ import { openRepository } from '../../storage/repository.js'
 
 export const ROOM = 'coord@chatroom'
 
-/** The core with an in-memory store and a fixed clock: most tests go through `handle()`. */
+/** The core with an in-memory store (or `dataDir`) and a fixed clock: most tests go through `handle()`. */
 export async function makeCore(
-  opts: { now?: Date; roomMembers?: RoomMember[] | null; verifyCode?: VerifyCodePort } = {},
+  opts: {
+    now?: Date
+    roomMembers?: RoomMember[] | null
+    verifyCode?: VerifyCodePort
+    /** A data folder on disk instead of memory (tests of what survives a restart). */
+    dataDir?: string
+  } = {},
 ) {
   let now = opts.now ?? new Date('2026-11-24T02:00:00Z')
-  const repo = await openRepository(null, now)
+  const repo = await openRepository(opts.dataDir ?? null, now)
   const logger = memoryLogger()
   const members = opts.roomMembers === undefined ? [] : opts.roomMembers
   const core = createCore(

@@ -95,6 +95,7 @@ export function storeSnapshot(repo: Repository, reminderDefaults: ReminderSettin
     reports: repo.reports.all(),
     roster: repo.rosterHistory.history(),
     holidays: repo.holidays.years(),
+    imports: repo.imports.batches(),
     reminders: repo.reminders.settings(reminderDefaults),
     records: [
       r.six(),
