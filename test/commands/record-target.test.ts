@@ -19,8 +19,10 @@ const FOR_RIXIN = [
 
 describe('recordTarget: the one prelude of the record commands', () => {
   it('refuses a liaison of another district the same way in every record command, naming their district', async () => {
-    const { ask, repo } = await makeRecordsCore()
-    const replies = await Promise.all(FOR_RIXIN.map((text) => ask('liaZS', text)))
+    const { core, incoming, repo } = await makeRecordsCore()
+    const answers = await Promise.all(FOR_RIXIN.map((text) => core.handle(incoming('liaZS', text))))
+    expect(answers.map((a) => a.map((r) => r.refusal))).toEqual(FOR_RIXIN.map(() => ['SCOPE_NOT_YOURS']))
+    const replies = answers.map((a) => a[0]!.text)
     // The same sentence, each naming its own command.
     expect(replies.map((r) => r.split(' ')[0])).toEqual(['#六有', '#计划', '#项目', '#指导'])
     expect(new Set(replies.map((r) => r.replace(/^#\S+ /, ''))).size).toBe(1)
@@ -49,7 +51,7 @@ describe('recordTarget: the one prelude of the record commands', () => {
     // `named`: the site must be written (as #指导 asks), the sender's own is not taken.
     expect(recordTarget(ctxOf('zhang'), '', { named: true })).toEqual({
       ok: false,
-      reply: [{ text: FAILS.SITE_MISSING({}) }],
+      reply: [{ text: FAILS.SITE_MISSING({}), refusal: 'SITE_MISSING' }],
     })
     expect(await ask('wang', '#计划 2027 一季度完成阵地改造')).toBe(RECORDS.noSiteOfYours)
     expect(repo.records.plans()).toEqual([])
