@@ -1,13 +1,15 @@
 /**
- * Renders one page of every file the bot sends, from constructed data, as a leader sees it:
- * `npx tsx scripts/render-samples.ts [outDir]`. Writes the files to /tmp/gqf-samples (or outDir),
- * converts each with LibreOffice (`soffice --headless --convert-to pdf`) and poppler
- * (`pdftoppm -png -r 60`), reports each PDF's page count and any empty page, and copies one page
- * of each to docs/images/. Needs soffice, pdftoppm and pdftotext on the PATH for the pictures.
+ * Renders every file the bot sends, from constructed data, as a leader sees it:
+ * `npx tsx scripts/render-samples.ts [outDir] [--no-pictures]`. Writes the files to
+ * /tmp/gqf-samples (or outDir), converts each with LibreOffice (`soffice --headless --convert-to
+ * pdf`) and poppler (`pdftoppm -png -r 60`), reports each PDF's page count, any empty page and
+ * the page each sheet starts on, renders every page to outDir/pages/ (look at them), and copies
+ * one page of each file, the heatmap and the score chart to docs/images/. Needs soffice, pdftoppm,
+ * pdftotext and fc-match on the PATH, and Carlito (Debian: fonts-crosextra-carlito, metric-equal
+ * to Calibri, the workbook's font) so that the pages break where Excel's do.
  */
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
 import { join } from 'node:path'
 import { assess, DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/assessment.js'
@@ -24,16 +26,28 @@ import { buildExport } from '../src/render/export-xlsx.js'
 import { lateCells, renderHeatmap } from '../src/render/heatmap.js'
 import { renderScoreChart, scoreBars } from '../src/render/score-chart.js'
 import { logSheet } from '../src/render/xlsx-log.js'
+import type { ExtraSheet } from '../src/render/xlsx-lists.js'
+import { sixDone, sixOf } from '../src/domain/records.js'
+import { GROUP_NAMES } from '../src/domain/types.js'
+import { ASSESS } from '../src/messages/assessment.js'
+import { FILES } from '../commands/files/sentences.js'
 import { sampleHistory } from '../bench/sample-data.js'
+import { checkFonts, render } from './render-pages.js'
 
-const out = process.argv[2] ?? '/tmp/gqf-samples'
+const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/gqf-samples'
 const images = new URL('../docs/images/', import.meta.url).pathname
 mkdirSync(out, { recursive: true })
 mkdirSync(images, { recursive: true })
 
 const now = new Date('2026-12-01T02:05:00Z')
 const today = '2026-12-01'
-const { orgs, sites, reports, members } = sampleHistory('2026-01', '2026-11', 1.2)
+const history = sampleHistory('2026-01', '2026-11', 1.2)
+const { orgs, sites, members } = history
+// The sample names photos by the first characters of the activity: no half quotation, as a phone names them.
+const reports = history.reports.map((r) => ({
+  ...r,
+  files: r.files.map((f) => ({ ...f, name: f.name.replace(/[“”]/g, '') })),
+}))
 const shortName = (id: string) => {
   const site = sites.find((s) => s.id === id)
   return site ? displayName(site) : id
@@ -42,11 +56,13 @@ const shortName = (id: string) => {
 /** A few logged changes, as the audit trail keeps them. */
 function auditEntries(): AuditEntry[] {
   const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+  // A group leader who registered with a site, so the sheet shows where they work.
+  const leader = members.find((m) => m.orgId === 'S05')!
   const inputs: AuditInput[] = [
     {
       at: '2026-07-02T01:00:00Z',
-      by: 'wx-S06-0',
-      byName: '杨帆',
+      by: leader.contactId,
+      byName: leader.name,
       action: 'roster.move',
       target: 'S05',
       detail: { from: '2026-07-01', group: '3' },
@@ -54,8 +70,8 @@ function auditEntries(): AuditEntry[] {
     },
     {
       at: '2026-09-10T02:30:00Z',
-      by: 'wx-S06-0',
-      byName: '杨帆',
+      by: leader.contactId,
+      byName: leader.name,
       action: 'report.recommend',
       target: '120',
       detail: { reason: '居民参与度高，做法可复制' },
@@ -98,6 +114,7 @@ async function workbooks(): Promise<void> {
       orgs: group2,
       reports: reports.filter((r) => ids.has(r.orgId)),
       members: members.filter((m) => ids.has(m.orgId)),
+      extraSheets: recordSheets(ids),
     }),
   )
   const log = logSheet({
@@ -117,7 +134,7 @@ async function workbooks(): Promise<void> {
       orgs,
       reports,
       members,
-      extraSheets: [log],
+      extraSheets: [...recordSheets(new Set(sites.map((s) => s.id))), log],
     }),
   )
 }
@@ -156,26 +173,53 @@ async function documents(): Promise<void> {
   )
 }
 
+const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
+const active = sites.filter((s) => !s.retired)
+/** Some sites further along than others in the 六有 items. */
+const sixEntries = active.flatMap((s) =>
+  SIX_ITEMS.slice(0, s.no % 7).map((item) => ({
+    orgId: s.id,
+    item,
+    state: '已达标' as const,
+    description: '',
+    evidence: { reports: [], files: [] },
+    history: [],
+    ...entered,
+  })),
+)
+
+/** The 六有 and 考核 sheets as #导出 adds them (commands/files/file-data.ts), for some sites. */
+function recordSheets(ids: ReadonlySet<string>): ExtraSheet[] {
+  const S = FILES.sixSheet
+  const six: ExtraSheet = {
+    name: S.name,
+    columns: S.columns.map((header) => ({ header })),
+    rows: active
+      .filter((s) => ids.has(s.id))
+      .map((s) => {
+        const items = sixOf(sixEntries, s.id)
+        const states = SIX_ITEMS.map((i) => items[i]?.state ?? S.missingState)
+        return [s.no, s.name, GROUP_NAMES[s.group], s.district, ...states, sixDone(sixEntries, s.id)]
+      }),
+  }
+  const sheet = ASSESS.sheet(sampleAssessment())
+  const nos = new Set(sites.filter((s) => ids.has(s.id)).map((s) => s.no))
+  const assessment: ExtraSheet = {
+    name: sheet.name,
+    columns: sheet.columns.map((header) => ({ header })),
+    rows: sheet.rows.filter((r) => nos.has(Number(r[2]))).map((r) => [...r]),
+  }
+  return [six, assessment]
+}
+
 /** The half-year assessment of the sample, with some sites further along than others. */
 function sampleAssessment() {
-  const entered = { by: 'wx-admin', byName: '管理员', at: '2026-08-01T02:00:00.000Z' }
-  const active = sites.filter((s) => !s.retired)
   return assess({
     period: '2026-H2',
     history: { base: orgs.map((o) => (o.kind === 'site' ? { ...o, retired: undefined } : o)), changes: [] },
     reports,
     // Some sites further along than others: 六有 items, plans, projects and leaders' scores.
-    six: active.flatMap((s) =>
-      SIX_ITEMS.slice(0, s.no % 7).map((item) => ({
-        orgId: s.id,
-        item,
-        state: '已达标' as const,
-        description: '',
-        evidence: { reports: [], files: [] },
-        history: [],
-        ...entered,
-      })),
-    ),
+    six: sixEntries,
     projects: active
       .filter((s) => s.no % 3 !== 0)
       .map((s, i) => ({
@@ -246,46 +290,18 @@ async function heatmap(): Promise<void> {
 
 const pngHeight = (file: string) => readFileSync(file).readUInt32BE(20)
 
-/** PDF pages of a file, with the empty ones, and one page as a small PNG. */
-function render(file: string, page: number, image: string): void {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, join(out, file)], {
-    stdio: 'ignore',
-  })
-  const pdf = join(out, file.replace(/\.\w+$/, '.pdf'))
-  const info = execFileSync('pdfinfo', [pdf]).toString()
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
-  const empty: number[] = []
-  for (let p = 1; p <= pages; p++) {
-    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']).toString()
-    if (text.trim() === '') empty.push(p)
-  }
-  console.log(`${file}: ${pages} pages${empty.length > 0 ? `, empty: ${empty.join(', ')}` : ', none empty'}`)
-  const prefix = join(out, image)
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '60',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-singlefile',
-    pdf,
-    prefix,
-  ])
-  copyFileSync(`${prefix}.png`, join(images, `${image}.png`))
-}
-
 await workbooks()
 await documents()
 await assessmentFiles()
 await heatmap()
 console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
 if (process.argv.includes('--no-pictures')) process.exit(0)
-render('leader-workbook.xlsx', 1, 'xlsx-leader')
-render('admin-workbook.xlsx', 1, 'xlsx-admin')
-render('compilation.docx', 1, 'docx-compilation')
-render('assessment.docx', 1, 'docx-assessment')
+checkFonts()
+render(out, images, 'leader-workbook.xlsx', 1, 'xlsx-leader')
+// The admin's first page of 上报明细: the leader's picture already shows a 月度统计.
+render(out, images, 'admin-workbook.xlsx', 2, 'xlsx-admin')
+render(out, images, 'compilation.docx', 1, 'docx-compilation')
+render(out, images, 'assessment.docx', 1, 'docx-assessment')
 // Pictures are sent as they are (1080 px wide): a half-size copy for the README.
 for (const png of ['heatmap', 'scores']) {
   const half = new Resvg(

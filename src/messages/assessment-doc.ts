@@ -67,15 +67,17 @@ export const ASSESS_DOC = {
   verdictColumns: (groups: readonly string[]) => ['结论', ...groups, '合计'],
   noAttention: '本半年没有结论为预警或建议调整的示范点。',
   attentionIntro: (n: number) => `以下 ${n} 个示范点考核结论为预警或建议调整，请所在工作组督促整改：`,
+  /** 89.6, 53.0: one decimal, always. */
+  score: (x: number) => (Math.round(x * 10) / 10).toFixed(1),
   attention: (i: number, site: string, group: string, verdict: string, score: number, why: string) =>
-    `${i}. ${site}（${group}）：${verdict}，${score} 分。${why}。`,
+    `${i}. ${site}（${group}）：${verdict}，${(Math.round(score * 10) / 10).toFixed(1)} 分。${why}。`,
   why: {
     gap: (n: number, months: string) => `连续 ${n} 个月未报（${months}）`,
     rate: (done: number, of: number) => `应报 ${of} 个月、已报 ${done} 个月`,
     six: (n: number) => `“六有”仅 ${n} 项达标`,
     noPlan: '未提交年度工作计划',
     noProjects: '没有在办的服务项目',
-    low: (score: number, pass: number) => `总分 ${score} 分，低于合格线 ${pass} 分`,
+    low: (pass: number) => `总分低于合格线 ${pass} 分`,
   },
   whyJoin: '；',
   method: (s: AssessmentSettings) => [

@@ -17,6 +17,9 @@ export function periodSpan(p: Period): string {
   return `${p.from.slice(0, 4)}年${Number(p.from.slice(5))}–${Number(p.to.slice(5))}月`
 }
 
+/** Between the parts of a sheet's scope line: an ideographic space (the line breaks there when narrow). */
+export const SUBTITLE_SEP = '\u3000'
+
 /** 2026-12-01 10:05, Shanghai wall time. */
 const madeAt = (now: Date) =>
   new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
@@ -41,8 +44,10 @@ export function heatmapFileName(p: Period): string {
   return `工青妇示范点上报情况_${periodLabel(p)}.png`
 }
 
-/** 2026年11月 in headers and cells. */
+/** 2026年11月 in cells. */
 export const monthCell = (m: Month) => fullMonthLabel(m)
+/** 2026年 over 11月 in the 月度统计 header: read back as 2026年11月 (line breaks are whitespace). */
+export const monthHeader = (m: Month) => `${m.slice(0, 4)}年\n${Number(m.slice(5))}月`
 
 export type Way = 'text' | 'article' | 'file' | 'image' | 'onBehalf' | 'late' | 'imported'
 const WAYS: Record<Way, string> = {
@@ -83,12 +88,18 @@ export const X = {
   },
   /** The title row of a sheet: 第二组示范点创建信息统计（2026年7–12月）. */
   sheetTitle: (sheet: string, scope: string, p: Period) => {
-    const what = SHEET_TITLES[sheet] ?? (sheet.endsWith('考核') ? `示范点${sheet}结果` : `示范点${sheet}`)
-    return `${scope}${what}（${periodSpan(p)}）`
+    // 2026下半年考核: the sheet's own half-year is its period (全市示范点2026年下半年考核结果).
+    if (sheet.endsWith('考核')) return `${scope}示范点${sheet.replace(/^(\d{4})(?=[上下]半年)/, '$1年')}结果`
+    return `${scope}${SHEET_TITLES[sheet] ?? `示范点${sheet}`}（${periodSpan(p)}）`
   },
   /** The line under it: 范围：第二组（12 个示范点）, 期间, 制表时间, separated by ideographic spaces. */
   sheetSubtitle: (scope: string, sites: number, p: Period, now: Date) =>
-    `范围：${scope}（${sites} 个示范点）\u3000期间：${periodSpan(p)}\u3000制表时间：${madeAt(now)}\u3000工青妇协同助手`,
+    [
+      `范围：${scope}（${sites} 个示范点）`,
+      `期间：${periodSpan(p)}`,
+      `制表时间：${madeAt(now)}`,
+      '工青妇协同助手',
+    ].join(SUBTITLE_SEP),
   details: {
     headers: [
       '编号',
@@ -105,6 +116,8 @@ export const X = {
     ],
     valid: '有效',
     withdrawn: '已撤回',
+    openLink: '查看原文',
+    openLinks: (n: number) => `查看原文（共${n}篇）`,
   },
   missing: {
     headers: ['月份', '编号', '单位', '工作组', '区', '已注册人员', '说明'],

@@ -34,14 +34,17 @@ function scoreRow(s: SiteAssessment): string[] {
     String(s.projects),
     T.plan(s.plan),
     String(s.guidance),
-    s.leaderScore === null ? T.none : String(Math.round(s.leaderScore * 10) / 10),
-    String(s.score),
+    s.leaderScore === null ? T.none : T.score(s.leaderScore),
+    T.score(s.score),
     s.verdict,
   ]
 }
 
-/** Column widths, in shares of the text width (the headers fit on one line in 小五). */
-const WEIGHTS = [3, 13, 5, 3, 5, 3, 3, 3, 3, 5, 3.5, 5]
+/**
+ * Column widths, in shares of the text width: the names on one line where they are up to 16
+ * characters, four-character headers on two lines (上报 over 月数), the rest on one, in 小五.
+ */
+const WEIGHTS = [3, 19, 3.2, 3, 3.2, 3, 3, 3, 3, 3.2, 3.5, 6]
 
 function scorecards(a: Assessment): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading1(T.h1[0]!)]
@@ -82,12 +85,12 @@ function whyOf(s: SiteAssessment, settings: AssessmentSettings): string {
     s.longestGap < settings.warnGap && missed.length > 0
       ? W.rate(s.onTime.length + s.late.length, s.expected.length)
       : '',
-    s.score < settings.thresholds.pass ? W.low(s.score, settings.thresholds.pass) : '',
     s.sixDone < 3 ? W.six(s.sixDone) : '',
     s.plan ? '' : W.noPlan,
     s.projects === 0 ? W.noProjects : '',
-  ]
-  return reasons.filter(Boolean).join(T.whyJoin)
+  ].filter(Boolean)
+  // The score is said before the reasons; the pass mark only when nothing else explains it.
+  return (reasons.length > 0 ? reasons : [W.low(settings.thresholds.pass)]).join(T.whyJoin)
 }
 
 function attention(a: Assessment, settings: AssessmentSettings): Paragraph[] {

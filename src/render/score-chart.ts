@@ -155,7 +155,14 @@ function chartOption(input: ScoreChartInput, L: ScoreLayout): echarts.EChartsOpt
         type: 'bar',
         data,
         barWidth: Math.round(L.grid.rowH * 0.6),
-        label: { show: true, position: 'right', fontSize: 16, color: '#333333' },
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 16,
+          color: '#333333',
+          // 53.0, as the document and the table write it.
+          formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : ''),
+        },
         markLine: {
           symbol: 'none',
           silent: true,

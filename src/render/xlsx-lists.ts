@@ -41,10 +41,27 @@ export function waysOf(r: Report): Way[] {
   return ways
 }
 
-/** The title, the article's title, or the text: at most about 60 characters, quotations whole. */
+/** Characters of a summary: one printed line of its column; a quotation running past it is kept whole. */
+export const SUMMARY_CHARS = 30
+
+/** The title, the article's title, or the text: at most one line, quotations whole. */
 export function summary(r: Report): string {
   const t = r.title.trim() || r.links[0]?.title.trim() || r.text.replace(/\s+/g, ' ').trim()
-  return cutOutsideQuotes(t, 60)
+  return cutOutsideQuotes(t, SUMMARY_CHARS)
+}
+
+/**
+ * A report's links as one cell: 查看原文 behind the address (which means nothing on paper), with
+ * every address in the cell's note when there are several.
+ */
+function linkCell(r: Report): { value: CellValue; note?: string } {
+  const [first] = r.links
+  if (!first) return { value: null }
+  if (r.links.length === 1) return { value: { text: X.details.openLink, hyperlink: first.url } }
+  return {
+    value: { text: X.details.openLinks(r.links.length), hyperlink: first.url },
+    note: r.links.map((l) => l.url).join('\n'),
+  }
 }
 
 export interface DetailsInput {
@@ -68,6 +85,7 @@ export async function detailsSheet(
   for (let i = 0; i < reports.length; i++) {
     if (i > 0 && i % 2000 === 0) await breathe()
     const r = reports[i]!
+    const link = linkCell(r)
     rows.push({
       values: [
         r.no > 0 ? r.no : null,
@@ -78,14 +96,24 @@ export async function detailsSheet(
         r.submitterName,
         waysLabel(waysOf(r)),
         summary(r),
-        r.links.map((l) => l.url).join('\n') || null,
+        link.value,
         listed(r.files.map((f) => f.name)) || null,
         counts(r) ? D.valid : D.withdrawn,
       ],
       ...(counts(r) ? {} : { grey: true, strike: true }),
+      ...(link.note ? { cells: new Map([[8, { note: link.note }]]) } : {}),
     })
   }
-  return { name: X.sheets.details, ...frame, headers: D.headers, rows, wrap: [1, 7, 8, 9] }
+  return {
+    name: X.sheets.details,
+    ...frame,
+    headers: D.headers,
+    rows,
+    // One line a report where the names allow: the summary's column holds SUMMARY_CHARS.
+    widths: [6, undefined, 7, undefined, 17, undefined, undefined, SUMMARY_CHARS * 2 + 8],
+    caps: [undefined, 34, undefined, undefined, undefined, undefined, 12, undefined, undefined, 24],
+    wrap: [1, 6, 7, 9],
+  }
 }
 
 export interface MissingInput {

@@ -8,9 +8,9 @@ import type { Report, SiteTally } from '../domain/reports.js'
 import { tallyMonth } from '../domain/reports.js'
 import type { GroupNo, Site } from '../domain/types.js'
 import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
-import { X, monthCell } from '../messages/export.js'
+import { X, monthHeader } from '../messages/export.js'
 import type { RowSpec, SheetSpec } from './xlsx-sheet.js'
-import { FILL, breathe, textWidth } from './xlsx-sheet.js'
+import { FILL, breathe } from './xlsx-sheet.js'
 
 export interface MonthlyInput {
   now: Date
@@ -22,6 +22,7 @@ export interface MonthlyInput {
 type Tallies = Map<string, SiteTally>[]
 const M = X.monthly
 const BASE = M.headers.length
+const MONTH_WIDTH = 8
 
 /** One tally per month over that month's reports only. */
 async function talliesOf(input: MonthlyInput, months: PeriodMonth[], sites: Site[]): Promise<Tallies> {
@@ -121,7 +122,7 @@ export async function monthlySheet(
   sites: Site[],
   frame: Framed,
 ): Promise<SheetSpec> {
-  const headers = [...M.headers, ...months.map((m) => monthCell(m.month)), M.total, M.remark]
+  const headers = [...M.headers, ...months.map((m) => monthHeader(m.month)), M.total, M.remark]
   const headerNotes = new Map<number, string>()
   months.forEach((m, i) => {
     if (m.beforeTracking) headerNotes.set(BASE + i, M.beforeTracking)
@@ -151,7 +152,8 @@ export async function monthlySheet(
       undefined,
       undefined,
       undefined,
-      ...months.map((m) => textWidth(monthCell(m.month)) + 2),
+      // 2026年 over 7月: narrow columns, so a year of months fits a page.
+      ...months.map(() => MONTH_WIDTH),
       6,
     ],
     // The subtotal labels are long; they should not widen the 单位 column beyond the names.

@@ -5,8 +5,15 @@
  */
 import type ExcelJS from 'exceljs'
 import { XLSX_FOOTER } from '../messages/documents.js'
+import { SUBTITLE_SEP } from '../messages/export.js'
 
-export type CellValue = string | number | Date | null
+/** A link shown as words (查看原文), the address behind them. */
+export interface LinkCell {
+  text: string
+  hyperlink: string
+}
+
+export type CellValue = string | number | Date | LinkCell | null
 
 /** One row as plain data: values, a style for the whole row, and per-cell fills and notes. */
 export interface RowSpec {
@@ -34,6 +41,8 @@ export interface SheetSpec {
   filterTo?: number
   /** Fixed widths by column index (0-based); others are fitted to the content. */
   widths?: (number | undefined)[]
+  /** Widest a fitted column gets, by column index (0-based), where the defaults would be too wide. */
+  caps?: (number | undefined)[]
   /** Rows whose values count for width fitting (all by default). */
   fitRows?: (row: RowSpec) => boolean
   /** Columns of running text (0-based): they wrap within a bounded width instead of being cut. */
@@ -51,6 +60,7 @@ export const FILL = {
   total: 'FFE2EFDA',
 }
 const GREY = 'FF808080'
+const LINK_BLUE = 'FF0563C1'
 /** Cells handled between two yields to the event loop (a few milliseconds of work). */
 const CELLS_PER_CHUNK = 1000
 const MAX_WIDTH = 40
@@ -58,9 +68,40 @@ const MAX_WIDTH = 40
 const WRAP_WIDTH = 36
 /** Rows above the header: the title and the scope line. */
 export const TITLE_ROWS = 2
-/** A4 portrait holds about this many width units at 100 %; wider sheets print landscape. */
-const PORTRAIT_UNITS = 100
-const LINE_HEIGHT = 15
+/**
+ * Height of one line of 11 pt text with CJK characters, in points: CJK fonts (等线, Noto Sans CJK)
+ * take about 1.45 em a line, more than Calibri's 15 pt rows.
+ */
+export const LINE_HEIGHT = 16
+/** A row's padding above and below its lines, in points. */
+const ROW_PAD = 2
+const TITLE_HEIGHT = 28
+const SUBTITLE_HEIGHT = 18
+/** Column width unit (Calibri 11's digit) and an 11 pt CJK character, in pixels at 96 dpi. */
+const UNIT_PX = 7
+const CJK_PX = 14.7
+/** Padding Excel adds to every column, and the cell's own inner margins, in pixels. */
+const COLUMN_PAD_PX = 5
+const CELL_PAD_PX = 6
+/** Sheets that fit on one A4 page at no less than this scale are fitted to one page. */
+const ONE_PAGE_MIN_SCALE = 0.6
+/** Sheets of many pages print at no less than this scale where one orientation allows it (8 pt text). */
+const READABLE_SCALE = 0.7
+/** The workbook's font, named on every styled cell so that no program falls back to another. */
+const FONT = { name: 'Calibri', size: 11 }
+/** A4 less the margins below, in points: portrait and landscape. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }
+const A4 = { short: 8.27 * 72, long: 11.69 * 72 }
+const PRINTABLE = {
+  portrait: {
+    w: A4.short - (MARGINS.left + MARGINS.right) * 72,
+    h: A4.long - (MARGINS.top + MARGINS.bottom) * 72,
+  },
+  landscape: {
+    w: A4.long - (MARGINS.left + MARGINS.right) * 72,
+    h: A4.short - (MARGINS.top + MARGINS.bottom) * 72,
+  },
+}
 /** "第 N 页 共 M 页", centred in the footer. */
 export const PAGE_FOOTER = XLSX_FOOTER
 
@@ -72,25 +113,49 @@ export const solid = (argb: string): ExcelJS.Fill => ({
 /** Yields to the event loop, so a big export does not stall the bot's other work. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+const wide = (ch: string) => ch.codePointAt(0)! >= 0x2e80
+
 /** Display width in Excel's units: a CJK or full-width character takes two. */
 export function textWidth(s: string): number {
   let w = 0
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1
+  for (const ch of s) w += wide(ch) ? 2 : 1
   return w
+}
+
+/** Width of a line of 11 pt text in pixels: CJK characters a little over two units each. */
+function textPx(s: string): number {
+  let px = 0
+  for (const ch of s) px += wide(ch) ? CJK_PX : UNIT_PX
+  return px
 }
 
 function cellWidth(v: CellValue): number {
   if (v === null || v === undefined) return 0
   if (v instanceof Date) return 16
   if (typeof v === 'number') return String(v).length
+  if (typeof v === 'object') return textWidth(v.text)
   return Math.max(0, ...v.split('\n').map(textWidth))
 }
 
-/** Lines a wrapped cell takes at a column width. */
-function linesOf(v: CellValue, width: number): number {
+/**
+ * Lines a wrapped cell takes at a column width, counted as Excel and LibreOffice break it: by the
+ * pixel width of its characters, with a character's room to spare for words and punctuation
+ * that may not start a line.
+ */
+export function linesOf(v: CellValue, width: number): number {
   if (typeof v !== 'string' || v === '') return 1
-  return v.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l) / Math.max(1, width - 1))), 0)
+  const room = width * UNIT_PX + COLUMN_PAD_PX - CELL_PAD_PX
+  // Lines break between characters: a line holds whole characters only.
+  const line = Math.max(1, Math.floor(room / CJK_PX)) * CJK_PX
+  return v.split('\n').reduce((n, l) => {
+    const px = textPx(l)
+    // A line that wraps may give a character to the next (punctuation does not start a line).
+    return n + (px <= room ? 1 : Math.ceil(px / Math.max(CJK_PX, line - CJK_PX)))
+  }, 0)
 }
+
+/** Row height in points for a number of lines. */
+export const rowHeight = (lines: number) => lines * LINE_HEIGHT + ROW_PAD
 
 // XML 1.0 forbids most control characters; WeChat text sometimes carries them.
 // eslint-disable-next-line no-control-regex
@@ -102,7 +167,7 @@ export const colName = (n: number): string =>
 
 /** Column widths: fixed where given, wrapped columns bounded, others fitted to the content. */
 async function widthsOf(spec: SheetSpec): Promise<number[]> {
-  const fitted = spec.headers.map(textWidth)
+  const fitted = spec.headers.map(() => 0)
   let work = 0
   for (const r of spec.rows) {
     work += r.values.length
@@ -118,47 +183,160 @@ async function widthsOf(spec: SheetSpec): Promise<number[]> {
   return fitted.map((w, i) => {
     const fixed = spec.widths?.[i]
     if (fixed !== undefined) return fixed
-    const cap = spec.wrap?.includes(i) ? WRAP_WIDTH : MAX_WIDTH
-    return Math.min(cap, Math.max(6, w + 2))
+    const cap = spec.caps?.[i] ?? (spec.wrap?.includes(i) ? WRAP_WIDTH : MAX_WIDTH)
+    // A header longer than its column's values wraps onto a second line rather than widening it.
+    return Math.min(cap, Math.max(6, w + 2, headerWidth(spec.headers[i] ?? '')))
   })
 }
 
-/** Paper, orientation, fitting, print titles and footer for a sheet of these widths. */
-function printSetup(widths: readonly number[]): Partial<ExcelJS.PageSetup> {
-  const total = widths.reduce((a, b) => a + b, 0)
+/** Characters on a header's first line when it takes two: 组内 over 排名, 最长连续 over 未报. */
+const firstLine = (n: number) => (n === 6 ? 4 : Math.ceil(n / 2))
+const allWide = (s: string) => [...s].every(wide)
+
+/**
+ * The width a header needs: a short one (up to three characters) on one line, a longer one on
+ * two lines (firstLine), each of its own lines where it has them.
+ */
+function headerWidth(header: string): number {
+  const chars = [...header]
+  const oneLine = textWidth(header) <= 6 || header.includes('\n') || !allWide(header)
+  const px = oneLine ? Math.max(...header.split('\n').map(textPx)) : firstLine(chars.length) * CJK_PX
+  return Math.ceil((px + CELL_PAD_PX - COLUMN_PAD_PX + 1) / UNIT_PX)
+}
+
+/** A header that wraps in its column, broken where a reader expects (组内 / 排名), not where it fills. */
+function headerText(header: string, width: number): string {
+  if (header.includes('\n') || !allWide(header) || linesOf(header, width) <= 1) return header
+  const chars = [...header]
+  const k = firstLine(chars.length)
+  return `${chars.slice(0, k).join('')}\n${chars.slice(k).join('')}`
+}
+
+/** Heights in points of the header row and of every data row, from the lines of their wrapped cells. */
+function heightsOf(spec: SheetSpec, widths: readonly number[]): { header: number; rows: number[] } {
+  const wrap = new Set(spec.wrap ?? [])
+  const header = Math.max(
+    ...spec.headers.map((h, i) => linesOf(headerText(h, widths[i] ?? 10), widths[i] ?? 10)),
+  )
+  const rows = spec.rows.map((r) => {
+    let lines = 1
+    for (const c of wrap) lines = Math.max(lines, linesOf(r.values[c] ?? null, widths[c] ?? 10))
+    return rowHeight(lines)
+  })
+  return { header: rowHeight(header), rows }
+}
+
+export interface PrintFit {
+  orientation: 'portrait' | 'landscape'
+  /** 1 when the whole sheet fits on one page, 0 (as many pages as needed) otherwise. */
+  fitToHeight: 0 | 1
+  /** The scale a spreadsheet program will print at, and the pages it will print. */
+  scale: number
+  pages: number
+}
+
+/**
+ * How a sheet of these column widths and row heights prints on A4, one page wide: the
+ * orientation that takes fewer pages (the larger print on a tie), fitted to one page where that
+ * keeps the print at 60 % or more.
+ */
+export function printFit(
+  widths: readonly number[],
+  heights: readonly number[],
+  frameHeight = TITLE_HEIGHT + SUBTITLE_HEIGHT,
+): PrintFit {
+  const widthPt = widths.reduce((a, w) => a + w * UNIT_PX + COLUMN_PAD_PX, 0) * 0.75
+  const headerPt = heights[0] ?? 0
+  const totalPt = frameHeight + heights.reduce((a, b) => a + b, 0)
+  const fits = (['portrait', 'landscape'] as const).map((orientation) => {
+    const area = PRINTABLE[orientation]
+    const scale = Math.min(1, area.w / widthPt)
+    // The header row is printed again on every page after the first.
+    const perPage = area.h / scale - headerPt
+    const pages = Math.max(1, Math.ceil((totalPt - headerPt) / perPage))
+    const onePage = Math.min(scale, area.h / totalPt)
+    return { orientation, scale, pages, onePage }
+  })
+  const single = fits.filter((f) => f.onePage >= ONE_PAGE_MIN_SCALE).sort((a, b) => b.onePage - a.onePage)[0]
+  if (single) return { orientation: single.orientation, fitToHeight: 1, scale: single.onePage, pages: 1 }
+  // Readable first: of the orientations that print large enough, the one with fewer pages.
+  const readable = fits.filter((f) => f.scale >= READABLE_SCALE)
+  const best = (readable.length > 0 ? readable : fits).sort(
+    (a, b) => (readable.length > 0 ? a.pages - b.pages : 0) || b.scale - a.scale,
+  )[0]!
+  return { orientation: best.orientation, fitToHeight: 0, scale: best.scale, pages: best.pages }
+}
+
+/** Paper, orientation, fitting, print titles and margins for a sheet that prints as `fit` says. */
+function printSetup(fit: PrintFit): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
-    orientation: total > PORTRAIT_UNITS ? 'landscape' : 'portrait',
+    orientation: fit.orientation,
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: fit.fitToHeight,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: MARGINS,
     printTitlesRow: `${TITLE_ROWS + 1}:${TITLE_ROWS + 1}`,
   }
 }
 
-function writeTitle(ws: ExcelJS.Worksheet, spec: SheetSpec, columns: number): void {
+/** The title and the scope line as they print: broken into lines where the table is narrower. */
+interface Frame {
+  title: string
+  titleHeight: number
+  subtitle: string
+  subtitleHeight: number
+}
+
+function frameOf(spec: SheetSpec, widths: readonly number[]): Frame {
+  const room = widths.reduce((a, w) => a + w * UNIT_PX + COLUMN_PAD_PX, 0) - CELL_PAD_PX
+  // 16 pt: the title's characters are 16/11 of the body's. It breaks before its period (（2026年）).
+  const titleFits = (textPx(spec.title) * 16) / 11 <= room
+  const title = titleFits ? spec.title : spec.title.replace(/(?=（[^（]*$)/, '\n')
+  // 10 pt: the scope line's parts (范围, 期间, 制表时间) go onto as many lines as they need.
+  const lines: string[] = []
+  for (const part of spec.subtitle.split(SUBTITLE_SEP)) {
+    const last = lines.at(-1)
+    if (last !== undefined && (textPx(last + SUBTITLE_SEP + part) * 10) / 11 <= room)
+      lines[lines.length - 1] = last + SUBTITLE_SEP + part
+    else lines.push(part)
+  }
+  const titleLines = title.split('\n').length
+  return {
+    title,
+    titleHeight: titleLines === 1 ? TITLE_HEIGHT : titleLines * 22 + 4,
+    subtitle: lines.join('\n'),
+    subtitleHeight: lines.length === 1 ? SUBTITLE_HEIGHT : lines.length * 14 + 4,
+  }
+}
+
+function writeTitle(ws: ExcelJS.Worksheet, frame: Frame, columns: number): void {
   const last = colName(Math.max(1, columns))
-  const title = ws.addRow([spec.title])
-  title.height = 28
-  title.getCell(1).font = { bold: true, size: 16 }
-  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' }
+  const title = ws.addRow([frame.title])
+  title.height = frame.titleHeight
+  title.getCell(1).font = { ...FONT, bold: true, size: 16 }
+  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
   ws.mergeCells(`A1:${last}1`)
   title.commit()
-  const sub = ws.addRow([spec.subtitle])
-  sub.getCell(1).font = { size: 10, color: { argb: 'FF404040' } }
-  sub.getCell(1).alignment = { vertical: 'middle', horizontal: 'left' }
+  const sub = ws.addRow([frame.subtitle])
+  sub.height = frame.subtitleHeight
+  sub.getCell(1).font = { ...FONT, size: 10, color: { argb: 'FF404040' } }
+  sub.getCell(1).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true }
   ws.mergeCells(`A2:${last}2`)
   sub.commit()
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec, widths: readonly number[]): void {
-  const header = ws.addRow([...spec.headers])
-  const lines = Math.max(...spec.headers.map((h, i) => linesOf(h, widths[i] ?? 10)))
-  if (lines > 1) header.height = LINE_HEIGHT * lines
+function writeHeader(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  widths: readonly number[],
+  height: number,
+): void {
+  const header = ws.addRow(spec.headers.map((h, i) => headerText(h, widths[i] ?? 10)))
+  header.height = height
   header.eachCell((c, i) => {
-    c.font = { bold: true }
+    c.font = { ...FONT, bold: true }
     c.fill = solid(FILL.header)
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
     const note = spec.headerNotes?.get(i - 1)
@@ -172,6 +350,7 @@ function styleCell(cell: ExcelJS.Cell, r: RowSpec, index: number, wrap: boolean)
   const v = r.values[index]
   if (r.bold || r.grey || r.strike)
     cell.font = {
+      ...FONT,
       bold: r.bold ?? false,
       strike: r.strike ?? false,
       ...(r.grey ? { color: { argb: GREY } } : {}),
@@ -179,28 +358,39 @@ function styleCell(cell: ExcelJS.Cell, r: RowSpec, index: number, wrap: boolean)
   const fill = own?.fill ?? r.fill
   if (fill) cell.fill = solid(fill)
   if (own?.note) cell.note = own.note
+  if (v !== null && typeof v === 'object' && !(v instanceof Date))
+    cell.font = { ...FONT, color: { argb: LINK_BLUE }, underline: true }
   if (own?.numFmt) cell.numFmt = own.numFmt
   else if (v instanceof Date) cell.numFmt = DATE_TIME
-  cell.alignment = wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' }
+  // Numbers centred, as in Chinese office tables; text from the left.
+  cell.alignment = wrap
+    ? { vertical: 'middle', wrapText: true }
+    : typeof v === 'number'
+      ? { vertical: 'middle', horizontal: 'center' }
+      : { vertical: 'middle' }
 }
 
 /** Writes a sheet row by row through the streaming writer, yielding between chunks. */
 export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<void> {
   const n = spec.headers.length
   const widths = await widthsOf(spec)
+  const heights = heightsOf(spec, widths)
+  const frame = frameOf(spec, widths)
   const wrap = new Set(spec.wrap ?? [])
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: spec.frozenCols ?? 0, ySplit: TITLE_ROWS + 1 }],
-    pageSetup: printSetup(widths),
+    pageSetup: printSetup(
+      printFit(widths, [heights.header, ...heights.rows], frame.titleHeight + frame.subtitleHeight),
+    ),
     headerFooter: { oddFooter: PAGE_FOOTER },
   })
   ws.columns = widths.map((width) => ({ width }))
   const head = TITLE_ROWS + 1
   ws.autoFilter = `A${head}:${colName(Math.max(1, n))}${head + Math.max(0, spec.filterTo ?? spec.rows.length)}`
-  writeTitle(ws, spec, n)
-  writeHeader(ws, spec, widths)
+  writeTitle(ws, frame, n)
+  writeHeader(ws, spec, widths, heights.header)
   let work = 0
-  for (const r of spec.rows) {
+  for (const [i, r] of spec.rows.entries()) {
     const width = Math.max(n, r.values.length)
     work += width
     if (work >= CELLS_PER_CHUNK) {
@@ -208,12 +398,8 @@ export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: S
       await breathe()
     }
     const row = ws.addRow(r.values.map(clean))
-    let lines = 1
-    for (let c = 1; c <= width; c++) {
-      styleCell(row.getCell(c), r, c - 1, wrap.has(c - 1))
-      if (wrap.has(c - 1)) lines = Math.max(lines, linesOf(r.values[c - 1] ?? null, widths[c - 1] ?? 10))
-    }
-    if (lines > 1) row.height = LINE_HEIGHT * lines
+    for (let c = 1; c <= width; c++) styleCell(row.getCell(c), r, c - 1, wrap.has(c - 1))
+    row.height = heights.rows[i]!
     row.commit()
   }
   ws.commit()

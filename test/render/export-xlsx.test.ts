@@ -138,7 +138,8 @@ describe('the export of a month', async () => {
 
   it('counts valid reports per site in 月度统计, greys the retired site and leaves it out of the totals', () => {
     const ws = wb.getWorksheet('月度统计')!
-    expect(values(ws, H)).toEqual(['编号', '单位', '级别', '工作组', '区', '2026年11月', '合计', '备注'])
+    // The month over two lines (2026年 / 11月), read back as 2026年11月 by #导入.
+    expect(values(ws, H)).toEqual(['编号', '单位', '级别', '工作组', '区', '2026年\n11月', '合计', '备注'])
     expect(values(ws, H + 1).slice(0, 4)).toEqual([undefined, '第一组', undefined, '第一组'])
     expect(siteRow(ws, 1).getCell(6).value).toBe(2)
     expect(siteRow(ws, 1).getCell(7).value).toBe(2)
@@ -196,7 +197,11 @@ describe('the export of a month', async () => {
     expect(first.getCell(11).value).toBe('有效')
     expect(ws.getRow(H + 2).getCell(7).value).toBe('文章')
     expect(ws.getRow(H + 2).getCell(8).value).toBe('日新街道创建信息')
-    expect(ws.getRow(H + 2).getCell(9).value).toBe('https://mp.weixin.qq.com/s/abc')
+    // The address behind 查看原文: it means nothing on paper.
+    expect(ws.getRow(H + 2).getCell(9).value).toEqual({
+      text: '查看原文',
+      hyperlink: 'https://mp.weixin.qq.com/s/abc',
+    })
     expect(ws.getRow(H + 3).getCell(11).value).toBe('已撤回')
     expect(ws.getRow(H + 4).getCell(7).value).toBe('文件、图片、代报')
     expect(ws.getRow(H + 4).getCell(10).value).toBe('活动照片.jpg、总结.docx')
@@ -248,12 +253,12 @@ describe('the export of a half year', async () => {
 
   it('has a column per begun month, marks months before tracking and the late report', () => {
     expect(values(ws, H).slice(5, 12)).toEqual([
-      '2026年7月',
-      '2026年8月',
-      '2026年9月',
-      '2026年10月',
-      '2026年11月',
-      '2026年12月',
+      '2026年\n7月',
+      '2026年\n8月',
+      '2026年\n9月',
+      '2026年\n10月',
+      '2026年\n11月',
+      '2026年\n12月',
       '合计',
     ])
     expect(noteText(ws.getRow(H).getCell(6))).toBe('统计开始前，无数据')

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../src/domain/periods.js'
-import type { Report } from '../../src/domain/reports.js'
 import { builtinRoster } from '../../src/domain/roster-data.js'
 import {
   COLORS,
@@ -15,27 +14,10 @@ import {
 import { closeHeatmapWorker, renderHeatmapInWorker } from '../../src/render/chart-worker.js'
 import type { HeatmapInput, HeatmapLayout } from '../../src/render/heatmap.js'
 import { decodePng } from '../support/png.js'
+import { reportMaker } from '../support/report-fixture.js'
 
 const sites = builtinRoster().sites.map((s) => (s.id === 'S05' ? { ...s, retired: true } : s))
-let no = 0
-const report = (orgId: string, month: string, extra: Partial<Report> = {}): Report => ({
-  no: ++no,
-  month,
-  orgId,
-  submitterId: 'wx',
-  submitterName: '张三',
-  onBehalf: false,
-  via: 'text',
-  title: '',
-  text: '开展主题宣讲',
-  links: [],
-  files: [],
-  messageIds: [`m${no}`],
-  at: `${month}-10T02:00:00Z`,
-  late: false,
-  withdrawn: null,
-  ...extra,
-})
+const report = reportMaker()
 const reports = [
   report('S01', '2026-11'),
   report('S01', '2026-11'),

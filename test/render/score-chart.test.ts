@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { closeHeatmapWorker, renderScoreChartInWorker } from '../../src/render/chart-worker.js'
 import {
   renderScoreChart,
+  scoreChartSvg,
   scoreLayout,
   VERDICT_COLORS,
   type ScoreChartInput,
@@ -48,6 +49,11 @@ describe('the scores picture', async () => {
       '[建议调整]',
       '泉水',
     ])
+  })
+
+  it('writes every score with one decimal, as the document does', () => {
+    const svg = scoreChartSvg(input)
+    for (const v of ['72.0', '95.0', '91.5', '40.0']) expect(svg).toContain(`>${v}<`)
   })
 
   it('is 1080 px wide, as tall as its rows, and colours each bar by its verdict', () => {
