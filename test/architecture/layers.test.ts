@@ -179,6 +179,12 @@ describe('src/ and commands/, as the linter holds them', () => {
       expect(await layerErrors(file, FEATURE_LIST)).toHaveLength(1)
   })
 
+  it('lets the scripts show a feature’s sentences, but take its commands only from the list', async () => {
+    const sentences = "import { FILES } from '../commands/files/sentences.js'\nexport const f = FILES\n"
+    expect(await layerErrors('scripts/x.ts', sentences)).toEqual([])
+    expect(await layerErrors('scripts/x.ts', A_FEATURE)).toHaveLength(1)
+  })
+
   it('keeps every src/ folder off commands/', async () => {
     const deep =
       "import { builtinCommands } from '../../commands/index.js'\nexport const b = builtinCommands\n"
