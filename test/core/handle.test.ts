@@ -197,7 +197,9 @@ describe('sites and organisations', () => {
 describe('#帮助 hints', () => {
   it('says who may use a command', async () => {
     const t = await makeCore()
-    expect((await t.ask('u1', '#帮助 统计')).split('\n')[0]).toBe('#统计 [第N组|区名|省级|市级] [月份] [详细]（需先实名注册）')
+    expect((await t.ask('u1', '#帮助 统计')).split('\n')[0]).toBe(
+      '#统计 [第N组|区名|省级|市级] [月份] [详细]（需先实名注册）',
+    )
     expect((await t.ask('u1', '#帮助 上报')).split('\n')[0]).toBe('#上报 正文（限示范点已注册成员）')
     expect((await t.ask('u1', '#帮助 代报')).split('\n')[0]).toBe(
       '#代报 单位 [月份] 正文（仅限区联络员、组长和管理员）',
