@@ -16,6 +16,7 @@ import type { ConnectionCounts, SendFailure, StatusPort } from './core/status-po
 import { DEFAULT_REPORT_SETTINGS } from './core/types.js'
 import type { AnyCommand, Directory, ReportSettings } from './core/types.js'
 import type { DigestSettings } from './domain/digest.js'
+import type { HolidayCalendar } from './domain/holidays.js'
 import { DEFAULT_REMINDER_SETTINGS, type Occurrence, type ReminderSettings } from './domain/reminders.js'
 import type { Logger } from './logger.js'
 import { OPS } from './messages/operations.js'
@@ -141,88 +142,160 @@ export interface App<M> {
   idle(): Promise<void>
 }
 
+/** The parts of AppParts that every piece may use (all but the message source). */
+type Io = Omit<AppParts<unknown>, 'source'>
+
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
+/**
+ * The bot's parts, built in order: settings and calendar, the backup job, the outbox and the send
+ * every part uses, the core (with #状态's view of the rest), the scheduler, and the pipeline that
+ * carries each message from the source to the core and its replies to the outbox.
+ */
 export function composeApp<M>(options: AppOptions, parts: AppParts<M>): App<M> {
-  const { repo, handled } = options
-  const { clock, logger } = parts
-  let lastFailure: SendFailure | null = null
-
   const settings: ReportSettings = { ...DEFAULT_REPORT_SETTINGS, ...options.reports }
   const reminderDefaults: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...(options.reminders || {}) }
-  const calendar = holidayCalendar(repo.holidays)
-  const backup = options.backup
-    ? new BackupJob({ run: options.backup, clock, logger, time: options.backupTime })
-    : null
-  const status: StatusPort = {
-    version: options.version ?? '',
-    startedAt: parts.startedAt ?? clock(),
-    account: parts.account,
-    lastSendFailure: () => lastFailure,
-    lastBackup: () => backup?.lastBackup() ?? null,
-    storeSize: options.storeSize ?? (async () => null),
-    ...(options.connection ? { connection: options.connection } : {}),
-  }
+  const calendar = holidayCalendar(options.repo.holidays)
+  const backup = backupJobFor(options, parts)
+  const outbox = outboxFor(options, parts)
+  const { send, lastFailure } = recordedSend(outbox, parts.clock, options.observe)
+  const commands = options.commands ?? builtinCommands()
   const deps: CoreDeps = {
-    repo,
-    clock,
-    logger,
+    repo: options.repo,
+    clock: parts.clock,
+    logger: parts.logger,
     directory: parts.directory,
     settings,
     reminderDefaults,
     calendar,
-    status,
+    status: statusPort(options, parts, lastFailure, backup),
     ...(options.verifyCode ? { verifyCode: options.verifyCode } : {}),
   }
-  const commands = options.commands ?? builtinCommands()
   const core = observed(createCore(deps, commands, SHARE_CLAIMANTS), options.observe)
+  const scheduler = schedulerFor(options, parts, { reminderDefaults, settings, calendar, send })
+  const inFlight = new InFlight(parts.logger)
+  const pipeline = pipelineFor(options, parts, { core, send, inFlight })
+  const built = { commands, settings, reminderDefaults, scheduler, backup, outbox, inFlight, send }
+  return { core, outbox, scheduler, backup, pipeline, inFlight, send, ...lifecycle(options, parts, built) }
+}
 
-  const outbox = new Outbox(parts.sender, {
+/** The daily backup job, when the options give a backup to run. */
+function backupJobFor(options: AppOptions, { clock, logger }: Io): BackupJob | null {
+  return options.backup
+    ? new BackupJob({ run: options.backup, clock, logger, time: options.backupTime })
+    : null
+}
+
+/** One send queue per conversation over the transport's sender: pacing, splitting, merged receipts, files. */
+function outboxFor(options: AppOptions, { sender, logger }: Io): Outbox {
+  return new Outbox(sender, {
     intervalMs: options.sendIntervalMs ?? 1000,
     maxLength: options.maxMessageLength ?? 1500,
     retryDelayMs: options.retryDelayMs,
     logger,
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
   })
+}
+
+/** The send every part uses: through the outbox, each outcome told to `observe`, the last failure kept for #状态. */
+function recordedSend(
+  outbox: Outbox,
+  clock: () => Date,
+  observe: AppObserver | undefined,
+): { send: Send; lastFailure: () => SendFailure | null } {
+  let last: SendFailure | null = null
   const send: Send = async (to, reply): Promise<Delivery> => {
     const d = await outbox.enqueue(to, reply)
-    options.observe?.delivered?.(d)
-    if (!d.ok) lastFailure = { at: clock(), to: conversationKey(to), reason: d.reason }
+    observe?.delivered?.(d)
+    if (!d.ok) last = { at: clock(), to: conversationKey(to), reason: d.reason }
     return d
   }
+  return { send, lastFailure: () => last }
+}
 
-  const scheduler =
-    options.reminders === false && !options.digest?.enabled
-      ? null
-      : new ReminderScheduler({
-          repo,
-          clock,
-          logger,
-          defaults: reminderDefaults,
-          lateDays: settings.lateDays,
-          send,
-          calendar,
-          reminders: options.reminders !== false,
-          ...(options.digest ? { digest: options.digest } : {}),
-          picture: renderHeatmapInWorker,
-          ...(options.observe?.reminderExpired ? { onExpired: options.observe.reminderExpired } : {}),
-        })
+/** What #状态 reports: version, start, account, the last send failure and backup, store size, connection. */
+function statusPort(
+  options: AppOptions,
+  parts: Io,
+  lastSendFailure: () => SendFailure | null,
+  backup: BackupJob | null,
+): StatusPort {
+  return {
+    version: options.version ?? '',
+    startedAt: parts.startedAt ?? parts.clock(),
+    account: parts.account,
+    lastSendFailure,
+    lastBackup: () => backup?.lastBackup() ?? null,
+    storeSize: options.storeSize ?? (async () => null),
+    ...(options.connection ? { connection: options.connection } : {}),
+  }
+}
 
-  const inFlight = new InFlight(logger)
-  const pipeline = new MessagePipeline<M>({
-    source: parts.source,
-    core,
-    send,
-    ...(handled ? { handled } : {}),
+/** The reminders, digest and notices; null when reminders are off and there is no digest. */
+function schedulerFor(
+  options: AppOptions,
+  { clock, logger }: Io,
+  use: {
+    reminderDefaults: ReminderSettings
+    settings: ReportSettings
+    calendar: HolidayCalendar
+    send: Send
+  },
+): ReminderScheduler | null {
+  if (options.reminders === false && !options.digest?.enabled) return null
+  return new ReminderScheduler({
+    repo: options.repo,
+    clock,
+    logger,
+    defaults: use.reminderDefaults,
+    lateDays: use.settings.lateDays,
+    send: use.send,
+    calendar: use.calendar,
+    reminders: options.reminders !== false,
+    ...(options.digest ? { digest: options.digest } : {}),
+    picture: renderHeatmapInWorker,
+    ...(options.observe?.reminderExpired ? { onExpired: options.observe.reminderExpired } : {}),
+  })
+}
+
+/** The message pipeline: source → admission, order, conversion → core → bookkeeping → send. */
+function pipelineFor<M>(
+  options: AppOptions,
+  { source, clock, logger }: AppParts<M>,
+  use: { core: Core; send: Send; inFlight: InFlight },
+): MessagePipeline<M> {
+  return new MessagePipeline<M>({
+    source,
+    core: use.core,
+    send: use.send,
+    ...(options.handled ? { handled: options.handled } : {}),
     clock,
     logger,
     maxAgeMs: options.maxMessageAgeMs ?? DAY_MS,
     owedMaxAgeMs: options.owedMaxAgeMs ?? HOUR_MS,
-    inFlight,
+    inFlight: use.inFlight,
     commitTurn: withCommitTurn,
   })
+}
 
+/** What composeApp built that the lifecycle starts, stops and waits for. */
+interface Built {
+  commands: AnyCommand[]
+  settings: ReportSettings
+  reminderDefaults: ReminderSettings
+  scheduler: ReminderScheduler | null
+  backup: BackupJob | null
+  outbox: Outbox
+  inFlight: InFlight
+  send: Send
+}
+
+type Lifecycle = Pick<App<unknown>, 'warmUp' | 'start' | 'stop' | 'halt' | 'dispose' | 'recovered' | 'idle'>
+
+/** Warm-up, start and stop of the timers, halt and dispose, the notice after an outage, and idle. */
+function lifecycle(options: AppOptions, { clock, logger }: Io, b: Built): Lifecycle {
+  const { scheduler, backup } = b
   const stop = () => {
     scheduler?.stop()
     backup?.stop()
@@ -231,19 +304,12 @@ export function composeApp<M>(options: AppOptions, parts: AppParts<M>): App<M> {
     stop()
     void closeHeatmapWorker()
   }
-
   return {
-    core,
-    outbox,
-    scheduler,
-    backup,
-    pipeline,
-    inFlight,
-    send,
     async warmUp() {
+      const { commands, settings, reminderDefaults } = b
       await Promise.all([
         warmUp({ commands, shareClaimants: SHARE_CLAIMANTS, settings, reminderDefaults, clock, logger }),
-        handled?.warm?.(clock()),
+        options.handled?.warm?.(clock()),
       ])
     },
     async start() {
@@ -253,20 +319,20 @@ export function composeApp<M>(options: AppOptions, parts: AppParts<M>): App<M> {
     halt,
     dispose() {
       halt()
-      outbox.stop()
+      b.outbox.stop()
     },
     async recovered(info) {
-      const admins = repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
+      const admins = options.repo.roleHolders().filter((h) => h.grants.some((g) => g.role === 'admin'))
       const text = OPS.connectionBack(info.downMs)
-      await Promise.all(admins.map((a) => send({ kind: 'private', id: a.contactId }, { text })))
+      await Promise.all(admins.map((a) => b.send({ kind: 'private', id: a.contactId }, { text })))
       // What fell due while the connection was down, once (every occurrence is recorded before it is sent).
       await scheduler?.start()
     },
     async idle() {
-      await inFlight.settled()
+      await b.inFlight.settled()
       await scheduler?.idle()
       await backup?.idle()
-      await outbox.idle()
+      await b.outbox.idle()
     },
   }
 }

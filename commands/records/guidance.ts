@@ -1,10 +1,10 @@
 /** #指导: liaisons and group leaders log a visit or guidance to a site. */
-import { rawArgs, restAfter } from '../../src/core/args.js'
+import { restAfter } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { guidanceIn, periodOfMonth } from '../../src/domain/records.js'
 import { RECORDS } from './sentences.js'
-import { actorOf, recordsOf } from './record-site.js'
+import { actorOf, recordArgs, recordTarget } from './record-site.js'
 
 export const guidance = defineCommand({
   name: '指导',
@@ -15,27 +15,18 @@ export const guidance = defineCommand({
   examples: ['#指导 日新街道 现场指导阵地建设和台账整理'],
   category: 'records',
   requires: [role('liaison', 'leader', 'admin')],
-  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  args: recordArgs,
   async run(ctx, { tokens, rest }) {
     const { deps, sender } = ctx
-    const rec = recordsOf(deps)
-    if (!rec.ok) return rec.reply
-    const site = ctx.site(tokens[0] ?? '')
+    const { records } = deps.repo
+    const site = recordTarget(ctx, tokens[0] ?? '', { named: true })
     if (!site.ok) return site.reply
-    const may = ctx.actFor(site.value)
-    if (!may.ok) return may.reply
     const content = restAfter(rest, 1)
     if (!content) return [{ text: RECORDS.guidanceContentMissing }]
     const today = ctx.today
-    const g = await rec.value.records.addGuidance(
-      site.value.id,
-      content,
-      today,
-      actorOf(sender),
-      deps.clock(),
-    )
+    const g = await records.addGuidance(site.value.id, content, today, actorOf(sender), deps.clock())
     const period = periodOfMonth(today.slice(0, 7))
-    const count = guidanceIn(rec.value.records.guidance(), site.value.id, period).length
+    const count = guidanceIn(records.guidance(), site.value.id, period).length
     return [{ text: RECORDS.guidanceSaved(site.value, g, count, period) }]
   },
 })

@@ -1,11 +1,11 @@
 /** #计划: a site's work plan for a year; leaders see which sites have none. */
-import { rawArgs, restAfter } from '../../src/core/args.js'
+import { restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { sitesIn } from '../../src/domain/authority.js'
 import { RECORDS } from './sentences.js'
 import { awaitFiles, sharedBefore } from './record-shares.js'
-import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
+import { actorOf, recordArgs, recordTarget } from './record-site.js'
 
 export const plan = defineCommand({
   name: '计划',
@@ -20,12 +20,10 @@ export const plan = defineCommand({
   examples: ['#计划 2027 一季度完成阵地改造，二季度启动四点半课堂…', '#计划 2027'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  args: recordArgs,
   async run(ctx, { tokens, rest }) {
     const { deps, sender } = ctx
-    const rec = recordsOf(deps)
-    if (!rec.ok) return rec.reply
-    const { records } = rec.value
+    const { records } = deps.repo
     const at = tokens.findIndex((t) => /^\d{4}年?$/.test(t))
     const scope = ctx.scope(undefined, 'act')
     if (scope.ok && sender.roles.length > 0 && tokens.length <= 1 && (at === 0 || tokens.length === 0)) {
@@ -49,10 +47,8 @@ export const plan = defineCommand({
       ]
     }
     if (at < 0) return [{ text: RECORDS.planYearMissing }]
-    const site = siteOrOwn(ctx, tokens.slice(0, at).join(' '))
+    const site = recordTarget(ctx, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply
-    const ok = ctx.actFor(site.value)
-    if (!ok.ok) return ok.reply
     const text = restAfter(rest, at + 1)
     const year = Number(tokens[at]!.slice(0, 4))
     const before = sharedBefore(deps, sender).at(-1) ?? null

@@ -1,11 +1,11 @@
 /** #项目: the service-project list of a site (服务群众工作内容和项目清单). */
-import { rawArg, rawArgs, restAfter } from '../../src/core/args.js'
+import { rawArg, restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { parseNo } from '../../src/domain/numbers.js'
 import { CORE } from '../../src/messages/core.js'
 import { RECORDS } from './sentences.js'
-import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
+import { actorOf, recordArgs, recordTarget, siteOrOwn } from './record-site.js'
 
 const ACTIONS: Record<string, 'add' | 'done' | 'stopped'> = {
   新增: 'add',
@@ -28,12 +28,10 @@ export const projects = defineCommand({
   examples: ['#项目 新增 "四点半课堂" 面向双职工子女', '#项目 完成 3', '#项目 日新街道'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  args: recordArgs,
   async run(ctx, { tokens, rest }) {
     const { deps, sender } = ctx
-    const rec = recordsOf(deps)
-    if (!rec.ok) return rec.reply
-    const { records } = rec.value
+    const { records } = deps.repo
     const action = ACTIONS[tokens[0] ?? '']
     if (!action) {
       const site = siteOrOwn(ctx, tokens.join(' '))
@@ -48,12 +46,11 @@ export const projects = defineCommand({
       ]
     }
     if (action === 'add') {
+      // A member adds to their own site; someone without one names the site before the name.
       const own = ctx.ownSite()
       const args = tokens.slice(1)
-      const site = own ? { ok: true as const, value: own } : ctx.site(args.shift() ?? '')
+      const site = recordTarget(ctx, own ? '' : (args.shift() ?? ''), { named: !own })
       if (!site.ok) return site.reply
-      const ok = ctx.actFor(site.value)
-      if (!ok.ok) return ok.reply
       // The name and the description as written (the name's quotation marks only group it).
       const at = tokens.length - args.length
       const name = args[0] ? rawArg(rest, at) : ''

@@ -17,7 +17,6 @@ import {
 import { activeMonthsOf } from '../../src/domain/roster-history.js'
 import { RECORDS } from './sentences.js'
 import { assessmentFor } from '../assessment/assessment-now.js'
-import { findSite } from '../roster/roster-change.js'
 
 export const siteFile = defineCommand({
   name: '档案',
@@ -40,9 +39,9 @@ export const siteFile = defineCommand({
     const { deps } = ctx
     let site = ctx.ownSite()
     if (input) {
-      const found = findSite(ctx, input, RECORDS.fileUsage)
+      const found = ctx.site(input, { includeRetired: true })
       if (!found.ok) return found.reply
-      site = found.site
+      site = found.value
     }
     if (!site) return [{ text: RECORDS.noSiteOfYours }]
     const { records, rosterHistory } = deps.repo

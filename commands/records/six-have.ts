@@ -1,12 +1,12 @@
 /** #六有: the six items of the notice per site — record one, show a site, or the matrix of a scope. */
-import { rawArgs, restAfter } from '../../src/core/args.js'
+import { restAfter } from '../../src/core/args.js'
 import { registered } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { sitesIn } from '../../src/domain/authority.js'
 import { parseSixItem, parseSixState, SIX_ITEMS, sixDone, sixOf } from '../../src/domain/records.js'
 import { RECORDS } from './sentences.js'
 import { awaitFiles, sharedBefore } from './record-shares.js'
-import { actorOf, recordsOf, siteOrOwn } from './record-site.js'
+import { actorOf, recordArgs, recordTarget, siteOrOwn } from './record-site.js'
 
 export const sixHave = defineCommand({
   name: '六有',
@@ -22,12 +22,10 @@ export const sixHave = defineCommand({
   examples: ['#六有 有阵地 已达标 社区党群服务中心二楼活动室120㎡', '#六有 日新街道', '#六有'],
   category: 'records',
   requires: [registered],
-  args: rawArgs.transform((a) => ({ tokens: a.tokens, rest: a.rest })),
+  args: recordArgs,
   async run(ctx, { tokens, rest }) {
     const { deps, sender } = ctx
-    const rec = recordsOf(deps)
-    if (!rec.ok) return rec.reply
-    const { records } = rec.value
+    const { records } = deps.repo
     // An item is a word (有阵地, 第6项), or a bare 1–6 followed by a state (a bare number alone is a site's 编号).
     const at = tokens.findIndex(
       (t, i) => parseSixItem(t) !== null && (!/^\d$/.test(t) || parseSixState(tokens[i + 1] ?? '') !== null),
@@ -54,10 +52,8 @@ export const sixHave = defineCommand({
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
     if (!state) return [{ text: RECORDS.sixBadState(stateWord) }]
-    const site = siteOrOwn(ctx, tokens.slice(0, at).join(' '))
+    const site = recordTarget(ctx, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply
-    const ok = ctx.actFor(site.value)
-    if (!ok.ok) return ok.reply
     // Stored and shown as written: full-width punctuation, ㎡ and quotation marks kept.
     const description = restAfter(rest, at + 2)
     const reports = [...description.normalize('NFKC').matchAll(/编号\s*(\d+)/g)].map((m) => Number(m[1]))

@@ -88,112 +88,154 @@ export interface GuardCounts {
  * `puppet` is the client object (either flavour); only its own methods are replaced.
  */
 export function guardPuppet(puppet: object, protocol: Protocol, logger: Logger): GuardCounts {
-  const target = puppet as Record<string, unknown> & { emit(event: string, payload: unknown): boolean }
-  const ignored = new Map<string, number>()
-  const note = (key: string, message: string, fields: Record<string, unknown> = {}) => {
-    const n = (ignored.get(key) ?? 0) + 1
-    ignored.set(key, n)
-    if (n === 1) logger.warn(message, { ...fields, repeats: 'logged once' })
-  }
+  const target = puppet as Target
+  const { note, ignored } = oncePerKind(logger)
   const method = (name: string): AnyFn | undefined => {
     const v = target[name]
     return typeof v === 'function' ? (v as AnyFn).bind(puppet) : undefined
   }
+  guardStream(target, method('onGrpcStreamEvent'), protocol, note)
+  guardDirty(target, method('onDirty'), note)
+  guardMessageTypes(target, method('messagePayload'), protocol, note)
+  guardRpcs(puppet, target, note)
+  return { ignored }
+}
 
-  const onEvent = method('onGrpcStreamEvent')
-  if (onEvent) {
-    target['onGrpcStreamEvent'] = (event: StreamEvent) => {
-      let type = -1
-      let name: string | undefined
-      try {
-        type = event.getType()
-        name = protocol.eventNames.get(type)
-        if (name === undefined) {
-          note(`event ${type}`, 'puppet service sent an event type this client does not know; ignored', {
-            type,
-          })
-          target.emit('heartbeat', { data: `unknown event ${type}` })
-          return
-        }
-        if (name !== 'heartbeat' && name !== 'unspecified' && name !== 'reset') {
-          const payload: unknown = JSON.parse(event.getPayload())
-          const missing = missingField(name, payload)
-          if (missing) {
-            note(
-              `event ${name} ${missing}`,
-              'puppet service sent an event without a field it needs; ignored',
-              {
-                event: name,
-                field: missing,
-              },
-            )
-            target.emit('heartbeat', { data: `incomplete ${name}` })
-            return
-          }
-          if (
-            name === 'dirty' &&
-            !protocol.dirtyTypes.has((payload as { payloadType: number }).payloadType)
-          ) {
-            const t = (payload as { payloadType: number }).payloadType
-            note(
-              `dirty ${t}`,
-              'puppet service sent a dirty payload of a type this client does not know; ignored',
-              {
-                payloadType: t,
-              },
-            )
-            target.emit('heartbeat', { data: `unknown dirty ${t}` })
-            return
-          }
-        }
-        onEvent(event)
-      } catch (e) {
-        note(
-          `event ${name ?? type} unreadable`,
-          'puppet service sent an event the client could not read; ignored',
-          {
-            event: name ?? type,
-            error: (e instanceof Error ? e.message : String(e)).split('\n')[0],
-          },
-        )
+/** The client instance, whose methods the guard replaces. */
+type Target = Record<string, unknown> & { emit(event: string, payload: unknown): boolean }
+
+/** Counts an oddity of one kind; the first of each kind is logged (without its payload). */
+type Note = (key: string, message: string, fields?: Record<string, unknown>) => void
+
+/** The counter of oddities by kind, and the note that counts one and logs each kind once. */
+function oncePerKind(logger: Logger): { note: Note; ignored: Map<string, number> } {
+  const ignored = new Map<string, number>()
+  const note: Note = (key, message, fields = {}) => {
+    const n = (ignored.get(key) ?? 0) + 1
+    ignored.set(key, n)
+    if (n === 1) logger.warn(message, { ...fields, repeats: 'logged once' })
+  }
+  return { note, ignored }
+}
+
+/** The first line of an error's message, for the log. */
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]
+
+/** An event the guard ignores: how it is counted and logged, and the heartbeat it stands for. */
+interface Oddity {
+  key: string
+  message: string
+  fields: Record<string, unknown>
+  heartbeat: string
+}
+
+/**
+ * Why a stream event is ignored, or null when the client may read it: a type the client does not
+ * know, a payload without a field the client reads, a dirty payload of a type it cannot apply.
+ * Throws when the payload is not JSON.
+ */
+function oddity(
+  type: number,
+  name: string | undefined,
+  payloadText: () => string,
+  protocol: Protocol,
+): Oddity | null {
+  if (name === undefined)
+    return {
+      key: `event ${type}`,
+      message: 'puppet service sent an event type this client does not know; ignored',
+      fields: { type },
+      heartbeat: `unknown event ${type}`,
+    }
+  if (name === 'heartbeat' || name === 'unspecified' || name === 'reset') return null
+  const payload: unknown = JSON.parse(payloadText())
+  const missing = missingField(name, payload)
+  if (missing)
+    return {
+      key: `event ${name} ${missing}`,
+      message: 'puppet service sent an event without a field it needs; ignored',
+      fields: { event: name, field: missing },
+      heartbeat: `incomplete ${name}`,
+    }
+  const t = name === 'dirty' ? (payload as { payloadType: number }).payloadType : null
+  if (t !== null && !protocol.dirtyTypes.has(t))
+    return {
+      key: `dirty ${t}`,
+      message: 'puppet service sent a dirty payload of a type this client does not know; ignored',
+      fields: { payloadType: t },
+      heartbeat: `unknown dirty ${t}`,
+    }
+  return null
+}
+
+/** The stream's events: odd ones become a heartbeat (a sign of life), unreadable ones are dropped. */
+function guardStream(target: Target, onEvent: AnyFn | undefined, protocol: Protocol, note: Note): void {
+  if (!onEvent) return
+  target['onGrpcStreamEvent'] = (event: StreamEvent) => {
+    let type = -1
+    let name: string | undefined
+    try {
+      type = event.getType()
+      name = protocol.eventNames.get(type)
+      const odd = oddity(type, name, () => event.getPayload(), protocol)
+      if (odd) {
+        note(odd.key, odd.message, odd.fields)
+        target.emit('heartbeat', { data: odd.heartbeat })
+        return
       }
+      onEvent(event)
+    } catch (e) {
+      note(
+        `event ${name ?? type} unreadable`,
+        'puppet service sent an event the client could not read; ignored',
+        {
+          event: name ?? type,
+          error: firstLine(e),
+        },
+      )
     }
   }
+}
 
-  // The cache's own listener: also reached by dirty events the puppet emits itself.
-  const onDirty = method('onDirty')
-  if (onDirty) {
-    target['onDirty'] = (payload: { payloadType?: unknown }) => {
-      try {
-        onDirty(payload)
-      } catch (e) {
-        note(`dirty ${String(payload?.payloadType)}`, 'could not apply a dirty payload; ignored', {
-          payloadType: payload?.payloadType,
-          error: (e instanceof Error ? e.message : String(e)).split('\n')[0],
-        })
-      }
+/** The cache's own dirty listener (also reached by dirty events the puppet emits itself): a throw is dropped. */
+function guardDirty(target: Target, onDirty: AnyFn | undefined, note: Note): void {
+  if (!onDirty) return
+  target['onDirty'] = (payload: { payloadType?: unknown }) => {
+    try {
+      onDirty(payload)
+    } catch (e) {
+      note(`dirty ${String(payload?.payloadType)}`, 'could not apply a dirty payload; ignored', {
+        payloadType: payload?.payloadType,
+        error: firstLine(e),
+      })
     }
   }
+}
 
-  const messagePayload = method('messagePayload')
-  if (messagePayload) {
-    target['messagePayload'] = async (id: unknown) => {
-      const p = (await messagePayload(id)) as { type?: unknown } | undefined
-      if (p && typeof p.type === 'number' && !protocol.messageTypes.has(p.type)) {
-        note(
-          `message type ${p.type}`,
-          'puppet service sent a message type this client does not know; read as Unknown',
-          {
-            type: p.type,
-          },
-        )
-        return { ...p, type: 0 }
-      }
-      return p
+/** Message payloads of a type the client's Wechaty does not know are read as Unknown (0). */
+function guardMessageTypes(
+  target: Target,
+  messagePayload: AnyFn | undefined,
+  protocol: Protocol,
+  note: Note,
+): void {
+  if (!messagePayload) return
+  target['messagePayload'] = async (id: unknown) => {
+    const p = (await messagePayload(id)) as { type?: unknown } | undefined
+    if (p && typeof p.type === 'number' && !protocol.messageTypes.has(p.type)) {
+      note(
+        `message type ${p.type}`,
+        'puppet service sent a message type this client does not know; read as Unknown',
+        { type: p.type },
+      )
+      return { ...p, type: 0 }
     }
+    return p
   }
+}
 
-  // RPCs: the client's own prototype methods that return promises.
+/** RPCs (the client's own prototype methods that return promises): UNIMPLEMENTED is noted, then thrown as before. */
+function guardRpcs(puppet: object, target: Target, note: Note): void {
   const proto = Object.getPrototypeOf(puppet) as object
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (NOT_RPC.has(name) || name.startsWith('_')) continue
@@ -210,5 +252,4 @@ export function guardPuppet(puppet: object, protocol: Protocol, logger: Logger):
       })
     }
   }
-  return { ignored }
 }
