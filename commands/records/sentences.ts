@@ -24,6 +24,8 @@ export const RECORDS = {
   sixUsage: '#六有 [单位] 有阵地 已达标 说明',
   sixBadItem: (w: string) => `“${quote(w)}”不是六有中的一项。六有：${SIX_ITEMS.join('、')}。`,
   sixBadState: (w: string) => `“${quote(w)}”不是状态。请写：已达标、建设中 或 未达标。`,
+  sixStateMissing: (item: string) =>
+    `请在“${item}”后写状态：已达标、建设中 或 未达标，例如 #六有 ${item} 已达标 说明`,
   sixSaved: (s: Site, e: SixHaveEntry, done: number) =>
     `已记录：${s.name} ${e.item} ${STATE_MARK[e.state]}${e.state}${e.description ? `（${e.description}）` : ''}\n六有已达标 ${done}/6。`,
   sixOfSite: (s: Site, items: Record<SixItem, SixHaveEntry | null>) =>
@@ -101,7 +103,8 @@ export const RECORDS = {
     plans: string[]
     guidance: number
     period: string
-    last: { period: string; score: number; verdict: string; rank: number; of: number } | null
+    /** The last assessment; score and rank null when the site could not be rated. */
+    last: { period: string; score: number | null; verdict: string; rank: number; of: number } | null
   }) =>
     [
       `【${f.site.name}】${f.site.retired ? '（已退出）' : ''}`,
@@ -114,7 +117,9 @@ export const RECORDS = {
       `${periodLabel(f.period)}指导 ${f.guidance} 次`,
       `最近考核：${
         f.last
-          ? `${periodLabel(f.last.period)} ${f.last.score}分 ${f.last.verdict}（组内第${f.last.rank}/${f.last.of}）`
+          ? f.last.score === null
+            ? `${periodLabel(f.last.period)} ${f.last.verdict}`
+            : `${periodLabel(f.last.period)} ${f.last.score}分 ${f.last.verdict}（组内第${f.last.rank}/${f.last.of}）`
           : '暂无'
       }`,
     ].join('\n'),

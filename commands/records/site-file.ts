@@ -1,4 +1,5 @@
 /** #档案: one concise view of a site — who it is, its reporting this year and its records. */
+import { UNRATED } from '../../src/domain/assessment.js'
 import { verdictText } from '../../src/messages/assessment.js'
 import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
@@ -84,7 +85,7 @@ export const siteFile = defineCommand({
         group && mine
           ? {
               period: lastPeriod,
-              score: mine.score,
+              score: mine.verdict === UNRATED ? null : mine.score,
               verdict: verdictText(mine.verdict),
               rank: mine.rank,
               of: group.sites.length,

@@ -51,6 +51,7 @@ export const sixHave = defineCommand({
     const item = parseSixItem(tokens[at]!)!
     const stateWord = tokens[at + 1] ?? ''
     const state = parseSixState(stateWord)
+    if (!stateWord) return [{ text: RECORDS.sixStateMissing(item) }]
     if (!state) return [{ text: RECORDS.sixBadState(stateWord) }]
     const site = recordTarget(ctx, tokens.slice(0, at).join(' '))
     if (!site.ok) return site.reply

@@ -254,3 +254,20 @@ describe('#日志 of an import', () => {
     expect(await ask('admin', '#日志 1')).toMatch(/撤回导入 台账\.csv 第1批 2026年7月至10月$/)
   })
 })
+
+describe('records said plainly', () => {
+  it('#六有 with an item and no state says what to write, and stores nothing', async () => {
+    const { ask, repo } = await makeRecordsCore()
+    expect(await ask('zhang', '#六有 日新街道 有阵地')).toBe(
+      '请在“有阵地”后写状态：已达标、建设中 或 未达标，例如 #六有 有阵地 已达标 说明',
+    )
+    expect(repo.records.six()).toEqual([])
+  })
+
+  it('#档案 of a site that could not be rated shows no score and no rank', async () => {
+    const { ask } = await makeRecordsCore('2026-07-10T02:00:00Z')
+    const file = await ask('zhang', '#档案')
+    const last = file.split('\n').find((l) => l.startsWith('最近考核'))!
+    expect(last).toBe('最近考核：2026上半年 无法评定（数据不足）')
+  })
+})
