@@ -5,49 +5,21 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
-import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { restAfter, rawArg } from '../../src/core/args.js'
-import { createCore } from '../../src/core/handle.js'
 import type { Incoming, Reply } from '../../src/core/types.js'
-import { memoryLogger } from '../../src/logger.js'
 import { ADMIN_CODE, BOX_MAX, columns } from '../../src/messages/admin-code.js'
 import { Roster } from '../../src/domain/roster.js'
 import { builtinRoster, currentNumbers, LINE_ORG_FIRST_NO } from '../../src/domain/roster-data.js'
 import { nextSiteNumber } from '../../src/domain/roster-history.js'
-import { openRepository } from '../../storage/repository.js'
-import { ROOM } from '../support/core.js'
+import { makeCore } from '../support/core.js'
 
 /** A core with people in every role, and every reply kept whole (files included). */
 async function world(start = '2026-11-24T02:00:00Z') {
-  let now = new Date(start)
-  const repo = await openRepository(null, now)
-  const core = createCore(
-    {
-      repo,
-      clock: () => now,
-      logger: memoryLogger(),
-      directory: { roomMembers: async () => [] },
-      calendar: holidayCalendar(repo.holidays),
-    },
-    builtinCommands(),
-    SHARE_CLAIMANTS,
-  )
-  let n = 0
-  const incoming = (senderId: string, text: string, extra: Partial<Incoming> = {}): Incoming => ({
-    id: `w${++n}`,
-    conversation: { kind: 'room', id: ROOM },
-    senderId,
-    senderName: `昵称${senderId}`,
-    text,
-    kind: 'text',
-    mentionSelf: false,
-    mentions: [],
-    at: now,
-    ...extra,
-  })
+  const t = await makeCore({ now: new Date(start) })
+  const { repo } = t
+  const now = t.now()
   const send = (senderId: string, text: string, extra: Partial<Incoming> = {}): Promise<Reply[]> =>
-    core.handle(incoming(senderId, text, extra))
+    t.core.handle(t.incoming(senderId, text, extra))
   const ask = async (senderId: string, text: string, extra: Partial<Incoming> = {}) =>
     (await send(senderId, text, extra)).map((r) => r.text).join('\n---\n')
   await ask('zhang', '#注册 张三 日新街道')
@@ -58,7 +30,7 @@ async function world(start = '2026-11-24T02:00:00Z') {
   await repo.grant('admin', { role: 'admin' }, 'test', now)
   await repo.grant('lead2', { role: 'leader', group: 2 }, 'test', now)
   await repo.grant('liaXG', { role: 'liaison', district: '西岗区' }, 'test', now)
-  return { repo, send, ask, setNow: (d: string) => (now = new Date(d)) }
+  return { repo, send, ask, setNow: (d: string) => t.setNow(d) }
 }
 
 describe('a report needs content', () => {
