@@ -1,45 +1,13 @@
-import { holidayCalendar } from '../../src/calendar/chinese-days.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { builtinCommands, SHARE_CLAIMANTS } from '../../commands/index.js'
-import { createCore } from '../../src/core/handle.js'
-import type { Incoming } from '../../src/core/types.js'
-import { memoryLogger } from '../../src/logger.js'
-import { openRepository } from '../../storage/repository.js'
+import { makeCore } from '../support/core.js'
 
 async function world(dataDir: string | null = null) {
-  const now = new Date('2026-11-24T02:00:00Z')
-  const repo = await openRepository(dataDir, now)
-  const core = createCore(
-    {
-      repo,
-      clock: () => now,
-      logger: memoryLogger(),
-      directory: { roomMembers: async () => [] },
-      calendar: holidayCalendar(repo.holidays),
-    },
-    builtinCommands(),
-    SHARE_CLAIMANTS,
-  )
-  let n = 0
-  const ask = async (senderId: string, text: string) => {
-    const incoming: Incoming = {
-      id: `m${++n}`,
-      conversation: { kind: 'room', id: 'coord@chatroom' },
-      senderId,
-      senderName: senderId,
-      text,
-      kind: 'text',
-      mentionSelf: false,
-      mentions: [],
-      at: now,
-    }
-    const replies = await core.handle(incoming)
-    if (replies.length !== 1) throw new Error(`expected one reply to ${text}`)
-    return replies[0]!.text
-  }
+  const t = await makeCore({ now: new Date('2026-11-24T02:00:00Z'), ...(dataDir ? { dataDir } : {}) })
+  const { repo, ask } = t
+  const now = t.now()
   await ask('boss', '#注册 王强 市总工会')
   await repo.ensureAdminCode('ADMIN-CODE-1', now)
   await ask('boss', '#认证管理员 ADMIN-CODE-1')
