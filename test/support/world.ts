@@ -3,7 +3,6 @@
  * on 127.0.0.1 wrapping wechaty-puppet-mock. The bot connects to it as a client with a token.
  */
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:net'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
 import type { FileBoxInterface } from 'file-box'
@@ -15,20 +14,12 @@ import { openRepository } from '../../storage/repository.js'
 import type { Repository } from '../../src/core/ports.js'
 import { DEFAULTS } from '../../src/config.js'
 import { memoryLogger } from '../../src/logger.js'
+import { freePortNumber } from './free-port.js'
 
 export const BOT_NAME = '工青妇协同助手'
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
+/** A TCP port free on 127.0.0.1 right now: the one helper of test/support/free-port.ts. */
+export const freePort = freePortNumber
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>
 type RoomMock = ReturnType<mock.Mocker['createRoom']>
