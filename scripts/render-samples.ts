@@ -206,7 +206,7 @@ function recordSheets(ids: ReadonlySet<string>): ExtraSheet[] {
   const nos = new Set(sites.filter((s) => ids.has(s.id)).map((s) => s.no))
   const assessment: ExtraSheet = {
     name: sheet.name,
-    columns: sheet.columns.map((header) => ({ header })),
+    columns: sheet.columns,
     rows: sheet.rows.filter((r) => nos.has(Number(r[2]))).map((r) => [...r]),
   }
   return [six, assessment]

@@ -96,9 +96,7 @@ function assessmentSheets(deps: Deps, scope: ReaderScope, period: Period): Extra
     const sheet = ASSESS.sheet(a.assessment)
     out.push({
       name: sheet.name,
-      columns: sheet.columns.map((header) =>
-        sheet.oneDecimal.includes(header) ? { header, numFmt: '0.0' } : { header },
-      ),
+      columns: sheet.columns,
       rows: toRows(sheet.rows.filter((r) => nos.has(Number(r[2])))),
     })
   }

@@ -12,11 +12,13 @@ const monthsNo = (ms: readonly string[]) => ms.map((m) => Number(m.slice(5))).jo
 
 export interface Sheet {
   name: string
-  columns: string[]
+  /** Each column's header, and its number format where it has one (the scores: one decimal, as the chat and the document say them). */
+  columns: { header: string; numFmt?: string }[]
   rows: (string | number)[][]
-  /** Columns shown with one decimal (the scores, as the chat and the document say them). */
-  oneDecimal: string[]
 }
+
+const ONE_DECIMAL = '0.0'
+const SCORE_COLUMNS: readonly string[] = ['组长评分', '总分']
 
 export const PART_LABEL: Record<Part, string> = {
   reporting: '上报',
@@ -93,8 +95,7 @@ export const ASSESS = {
       '评分人数',
       '总分',
       '结论',
-    ],
-    oneDecimal: ['组长评分', '总分'],
+    ].map((header) => (SCORE_COLUMNS.includes(header) ? { header, numFmt: ONE_DECIMAL } : { header })),
     rows: a.groups.flatMap((g) =>
       g.sites.map((s) => [
         GROUP_NAMES[g.group],
