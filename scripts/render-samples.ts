@@ -105,18 +105,17 @@ async function workbooks(): Promise<void> {
   const group2 = orgs.filter((o) => o.kind !== 'site' || o.group === 2)
   const ids = new Set(group2.filter((o) => o.kind === 'site').map((o) => o.id))
   const base = { now, members: [], roleHolders: [], lateDays: 5, trackingSince: '2026-03' }
-  writeFileSync(
-    join(out, 'leader-workbook.xlsx'),
-    await buildExport({
-      ...base,
-      period: parsePeriod('2026下半年')!,
-      scope: '第二组',
-      orgs: group2,
-      reports: reports.filter((r) => ids.has(r.orgId)),
-      members: members.filter((m) => ids.has(m.orgId)),
-      extraSheets: recordSheets(ids),
-    }),
-  )
+  const leader = await buildExport({
+    ...base,
+    period: parsePeriod('2026下半年')!,
+    scope: '第二组',
+    orgs: group2,
+    reports: reports.filter((r) => ids.has(r.orgId)),
+    members: members.filter((m) => ids.has(m.orgId)),
+    extraSheets: recordSheets(ids),
+  })
+  writeFileSync(join(out, 'leader-workbook.xlsx'), leader.workbook)
+  if (leader.lists) writeFileSync(join(out, 'leader-lists.xlsx'), leader.lists.data)
   const log = logSheet({
     entries: auditEntries(),
     person: (id) => {
@@ -125,18 +124,18 @@ async function workbooks(): Promise<void> {
     },
     target: (t) => (/^S\d+$/.test(t) ? shortName(t) : /^\d+$/.test(t) ? `编号${t}` : '考核设置'),
   })
-  writeFileSync(
-    join(out, 'admin-workbook.xlsx'),
-    await buildExport({
-      ...base,
-      period: parsePeriod('2026年')!,
-      scope: '全市',
-      orgs,
-      reports,
-      members,
-      extraSheets: [...recordSheets(new Set(sites.map((s) => s.id))), log],
-    }),
-  )
+  const admin = await buildExport({
+    ...base,
+    period: parsePeriod('2026年')!,
+    scope: '全市',
+    orgs,
+    reports,
+    members,
+    extraSheets: [...recordSheets(new Set(sites.map((s) => s.id))), log],
+  })
+  writeFileSync(join(out, 'admin-workbook.xlsx'), admin.workbook)
+  // A year's 上报明细 prints on more pages than a workbook should: it comes as a file of its own.
+  if (admin.lists) writeFileSync(join(out, 'admin-lists.xlsx'), admin.lists.data)
 }
 
 /** A picture standing in for a photo from an activity. */
@@ -298,8 +297,10 @@ console.log(`files in ${out}: ${readdirSync(out).join(', ')}`)
 if (process.argv.includes('--no-pictures')) process.exit(0)
 checkFonts()
 render(out, images, 'leader-workbook.xlsx', 1, 'xlsx-leader')
-// The admin's first page of 上报明细: the leader's picture already shows a 月度统计.
+// The admin's 未报名单 (the leader's picture already shows a 月度统计), and the first page of the
+// year's 上报明细, which comes as a file of its own.
 render(out, images, 'admin-workbook.xlsx', 2, 'xlsx-admin')
+render(out, images, 'admin-lists.xlsx', 1, 'xlsx-admin-lists')
 render(out, images, 'compilation.docx', 1, 'docx-compilation')
 render(out, images, 'assessment.docx', 1, 'docx-assessment')
 // Pictures are sent as they are (1080 px wide): a half-size copy for the README.

@@ -13,6 +13,9 @@ export const FILES = {
   periodFuture: (p: Period) => `${exportPeriodLabel(p)}尚未开始，没有可导出的数据。`,
   exportSent: (file: string, scope: string, sites: number, reports: number) =>
     `已发送 ${file}（${scope}，${sites} 个示范点，${reports} 篇上报）。`,
+  /** After exportSent when the long lists went to a second file. */
+  listsApart: (lists: { name: string; sheets: readonly string[]; pages: number }) =>
+    `${lists.sheets.join('、')}打印约 ${lists.pages} 页，另发 ${lists.name}。`,
   chartSent: (file: string, scope: string) => `已发送 ${file}（${scope}）。`,
   sentPrivately: (what: string) => `${what}已私信发给您，请查收。`,
   exportWhat: 'Excel 表格',

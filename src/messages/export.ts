@@ -3,7 +3,7 @@
  * notes, legend and title.
  */
 import type { Month } from '../domain/calendar.js'
-import { shanghaiDate } from '../domain/calendar.js'
+import { addMonths, shanghaiDate } from '../domain/calendar.js'
 import { dayMonthLabel, fullMonthLabel, periodLabel } from './format.js'
 import type { Period } from '../domain/periods.js'
 import type { GroupNo, Line } from '../domain/types.js'
@@ -39,9 +39,48 @@ export function exportFileName(p: Period): string {
   return `工青妇示范点创建信息_${periodLabel(p)}.xlsx`
 }
 
+/** 工青妇示范点创建信息_2026年_明细.xlsx: the lists too long for the workbook. */
+export function exportListsFileName(p: Period): string {
+  return `工青妇示范点创建信息_${periodLabel(p)}_明细.xlsx`
+}
+
 /** 工青妇示范点上报情况_2026年.png. */
 export function heatmapFileName(p: Period): string {
   return `工青妇示范点上报情况_${periodLabel(p)}.png`
+}
+
+/** A missed month, and why it is not closed yet (可补报至12月5日, 本月进行中) where it is not. */
+export interface MissedMonth {
+  month: Month
+  note?: string | null
+}
+
+/**
+ * The months a site missed as one cell: closed runs as ranges (1–3月、7月), open months with their
+ * note (11月（可补报至12月5日）); the year is written where the months span more than one.
+ */
+export function missedMonths(list: readonly MissedMonth[], withYear: boolean): string {
+  const label = (m: Month) => (withYear ? fullMonthLabel(m) : `${Number(m.slice(5))}月`)
+  const parts: string[] = []
+  for (let i = 0; i < list.length; i++) {
+    const { month, note } = list[i]!
+    if (note) {
+      parts.push(`${label(month)}（${note}）`)
+      continue
+    }
+    let j = i
+    while (j + 1 < list.length && !list[j + 1]!.note && list[j + 1]!.month === addMonths(list[j]!.month, 1))
+      j++
+    const last = list[j]!.month
+    if (j === i) parts.push(label(month))
+    else if (!withYear || last.slice(0, 4) === month.slice(0, 4))
+      parts.push(
+        `${withYear ? `${month.slice(0, 4)}年` : ''}${Number(month.slice(5))}–${Number(last.slice(5))}月`,
+      )
+    else parts.push(`${label(month)}–${label(last)}`)
+    i = j
+  }
+  return parts.join('、')
 }
 
 /** 2026年11月 in cells. */
@@ -100,6 +139,8 @@ export const X = {
       `制表时间：${madeAt(now)}`,
       '工青妇协同助手',
     ].join(SUBTITLE_SEP),
+  /** On the workbook's first sheet when lists went to the companion file. */
+  listsElsewhere: (sheets: readonly string[], file: string) => `${sheets.join('、')}另见 ${file}`,
   details: {
     headers: [
       '编号',
@@ -120,10 +161,10 @@ export const X = {
     openLinks: (n: number) => `查看原文（共${n}篇）`,
   },
   missing: {
-    headers: ['月份', '编号', '单位', '工作组', '区', '已注册人员', '说明'],
+    headers: ['编号', '单位', '工作组', '区', '未报月份', '未报\n月数', '尚可上报', '已注册人员'],
     nobody: '（无人注册）',
-    running: '本月进行中',
-    lateUntil: (deadlineDate: string) => `可补报至${dayMonthLabel(deadlineDate)}`,
+    running: '进行中',
+    lateUntil: (deadlineDate: string) => `补报至${dayMonthLabel(deadlineDate)}`,
     none: '全部示范点均已上报',
   },
   members: {

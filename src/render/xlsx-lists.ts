@@ -7,7 +7,7 @@ import { counts, tallyMonth } from '../domain/reports.js'
 import type { Member, Org, RoleGrant, Site } from '../domain/types.js'
 import { GROUP_NAMES } from '../domain/types.js'
 import type { Way } from '../messages/export.js'
-import { X, monthCell, waysLabel } from '../messages/export.js'
+import { X, missedMonths, monthCell, waysLabel, type MissedMonth } from '../messages/export.js'
 import { listed } from '../messages/format.js'
 import { roleLabel } from '../messages/sites.js'
 import { cutOutsideQuotes } from '../messages/phrase.js'
@@ -129,6 +129,11 @@ function missingNote(input: MissingInput, m: PeriodMonth): string | null {
   return input.now < deadline ? X.missing.lateUntil(shanghaiDate(new Date(deadline.getTime() - 1))) : null
 }
 
+/**
+ * One row a site that has not reported in a tracked month: the closed months it missed (as
+ * ranges) and how many, the months it still may report (补报 until…, the running month), and
+ * the people to ask. Sites in roster order.
+ */
 export function missingSheet(
   input: MissingInput,
   months: PeriodMonth[],
@@ -137,23 +142,43 @@ export function missingSheet(
 ): SheetSpec {
   const Mi = X.missing
   const active = sites.filter((s) => !s.retired)
-  const byMonth = new Map<Month, Report[]>(months.map((m) => [m.month, []]))
+  const tracked = months.filter((m) => !m.beforeTracking)
+  const byMonth = new Map<Month, Report[]>(tracked.map((m) => [m.month, []]))
   for (const r of input.reports) byMonth.get(r.month)?.push(r)
-  const rows: RowSpec[] = []
-  for (const m of months) {
-    if (m.beforeTracking) continue
+  const missed = new Map<string, MissedMonth[]>(active.map((s) => [s.id, []]))
+  for (const m of tracked) {
     const note = missingNote(input, m)
-    const tally = tallyMonth(active, byMonth.get(m.month)!, m.month)
-    const missing = tally.sites.filter((t) => t.count === 0).map((t) => t.site)
-    if (missing.length === 0)
-      rows.push({ values: [monthCell(m.month), null, Mi.none, null, null, null, note] })
-    for (const s of missing) {
-      const names = input.people(s.id).map((p) => p.name)
-      const who = names.length > 0 ? listed(names) : Mi.nobody
-      rows.push({ values: [monthCell(m.month), s.no, s.name, GROUP_NAMES[s.group], s.district, who, note] })
-    }
+    for (const t of tallyMonth(active, byMonth.get(m.month)!, m.month).sites)
+      if (t.count === 0) missed.get(t.site.id)?.push({ month: m.month, note })
   }
-  return { name: X.sheets.missing, ...frame, headers: Mi.headers, rows, wrap: [2, 5, 6] }
+  const withYear = new Set(tracked.map((m) => m.month.slice(0, 4))).size > 1
+  const rows: RowSpec[] = active.flatMap((s) => {
+    const list = missed.get(s.id)!
+    if (list.length === 0) return []
+    const closed = list.filter((m) => !m.note)
+    const names = input.people(s.id).map((p) => p.name)
+    return [
+      {
+        values: [
+          s.no,
+          s.name,
+          GROUP_NAMES[s.group],
+          s.district,
+          missedMonths(closed, withYear) || null,
+          closed.length,
+          missedMonths(
+            list.filter((m) => m.note),
+            withYear,
+          ) || null,
+          names.length > 0 ? listed(names) : Mi.nobody,
+        ],
+      },
+    ]
+  })
+  if (rows.length === 0) rows.push({ values: [null, Mi.none, null, null, null, null, null, null] })
+  // What may still be reported (11月（补报至12月5日）、12月（进行中）) on one line.
+  const caps = [undefined, undefined, undefined, undefined, undefined, undefined, 44]
+  return { name: X.sheets.missing, ...frame, headers: Mi.headers, rows, caps, wrap: [1, 4, 6, 7] }
 }
 
 export interface MembersInput {

@@ -8,6 +8,7 @@ import { XLSX_FOOTER } from '../messages/documents.js'
 import { SUBTITLE_SEP } from '../messages/export.js'
 import {
   COLUMN_PAD_PX,
+  type PrintFit,
   printFit,
   printSetup,
   SUBTITLE_HEIGHT,
@@ -302,18 +303,35 @@ function styleCell(cell: ExcelJS.Cell, r: RowSpec, index: number, wrap: boolean)
       : { vertical: 'middle' }
 }
 
-/** Writes a sheet row by row through the streaming writer, yielding between chunks. */
-export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<void> {
-  const n = spec.headers.length
+/** How a sheet prints: its column widths, row heights, title lines, and the pages A4 gives it. */
+export interface SheetLayout {
+  widths: number[]
+  heights: { header: number; rows: number[] }
+  frame: Frame
+  fit: PrintFit
+}
+
+/** Measures a sheet before it is written: the export decides from `fit.pages` where a list goes. */
+export async function layoutOf(spec: SheetSpec): Promise<SheetLayout> {
   const widths = await widthsOf(spec)
   const heights = heightsOf(spec, widths)
   const frame = frameOf(spec, widths)
+  const fit = printFit(widths, [heights.header, ...heights.rows], frame.titleHeight + frame.subtitleHeight)
+  return { widths, heights, frame, fit }
+}
+
+/** Writes a sheet row by row through the streaming writer, yielding between chunks. */
+export async function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  layout?: SheetLayout,
+): Promise<void> {
+  const n = spec.headers.length
+  const { widths, heights, frame, fit } = layout ?? (await layoutOf(spec))
   const wrap = new Set(spec.wrap ?? [])
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: 'frozen', xSplit: spec.frozenCols ?? 0, ySplit: TITLE_ROWS + 1 }],
-    pageSetup: printSetup(
-      printFit(widths, [heights.header, ...heights.rows], frame.titleHeight + frame.subtitleHeight),
-    ),
+    pageSetup: printSetup(fit),
     headerFooter: { oddFooter: PAGE_FOOTER },
   })
   ws.columns = widths.map((width) => ({ width }))

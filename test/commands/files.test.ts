@@ -11,6 +11,7 @@ import { WEEKLY } from '../../commands/reminders/sentences.js'
 import { FILES } from '../../commands/files/sentences.js'
 import { decodePng } from '../support/png.js'
 import { makeRecordsCore } from '../support/core.js'
+import { reportMaker } from '../support/report-fixture.js'
 
 const { sites } = builtinRoster()
 type World = Awaited<ReturnType<typeof makeRecordsCore>>
@@ -54,6 +55,39 @@ beforeAll(async () => {
   await w.ask('admin', '#六有 大船 有阵地 已达标 职工之家')
 })
 afterAll(closeHeatmapWorker)
+
+describe('#导出 of a long period', () => {
+  it('sends the lists too long to print with the workbook as a second file, and says so', async () => {
+    const y = await makeRecordsCore()
+    const make = reportMaker()
+    for (const m of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])
+      for (const s of sites) {
+        const { no: _no, ...report } = make(s.id, m, {
+          text: `${s.name}召开工青妇联席会议，研究协同创新工作`,
+        })
+        await y.repo.reports.add(report)
+      }
+    const replies = await y.core.handle({ ...msg('admin', '#导出 2026下半年'), id: 'long1' })
+    expect(replies).toHaveLength(3)
+    const [first, second, note] = replies
+    const name = '工青妇示范点创建信息_2026下半年.xlsx'
+    const listsName = '工青妇示范点创建信息_2026下半年_明细.xlsx'
+    expect(first!.to).toEqual({ kind: 'private', id: 'admin' })
+    expect(second!.to).toEqual({ kind: 'private', id: 'admin' })
+    expect([first!.file!.name, second!.file!.name]).toEqual([name, listsName])
+    const lists = await workbook(second!)
+    expect(lists.worksheets.map((s) => s.name)).toEqual(['上报明细'])
+    expect(column(lists, '上报明细', 2)).toHaveLength(5 * sites.length)
+    const pages = Number(/打印约 (\d+) 页/.exec(first!.text)?.[1])
+    expect(pages).toBeGreaterThan(2)
+    expect(first!.text).toBe(
+      FILES.exportSent(name, '全市', sites.length, 5 * sites.length) +
+        FILES.listsApart({ name: listsName, sheets: ['上报明细'], pages }),
+    )
+    expect((await workbook(first!)).getWorksheet('上报明细')).toBeUndefined()
+    expect(note).toEqual({ text: FILES.sentPrivately(FILES.exportWhat) })
+  })
+})
 
 describe('#导出', () => {
   it("sends a leader their group's sites only, privately, and says so in one line in the group", async () => {

@@ -29,18 +29,22 @@ describe('a group leader’s workbook, as it prints', async () => {
   // The quotation starts before the summary's 30th character and ends after it.
   const QUOTED = `${'社区开展活动'.repeat(4)}“巾帼心向党·奋进新征程”主题宣讲暨家庭教育指导进社区系列活动，共有两百余名居民参加。`
   const reports = group2.slice(0, 5).map((s) => report(s.id, '2026-12', QUOTED))
-  const wb = await load(
-    await buildExport({
-      period: parsePeriod('2026下半年')!,
-      now: new Date('2026-12-01T02:05:00Z'),
-      scope: '第二组',
-      orgs: group2,
-      reports,
-      members: [],
-      roleHolders: [],
-      lateDays: 5,
-    }),
-  )
+  const files = await buildExport({
+    period: parsePeriod('2026下半年')!,
+    now: new Date('2026-12-01T02:05:00Z'),
+    scope: '第二组',
+    orgs: group2,
+    reports,
+    members: [],
+    roleHolders: [],
+    lateDays: 5,
+  })
+  const wb = await load(files.workbook)
+
+  it('is one workbook of a handful of pages: its lists are short enough to print in it', () => {
+    expect(files.lists).toBeUndefined()
+    expect(files.pages).toBeLessThanOrEqual(6)
+  })
 
   it('opens every sheet with a title row naming the scope and period, and a line with when it was made', () => {
     // A title or scope line wider than its table is broken into lines (before the period, between parts).
@@ -134,29 +138,43 @@ describe('an admin’s full-year workbook, as it prints', async () => {
       }),
     ]),
   )
-  const wb = await load(
-    await buildExport({
-      period: parsePeriod('2026年')!,
-      now: new Date('2026-12-20T02:05:00Z'),
-      orgs: sites,
-      reports,
-      members: [],
-      roleHolders: [],
-      lateDays: 5,
-    }),
-  )
+  const files = await buildExport({
+    period: parsePeriod('2026年')!,
+    now: new Date('2026-12-20T02:05:00Z'),
+    orgs: sites,
+    reports,
+    members: [],
+    roleHolders: [],
+    lateDays: 5,
+  })
+  const wb = await load(files.workbook)
+  const lists = await load(files.lists!.data)
+
+  it('prints in a handful of pages: the year’s 上报明细 comes as a file of its own, named on the first sheet', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['月度统计', '未报名单', '成员'])
+    expect(files.pages).toBeLessThanOrEqual(6)
+    expect(lists.worksheets.map((w) => w.name)).toEqual(['上报明细'])
+    expect(files.lists!.sheets).toEqual(['上报明细'])
+    expect(files.lists!.pages).toBeGreaterThan(2)
+    expect(
+      String(wb.getWorksheet('月度统计')!.getRow(2).getCell(1).value).replace(/\n/g, '\u3000'),
+    ).toContain('上报明细另见 工青妇示范点创建信息_2026年_明细.xlsx')
+  })
 
   it('prints 月度统计 on one page and 上报明细 landscape over several readable pages', () => {
     const monthly = wb.getWorksheet('月度统计')!.pageSetup
     expect([monthly.orientation, monthly.fitToHeight]).toEqual(['landscape', 1])
-    const details = wb.getWorksheet('上报明细')!
+    const details = lists.getWorksheet('上报明细')!
     expect([details.pageSetup.orientation, details.pageSetup.fitToHeight]).toEqual(['landscape', 0])
+    expect(details.rowCount).toBe(3 + reports.length)
     // One line a report: the summary's column holds it, and the row is one line tall.
     expect(details.getRow(4).height).toBe(18)
     expect(details.getRow(5).getCell(9).value).toEqual({
       text: '查看原文',
       hyperlink: 'https://mp.weixin.qq.com/s/S012026-01',
     })
+    // The list file has the same title and scope line as the workbook it belongs to.
+    expect(details.getRow(1).getCell(1).value).toBe('全市示范点创建信息上报明细（2026年）')
   })
 })
 

@@ -110,7 +110,7 @@ const noteText = (c: ExcelJS.Cell) => {
 const fillOf = (c: ExcelJS.Cell) => (c.fill?.type === 'pattern' ? c.fill.fgColor?.argb : undefined)
 
 describe('the export of a month', async () => {
-  const buf = await buildExport({
+  const { workbook: buf } = await buildExport({
     period: parsePeriod('2026-11')!,
     now: new Date('2026-11-24T02:00:00Z'),
     orgs,
@@ -207,15 +207,31 @@ describe('the export of a month', async () => {
     expect(ws.getRow(H + 4).getCell(10).value).toBe('活动照片.jpg、总结.docx')
   })
 
-  it('lists the sites without a valid report in 未报名单, with their people', () => {
+  it('lists the sites without a valid report in 未报名单, one row a site, with their people', () => {
     const ws = wb.getWorksheet('未报名单')!
+    // Headers wrap in narrow columns (未报 over 月份).
+    expect(values(ws, H).map((v) => String(v).replace('\n', ''))).toEqual([
+      '编号',
+      '单位',
+      '工作组',
+      '区',
+      '未报月份',
+      '未报月数',
+      '尚可上报',
+      '已注册人员',
+    ])
     expect(ws.rowCount).toBe(H + 26)
     const rows = Array.from({ length: 26 }, (_, i) => ws.getRow(H + 1 + i))
-    const s2 = rows.find((r) => r.getCell(2).value === 2)!
-    expect(s2.getCell(6).value).toBe('王五、赵六')
-    expect(s2.getCell(7).value).toBe('本月进行中')
-    expect(rows.find((r) => r.getCell(2).value === 6)!.getCell(6).value).toBe('（无人注册）')
-    expect(rows.some((r) => r.getCell(2).value === 5)).toBe(false) // retired
+    const s2 = rows.find((r) => r.getCell(1).value === 2)!
+    // November is running: nothing missed yet, all of it still to report.
+    expect([s2.getCell(5).value, s2.getCell(6).value, s2.getCell(7).value]).toEqual([
+      null,
+      0,
+      '11月（进行中）',
+    ])
+    expect(s2.getCell(8).value).toBe('王五、赵六')
+    expect(rows.find((r) => r.getCell(1).value === 6)!.getCell(8).value).toBe('（无人注册）')
+    expect(rows.some((r) => r.getCell(1).value === 5)).toBe(false) // retired
   })
 
   it('lists members with their roles and a real registration date', () => {
@@ -240,7 +256,7 @@ describe('the export of a month', async () => {
 })
 
 describe('the export of a half year', async () => {
-  const buf = await buildExport({
+  const { workbook: buf } = await buildExport({
     period: parsePeriod('2026下半年')!,
     now: new Date('2026-12-03T02:00:00Z'),
     trackingSince: '2026-09',
@@ -275,15 +291,15 @@ describe('the export of a half year', async () => {
     expect(labelRow(ws, '全市合计：已报').getCell(9).value).toBe(1)
   })
 
-  it('notes the 补报 deadline and the running month in 未报名单, and skips months before tracking', () => {
+  it('says in 未报名单 which months are missed, which may still be reported, and skips months before tracking', () => {
     const miss = wb.getWorksheet('未报名单')!
-    const byMonth = new Map<string, unknown>()
+    const byNo = new Map<unknown, unknown[]>()
     for (let r = H + 1; r <= miss.rowCount; r++)
-      byMonth.set(String(miss.getRow(r).getCell(1).value), miss.getRow(r).getCell(7).value)
-    expect([...byMonth.keys()]).toEqual(['2026年9月', '2026年10月', '2026年11月', '2026年12月'])
-    expect(byMonth.get('2026年11月')).toBe('可补报至12月5日')
-    expect(byMonth.get('2026年10月')).toBeNull()
-    expect(byMonth.get('2026年12月')).toBe('本月进行中')
+      byNo.set(miss.getRow(r).getCell(1).value, values(miss, r).slice(4, 7))
+    // S03 reported in September and October; November's 补报 is open until 5 December, December runs.
+    expect(byNo.get(3)).toEqual([undefined, 0, '11月（补报至12月5日）、12月（进行中）'])
+    // S06 reported nothing since tracking began in September: July and August are not counted.
+    expect(byNo.get(6)).toEqual(['9–10月', 2, '11月（补报至12月5日）、12月（进行中）'])
   })
 })
 
