@@ -29,7 +29,8 @@ function depths(chars: readonly string[]): number[] {
  * only when none of that works is the text cut before the quotation opened.
  */
 export function cutOutsideQuotes(text: string, max: number, slack = Math.ceil(max / 2)): string {
-  const chars = [...text.trim()]
+  // Only the head matters: a report's text may run to thousands of characters.
+  const chars = firstChars(text.trim(), max + slack + 1)
   if (chars.length <= max) return chars.join('')
   const d = depths(chars)
   const closedAt = (i: number) => d[i] === 0
@@ -45,6 +46,16 @@ export function cutOutsideQuotes(text: string, max: number, slack = Math.ceil(ma
   let i = max - 1
   while (i > 0 && !closedAt(i - 1)) i--
   return finish(chars, Math.max(1, i))
+}
+
+/** The first `n` characters (code points) of a text, without spreading the rest. */
+function firstChars(text: string, n: number): string[] {
+  const out: string[] = []
+  for (const ch of text) {
+    if (out.length === n) break
+    out.push(ch)
+  }
+  return out
 }
 
 function finish(chars: readonly string[], end: number): string {
