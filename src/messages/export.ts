@@ -158,6 +158,8 @@ export const X = {
     valid: '有效',
     withdrawn: '已撤回',
     openLink: '查看原文',
+    /** One row for a site's month of counts taken from a ledger by #导入. */
+    imported: (n: number) => `台账导入 ${n} 篇（无原文）`,
     openLinks: (n: number) => `查看原文（共${n}篇）`,
   },
   missing: {

@@ -70,6 +70,21 @@ export interface DetailsInput {
   siteGroup: (id: string) => string
 }
 
+/**
+ * Imported counts come as one report a piece, with no text: one row for a site's month says how
+ * many were imported instead of rows with nothing in them.
+ */
+function onePerImport(reports: readonly Report[]): Report[] {
+  const imported = new Map<string, Report[]>()
+  const own: Report[] = []
+  for (const r of reports) {
+    if (r.via !== 'import') own.push(r)
+    else imported.set(`${r.orgId}|${r.month}`, [...(imported.get(`${r.orgId}|${r.month}`) ?? []), r])
+  }
+  for (const group of imported.values()) own.push({ ...group[0]!, title: X.details.imported(group.length) })
+  return own
+}
+
 export async function detailsSheet(
   input: DetailsInput,
   months: PeriodMonth[],
@@ -77,9 +92,9 @@ export async function detailsSheet(
 ): Promise<SheetSpec> {
   const D = X.details
   const inPeriod = new Set(months.map((m) => m.month))
-  const reports = input.reports
-    .filter((r) => inPeriod.has(r.month))
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.no - b.no))
+  const reports = onePerImport(input.reports.filter((r) => inPeriod.has(r.month))).sort((a, b) =>
+    a.month < b.month ? -1 : a.month > b.month ? 1 : a.no - b.no,
+  )
   await breathe()
   const rows: RowSpec[] = []
   for (let i = 0; i < reports.length; i++) {

@@ -303,6 +303,37 @@ describe('the export of a half year', async () => {
   })
 })
 
+describe('imported counts in 上报明细', () => {
+  it('are one row a site and month saying how many, not rows with nothing in them', async () => {
+    const imported = (i: number) =>
+      report('S06', '2026-10', '2026-11-20T02:00:00Z', {
+        no: 0,
+        via: 'import',
+        text: '',
+        messageIds: [`i${i}`],
+      })
+    const { workbook } = await buildExport({
+      period: parsePeriod('2026下半年')!,
+      now: new Date('2026-11-24T02:00:00Z'),
+      orgs,
+      reports: [imported(1), imported(2), imported(3), report('S06', '2026-11', '2026-11-21T02:00:00Z')],
+      members: [],
+      roleHolders: [],
+      lateDays: 5,
+    })
+    const ws = (await load(workbook)).getWorksheet('上报明细')!
+    expect(ws.rowCount).toBe(H + 2)
+    expect(values(ws, H + 1).slice(3, 8)).toEqual([
+      '2026年10月',
+      new Date('2026-11-20T10:00:00Z'),
+      '张三',
+      '导入',
+      '台账导入 3 篇（无原文）',
+    ])
+    expect(values(ws, H + 2)[3]).toBe('2026年11月')
+  })
+})
+
 describe('ways of a report', () => {
   it('joins what applies', () => {
     expect(waysOf(report('S01', '2026-11', '2026-11-01T00:00:00Z', { late: true, onBehalf: true }))).toEqual([
