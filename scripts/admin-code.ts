@@ -19,7 +19,7 @@ try {
     console.error(ADMIN_CODE.running(pid, hostname, startedAt))
     process.exit(4)
   }
-  console.log(ADMIN_CODE.issued(result.code))
+  console.log(ADMIN_CODE.issued(result.code, process.stdout.columns))
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message)

@@ -36,7 +36,7 @@ import { operations, type OpsBot } from './ops/wiring.js'
 /** A generated code is shown once, boxed, to the operator at the terminal; never on a log line. */
 async function announceAdminCode(repo: Repository, cfg: Config): Promise<void> {
   const { generated } = await repo.ensureAdminCode(cfg.adminCode, new Date())
-  if (generated) process.stdout.write(ADMIN_CODE.box(generated) + '\n')
+  if (generated) process.stdout.write(ADMIN_CODE.box(generated, process.stdout.columns) + '\n')
 }
 
 /** What the composition root takes besides the environment. */
