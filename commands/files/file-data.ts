@@ -2,13 +2,14 @@
 import type { CommandContext, Deps, Found, ScopeUse } from '../../src/core/types.js'
 import { inScope, isAdmin, parseScope } from '../../src/domain/authority.js'
 import type { Period } from '../../src/domain/periods.js'
-import { periodMonths } from '../../src/domain/periods.js'
+import { periodMonths, type PeriodMonth } from '../../src/domain/periods.js'
+import { lastDay } from '../../src/domain/roster-history.js'
 import { SIX_ITEMS, periodOfMonth, sixDone, sixOf } from '../../src/domain/records.js'
 import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
-import { lateCells, type HeatmapInput } from '../../src/render/heatmap.js'
+import { lateCells, type HeatmapCellInput, type HeatmapInput } from '../../src/render/heatmap.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { auditTarget } from '../../src/messages/audit.js'
 import { logSheet } from '../../src/render/xlsx-log.js'
@@ -49,24 +50,60 @@ export function scopeAndPeriod(tokens: readonly string[]): { scopeWord?: string;
 }
 
 /** The reports of the scope's sites in the period's months (withdrawn ones included). */
-export function reportsIn(deps: Deps, scope: ReaderScope, period: Period): Report[] {
+export function reportsIn(deps: Pick<Deps, 'repo'>, scope: ReaderScope, period: Period): Report[] {
   const ids = new Set(scope.sites.map((s) => s.id))
   return deps.repo.reports
     .all()
     .filter((r) => ids.has(r.orgId) && r.month >= period.from && r.month <= period.to)
 }
 
-export function heatmapInput(deps: Deps, scope: ReaderScope, period: Period): HeatmapInput {
+export function heatmapInput(
+  deps: Pick<Deps, 'repo' | 'clock'>,
+  scope: ReaderScope,
+  period: Period,
+): HeatmapInput {
   const reports = reportsIn(deps, scope, period)
+  const now = deps.clock()
+  const trackingSince = deps.repo.tracking()
   return {
     period,
-    now: deps.clock(),
+    now,
     sites: scope.sites,
     reports,
-    trackingSince: deps.repo.tracking(),
-    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
-    cells: lateCells(reports),
+    trackingSince,
+    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule;
+    // the months a site did not count (added later, withdrawn) as the tallies of those months say.
+    cells: [
+      ...lateCells(reports),
+      ...outsideCells(deps, scope.sites, periodMonths(period, now, trackingSince)),
+    ],
+    outsideMarked: true,
   }
+}
+
+/**
+ * The months each site was outside the network, by the roster history the tallies use: not yet
+ * among the sites (added during or after the month), or withdrawn (已退出) by its end.
+ */
+function outsideCells(
+  deps: Pick<Deps, 'repo'>,
+  sites: readonly Site[],
+  months: readonly PeriodMonth[],
+): HeatmapCellInput[] {
+  const history = deps.repo.rosterHistory
+  return months
+    .filter((m) => !m.beforeTracking)
+    .flatMap((m) => {
+      const counted = new Set(history.activeSitesFor(m.month).map((s) => s.id))
+      const atEnd = new Map(history.orgsOn(lastDay(m.month)).map((o) => [o.id, o]))
+      return sites
+        .filter((s) => !counted.has(s.id))
+        .map((s) => ({
+          siteId: s.id,
+          month: m.month,
+          outside: atEnd.get(s.id)?.retired ? ('retired' as const) : ('notYet' as const),
+        }))
+    })
 }
 
 const toRows = (rows: readonly (readonly (string | number)[])[]): CellValue[][] => rows.map((r) => [...r])

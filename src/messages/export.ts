@@ -184,6 +184,7 @@ export const X = {
       running: '本月未报（进行中）',
       imported: '导入的历史数据',
       noData: '无数据',
+      notYet: '尚未列入',
       retired: '已退出',
       beforeTracking: '统计开始前',
     },

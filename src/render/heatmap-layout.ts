@@ -26,6 +26,11 @@ export interface HeatmapInput {
    * figures were imported from the paper ledger, and months with no data at all (not 未报).
    */
   cells?: readonly HeatmapCellInput[]
+  /**
+   * The cells mark every month a site was outside the network (`outside`): a retired site then
+   * shows its figures for the months it counted. Without it a retired site is grey throughout.
+   */
+  outsideMarked?: boolean
 }
 
 export interface HeatmapCellInput {
@@ -37,6 +42,8 @@ export interface HeatmapCellInput {
   imported?: boolean
   /** Nothing is known of this month for this site: shown as 无数据, never as 未报. */
   noData?: boolean
+  /** The site did not count this month: not yet among the sites, or withdrawn (已退出). */
+  outside?: 'notYet' | 'retired'
 }
 
 /**
@@ -58,7 +65,16 @@ export function lateCells(reports: readonly Report[]): HeatmapCellInput[] {
 }
 
 export type CellCode =
-  'missed' | 'running' | 'one' | 'two' | 'many' | 'imported' | 'noData' | 'retired' | 'beforeTracking'
+  | 'missed'
+  | 'running'
+  | 'one'
+  | 'two'
+  | 'many'
+  | 'imported'
+  | 'noData'
+  | 'notYet'
+  | 'retired'
+  | 'beforeTracking'
 export const COLORS: Record<CellCode | 'band', string> = {
   missed: '#f4a3a3',
   running: '#fde9a9',
@@ -67,6 +83,7 @@ export const COLORS: Record<CellCode | 'band', string> = {
   many: '#238b45',
   imported: '#9ecae1',
   noData: '#ffffff',
+  notYet: '#f7f7f7',
   retired: '#d9d9d9',
   beforeTracking: '#f2f2f2',
   band: '#e3eaf5',
@@ -80,6 +97,7 @@ const LEGEND_ORDER: CellCode[] = [
   'running',
   'imported',
   'noData',
+  'notYet',
   'retired',
   'beforeTracking',
 ]
@@ -122,10 +140,17 @@ const MAX_CELL_W = 140
 export const SWATCH = 22
 export const LEGEND_FONT = 18
 
-function codeOf(m: PeriodMonth, site: Site, count: number, extra?: HeatmapCellInput): CellCode {
+function codeOf(
+  m: PeriodMonth,
+  site: Site,
+  count: number,
+  extra: HeatmapCellInput | undefined,
+  outsideMarked: boolean,
+): CellCode {
   if (m.beforeTracking) return 'beforeTracking'
   if (extra?.noData) return 'noData'
-  if (site.retired) return 'retired'
+  if (extra?.outside) return extra.outside
+  if (site.retired && !outsideMarked) return 'retired'
   if (extra?.imported) return 'imported'
   if (count >= 3) return 'many'
   if (count === 2) return 'two'
@@ -153,8 +178,8 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
       if (r.kind !== 'site') return
       const t = bySite.get(r.site.id)!
       const extra = extras.get(cellKey(r.site.id, m.month))
-      const code = codeOf(m, r.site, t.count, extra)
-      const shown = code !== 'beforeTracking' && code !== 'noData'
+      const code = codeOf(m, r.site, t.count, extra, input.outsideMarked ?? false)
+      const shown = code !== 'beforeTracking' && code !== 'noData' && code !== 'notYet'
       const count = shown ? t.count : 0
       cells.push({ row, col, count, late: shown ? (extra?.late ?? t.late) : 0, code })
     })

@@ -30,6 +30,7 @@ function cellLabel(c: HeatmapCell): string {
   const H = X.heatmap
   if (c.code === 'beforeTracking') return '—'
   if (c.code === 'noData') return H.noDataMark
+  if (c.code === 'notYet') return ''
   return c.late > 0 ? `${c.count}${H.lateMark}` : String(c.count)
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The heatmap tells the truth over time: a site added in November is 尚未列入 for the months
+ * before, not 未报; a site withdrawn in November shows what it reported while it counted, and is
+ * grey (已退出) only from then on — as the tallies of those months count them.
+ */
+import { describe, expect, it } from 'vitest'
+import { parsePeriod } from '../../src/domain/periods.js'
+import type { Site } from '../../src/domain/types.js'
+import { heatmapLayout } from '../../src/render/heatmap-layout.js'
+import { heatmapInput } from '../../commands/files/file-data.js'
+import { makeRecordsCore } from '../support/core.js'
+import { reportMaker } from '../support/report-fixture.js'
+
+describe('the heatmap over a changing roster', () => {
+  it('marks months before a site was added as 尚未列入 and shows a withdrawn site’s months while it counted', async () => {
+    // Counting since July; the roster changes on 24 November.
+    const w = await makeRecordsCore('2026-07-01T02:00:00Z')
+    w.setNow('2026-11-24T02:00:00Z')
+    const { no: _no, ...october } = reportMaker()('S30', '2026-10', { text: '泰通建设开展职工技能比武' })
+    await w.repo.reports.add(october)
+    expect(
+      await w.ask('admin', '#新增示范点 大连市中山区青泥洼桥街道 市级 第三组 中山区 青泥洼桥'),
+    ).toContain('青泥洼桥')
+    expect(await w.ask('admin', '#退出示范点 泰通建设 连续三个月未报送')).toContain('退出示范点名单')
+    const sites = w.repo
+      .roster()
+      .orgs.filter((o): o is Site => o.kind === 'site')
+      .sort((a, b) => a.group - b.group || a.no - b.no)
+    const added = sites.find((s) => s.name === '大连市中山区青泥洼桥街道')!
+    const scope = { admin: true, label: '全市', sites }
+    const layout = heatmapLayout(
+      heatmapInput(
+        { repo: w.repo, clock: () => new Date('2026-11-24T02:05:00Z') },
+        scope,
+        parsePeriod('2026下半年')!,
+      ),
+    )
+    const rowOf = (id: string) => layout.rows.findIndex((r) => r.kind === 'site' && r.site.id === id)
+    const month = (m: string) => layout.months.findIndex((x) => x.month === m)
+    const cell = (id: string, m: string) =>
+      layout.cells.find((c) => c.row === rowOf(id) && c.col === month(m))!
+    for (const m of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])
+      expect([m, cell(added.id, m).code]).toEqual([m, 'notYet'])
+    expect(cell('S30', '2026-09').code).toBe('missed')
+    expect([cell('S30', '2026-10').code, cell('S30', '2026-10').count]).toEqual(['one', 1])
+    expect(cell('S30', '2026-11').code).toBe('retired')
+    expect(layout.legend.map((l) => l.label)).toContain('尚未列入')
+  })
+})
