@@ -2,7 +2,7 @@
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { EXIT, ROSTER } from './sentences.js'
-import { changeFromToday, findSite, siteAndReason } from './roster-change.js'
+import { changeFromToday, findSite, siteAndReason, siteCount } from './roster-change.js'
 
 export const restoreSite = defineCommand({
   name: '恢复示范点',
@@ -25,6 +25,6 @@ export const restoreSite = defineCommand({
       reason: args.reason,
     })
     if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
-    return [{ text: EXIT.restored(s.site, deps.repo.roster().sites().length) }]
+    return [{ text: EXIT.restored(s.site, siteCount(deps)) }]
   },
 })

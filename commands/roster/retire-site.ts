@@ -3,7 +3,7 @@ import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { EXIT, ROSTER } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
-import { changeFromToday, findSite, siteAndReason } from './roster-change.js'
+import { changeFromToday, findSite, siteAndReason, siteCount } from './roster-change.js'
 
 export const retireSite = defineCommand({
   name: '退出示范点',
@@ -30,6 +30,6 @@ export const retireSite = defineCommand({
       reason: args.reason,
     })
     if (!result.ok) return [{ text: ROSTER.rosterError(result.error) }]
-    return [{ text: EXIT.retired(s.site, deps.repo.roster().sites().length, from) }]
+    return [{ text: EXIT.retired(s.site, siteCount(deps), from) }]
   },
 })

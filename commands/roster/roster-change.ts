@@ -1,10 +1,10 @@
 /** Roster changes: the site a change is about, and the change recorded from today by the sender. */
 import { rawArgs, rawLength } from '../../src/core/args.js'
 import type { CommandContext, Deps, Reply, Sender } from '../../src/core/types.js'
-import { shanghaiDate } from '../../src/domain/calendar.js'
+import { monthOf, shanghaiDate } from '../../src/domain/calendar.js'
 import type { RosterChangeInput } from '../../src/domain/roster-history.js'
 import type { Site } from '../../src/domain/types.js'
-import { EXIT } from './sentences.js'
+import { EXIT, type SiteCount } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
 
 /** A site by what was typed, retired ones included (ctx.site); the usage line when nothing was typed. */
@@ -45,4 +45,12 @@ export async function changeFromToday(
     at: now.toISOString(),
   })
   return { from, result }
+}
+
+/** The sites on the roster now and the sites this month's tallies count, for the sentences. */
+export function siteCount(deps: Deps): SiteCount {
+  return {
+    total: deps.repo.roster().sites().length,
+    thisMonth: deps.repo.rosterHistory.activeSitesFor(monthOf(deps.clock())).length,
+  }
 }

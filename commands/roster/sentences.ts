@@ -74,14 +74,26 @@ export const ROSTER = {
   },
 }
 
+/** The sites on the roster now, and those this month's tallies count (a change counts from next month). */
+export interface SiteCount {
+  total: number
+  thisMonth: number
+}
+
+/** 现有示范点 30 个, and how many this month counts when that differs (the receipts' x/29). */
+const siteCount = (n: SiteCount) =>
+  n.thisMonth === n.total
+    ? `现有示范点 ${n.total} 个`
+    : `现有示范点 ${n.total} 个，本月计入统计 ${n.thisMonth} 个`
+
 export const EXIT = {
   usage: '#退出示范点 单位 原因',
   reasonMissing: '请写明退出原因，例如：#退出示范点 日新街道 连续三个月未报送',
   restoreUsage: '#恢复示范点 单位',
   orgMissing: '请写明单位（全称、简称或编号）。',
-  retired: (site: Site, total: number, from: string) =>
-    `${site.name}自 ${dayMonthLabel(from)}起退出示范点名单，当月起不再计入统计和提醒（现有示范点 ${total} 个），此前月份的统计和历史上报保留。`,
+  retired: (site: Site, sites: SiteCount, from: string) =>
+    `${site.name}自 ${dayMonthLabel(from)}起退出示范点名单，当月起不再计入统计和提醒（${siteCount(sites)}），此前月份的统计和历史上报保留。`,
   alreadyRetired: (site: Site) => `${site.name}已不在示范点名单中。`,
-  restored: (site: Site, total: number) => `${site.name}已恢复为示范点（现有示范点 ${total} 个）。`,
+  restored: (site: Site, sites: SiteCount) => `${site.name}已恢复为示范点（${siteCount(sites)}）。`,
   notRetired: (site: Site) => `${site.name}本来就在示范点名单中。`,
 }

@@ -30,7 +30,8 @@ function cellLabel(c: HeatmapCell): string {
   const H = X.heatmap
   if (c.code === 'beforeTracking') return '—'
   if (c.code === 'noData') return H.noDataMark
-  if (c.code === 'notYet') return ''
+  // Nothing to say for a month the site did not count, unless it reported all the same.
+  if (c.code === 'notYet' || (c.code === 'retired' && c.count === 0)) return ''
   return c.late > 0 ? `${c.count}${H.lateMark}` : String(c.count)
 }
 
