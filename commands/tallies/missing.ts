@@ -1,13 +1,17 @@
 import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
-import { role } from '../../src/core/preconditions.js'
+import { firstRefusal, registered, role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { inScope, parseScope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
 import { contactsOf, tallyMonth } from '../../src/domain/reports.js'
 import { MISSING, TALLIES } from './sentences.js'
 import { CORE } from '../../src/messages/core.js'
+import { SCOPE_WORDS } from '../../src/domain/vocabulary.js'
 import { dueText } from './month-asked.js'
+
+/** Who may have #未报 @-mention the people of the sites behind. */
+const ACTING = role('liaison', 'leader', 'admin')
 
 export const missing = defineCommand({
   name: '未报',
@@ -18,10 +22,11 @@ export const missing = defineCommand({
     '不写范围时：组长看本组，联络员看本区，管理员看全市。范围和月份可任意顺序，月份可写 10月、上月、2026-10。',
     '因为会 @ 人，组长和联络员只能查自己负责的范围；其他范围请用 #统计 或 #汇总。',
     '在群里发送时，一条消息 @ 所列示范点的已注册人员；私聊发送时只列出名单和联系人。',
+    '其他成员也可以问（如“@助手 还有谁没报”）：只列出示范点，不 @ 人，不写范围时为全市。',
   ],
   examples: ['#未报', '#未报 第一组', '#未报 上月', '#未报 西岗区 10月'],
   category: 'query',
-  requires: [role('liaison', 'leader', 'admin')],
+  requires: [registered],
   args: rawArgs.transform((a) => a.tokens),
   run(ctx, tokens) {
     const { deps, incoming } = ctx
@@ -35,8 +40,10 @@ export const missing = defineCommand({
     }
     if (!isTracked(deps.repo.tracking(), month))
       return [{ text: TALLIES.tallyBeforeTracking(month, deps.repo.trackingSince()) }]
-    // It @-mentions people: acting, so only within one's own scope.
-    const scope = ctx.scope(word, 'act')
+    // It @-mentions people: acting, so only within one's own scope. A member without a role asks
+    // to know: the list is read, for any scope (the city by default), with no one mentioned.
+    const acting = firstRefusal([ACTING], ctx.sender, '未报') === null
+    const scope = acting ? ctx.scope(word, 'act') : ctx.scope(word ?? SCOPE_WORDS.all[0], 'read')
     if (!scope.ok) return scope.reply
     const { scopes, label } = scope.value
     const t = tallyMonth(
@@ -48,6 +55,7 @@ export const missing = defineCommand({
     const { people, nobody } = contactsOf(unreported, deps.repo.members())
     const due = dueText(deps, month)
     const inRoom = incoming.conversation.kind === 'room'
+    if (!acting) return [{ text: MISSING.list(month, label, unreported, nobody, null, due) }]
     const names = new Map<string, string[]>()
     for (const p of people) names.set(p.orgId, [...(names.get(p.orgId) ?? []), p.name])
     const text = MISSING.list(month, label, unreported, nobody, inRoom ? null : names, due)

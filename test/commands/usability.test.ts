@@ -177,6 +177,14 @@ describe('7. did you mean', () => {
     expect((await t.ask('leader2', '还有谁没报', { mentionSelf: true })).split('\n')[0]).toBe(
       '第二组 2026年11月尚未上报创建信息的示范点 10 个：',
     )
+    // A member without a role is answered too: the sites behind, for the city, with no one @-mentioned.
+    const replies = await t.core.handle(t.incoming('rixin', '还有谁没报', { mentionSelf: true }))
+    expect(replies).toHaveLength(1)
+    expect(replies[0]!.text.split('\n')[0]).toMatch(/^全市 2026年11月尚未上报创建信息的示范点 \d+ 个：$/)
+    expect(replies[0]!.mentionIds ?? []).toEqual([])
+    expect((await t.ask('rixin', '#未报 第一组')).split('\n')[0]).toBe(
+      '第一组 2026年11月尚未上报创建信息的示范点 10 个：',
+    )
     expect(await t.ask('rixin', '今天天气不错', { mentionSelf: true })).toBe(
       '您好，我是工青妇协同助手。发送 #帮助 查看可用命令。',
     )
