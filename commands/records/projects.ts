@@ -22,7 +22,7 @@ export const projects = defineCommand({
   usage: RECORDS.projectUsage,
   summary: '服务项目清单：新增、标记完成或停止、查看',
   details: [
-    '示范点成员新增本单位项目；联络员、组长写在名称前写单位：#项目 新增 单位 "名称" 说明。',
+    '示范点成员新增本单位项目；联络员、组长写在名称前写单位：#项目 新增 单位 "名称" 说明（单位也可写在最前：#项目 单位 新增 "名称"）。',
     '项目编号全市唯一，#项目 完成 3 把 3 号项目标记为已完成。',
   ],
   examples: ['#项目 新增 "四点半课堂" 面向双职工子女', '#项目 完成 3', '#项目 日新街道'],
@@ -32,7 +32,9 @@ export const projects = defineCommand({
   async run(ctx, { tokens, rest }) {
     const { deps, sender } = ctx
     const { records } = deps.repo
-    const action = ACTIONS[tokens[0] ?? '']
+    // The site may come first, as people say it: #项目 日新街道 新增 "四点半课堂".
+    const siteFirst = !ACTIONS[tokens[0] ?? ''] && ACTIONS[tokens[1] ?? ''] !== undefined
+    const action = ACTIONS[tokens[siteFirst ? 1 : 0] ?? '']
     if (!action) {
       const site = siteOrOwn(ctx, tokens.join(' '))
       if (!site.ok) return site.reply
@@ -48,12 +50,12 @@ export const projects = defineCommand({
     if (action === 'add') {
       // A member adds to their own site; someone without one names the site before the name.
       const own = ctx.ownSite()
-      const args = tokens.slice(1)
-      const site = recordTarget(ctx, own ? '' : (args.shift() ?? ''), { named: !own })
+      const named = siteFirst || !own
+      const site = recordTarget(ctx, named ? (tokens[siteFirst ? 0 : 1] ?? '') : '', { named })
       if (!site.ok) return site.reply
       // The name and the description as written (the name's quotation marks only group it).
-      const at = tokens.length - args.length
-      const name = args[0] ? rawArg(rest, at) : ''
+      const at = named ? 2 : 1
+      const name = tokens[at] ? rawArg(rest, at) : ''
       if (!name) return [{ text: RECORDS.projectNameMissing }]
       const p = await records.addProject(
         site.value.id,
@@ -64,9 +66,9 @@ export const projects = defineCommand({
       )
       return [{ text: RECORDS.projectAdded(site.value, p) }]
     }
-    const no = parseNo(tokens.slice(1).join(''))
+    const no = parseNo(tokens.slice(siteFirst ? 2 : 1).join(''))
     if (no === null) {
-      const word = tokens.slice(1).join('')
+      const word = tokens.slice(siteFirst ? 2 : 1).join('')
       return [
         { text: CORE.badArgs(word ? CORE.noInvalid(word) : CORE.noMissing, RECORDS.projectUsage, undefined) },
       ]

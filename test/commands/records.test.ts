@@ -49,6 +49,20 @@ describe('#项目', () => {
     const list = await ask('lead2', '#项目 日新街道')
     expect(list).toContain('1. 四点半课堂【已完成】')
   })
+
+  it('takes the site first too, as people say it', async () => {
+    const { ask, repo } = await makeRecordsCore()
+    expect(await ask('liaXG', '#项目 日新街道 新增 "巾帼微家" 每周三开放')).toContain(
+      '已新增服务项目 1：巾帼微家',
+    )
+    expect(await ask('zhang', '#项目 日新街道 新增 "四点半课堂"')).toContain('已新增服务项目 2：四点半课堂')
+    expect(repo.records.projects().map((p) => [p.orgId, p.name, p.description])).toEqual([
+      ['S06', '巾帼微家', '每周三开放'],
+      ['S06', '四点半课堂', ''],
+    ])
+    expect(await ask('zhang', '#项目 日新街道 完成 2')).toContain('已完成')
+    expect(await ask('li', '#项目 日新街道 新增 "职工书屋"')).toContain('您不能为')
+  })
 })
 
 describe('#计划', () => {
