@@ -1,6 +1,7 @@
 import { isTracked } from '../../src/domain/tracking.js'
 import { rawArgs } from '../../src/core/args.js'
-import { firstRefusal, registered, role } from '../../src/core/preconditions.js'
+import { registered } from '../../src/core/preconditions.js'
+import type { Role } from '../../src/domain/types.js'
 import { defineCommand } from '../../src/core/types.js'
 import { inScope, parseScope } from '../../src/domain/authority.js'
 import { monthOf, parseMonth } from '../../src/domain/calendar.js'
@@ -11,7 +12,7 @@ import { SCOPE_WORDS } from '../../src/domain/vocabulary.js'
 import { dueText } from './month-asked.js'
 
 /** Who may have #未报 @-mention the people of the sites behind. */
-const ACTING = role('liaison', 'leader', 'admin')
+const ACTING: readonly Role[] = ['liaison', 'leader', 'admin']
 
 export const missing = defineCommand({
   name: '未报',
@@ -42,7 +43,7 @@ export const missing = defineCommand({
       return [{ text: TALLIES.tallyBeforeTracking(month, deps.repo.trackingSince()) }]
     // It @-mentions people: acting, so only within one's own scope. A member without a role asks
     // to know: the list is read, for any scope (the city by default), with no one mentioned.
-    const acting = firstRefusal([ACTING], ctx.sender, '未报') === null
+    const acting = ctx.sender.roles.some((g) => ACTING.includes(g.role))
     const scope = acting ? ctx.scope(word, 'act') : ctx.scope(word ?? SCOPE_WORDS.all[0], 'read')
     if (!scope.ok) return scope.reply
     const { scopes, label } = scope.value
