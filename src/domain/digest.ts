@@ -156,20 +156,23 @@ export interface HalfYearOccasion {
 }
 
 /**
- * In January and July: the notice that the half-year just ended has its scorecard, due on the
- * month's first workday at `time`; null in other months.
+ * In January and July: the notice that the half-year just ended has its scorecard, due at `time`
+ * on the month's first workday after the last month's 补报 has closed (5 January, 6 July), so
+ * that the figures it gives are final; null in other months.
  */
 export function halfYearOccasion(
   now: Date,
   time: string,
   calendar: HolidayCalendar,
+  lateDays: number,
 ): HalfYearOccasion | null {
   const month = monthOf(now)
   const mm = month.slice(5)
   if (mm !== '01' && mm !== '07') return null
-  const first = workdaysOf(month, calendar)[0]
-  if (!first) return null
   const prev = addMonths(month, -1)
+  const closed = shanghaiDate(lateDeadline(prev, lateDays))
+  const first = workdaysOf(month, calendar).find((d) => d >= closed)
+  if (!first) return null
   return {
     period: `${prev.slice(0, 4)}-H${mm === '01' ? 2 : 1}`,
     dueAt: atTime(first, time),

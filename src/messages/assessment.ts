@@ -121,7 +121,7 @@ export const ASSESS = {
       ]),
     ),
   }),
-  /** The private note at the first workday of January and July. */
+  /** The private note in January and July, once the last month’s 补报 has closed. */
   ready: (a: Assessment): string => {
     const all = a.groups.flatMap((g) => g.sites)
     const flagged = all

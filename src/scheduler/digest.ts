@@ -1,13 +1,13 @@
 /**
  * The scheduler's private notes to leaders and admins: the weekly digest (on the week's first
- * workday) and the half-year notice (first workday of January and July). Each recipient's
+ * workday) and the half-year notice (first workday of January and July after the last month’s 补报 has closed). Each recipient's
  * occurrence has its own id in the reminder store, recorded before it is sent.
  */
 import { trackedAmong } from '../domain/tracking.js'
 import type { Repository } from '../core/ports.js'
 import type { Conversation, Reply } from '../core/types.js'
 import { assess, resolveAssessmentSettings } from '../domain/assessment.js'
-import { addMonths, lateDeadline, monthOf, shanghaiDate } from '../domain/calendar.js'
+import { addMonths, monthOf, shanghaiDate } from '../domain/calendar.js'
 import {
   composeDigest,
   digestId,
@@ -78,15 +78,14 @@ export function dueHalfYearNotices(
   calendar: HolidayCalendar,
   lateDays: number,
 ): PrivateNote[] {
-  const occ = halfYearOccasion(now, time, calendar)
+  const occ = halfYearOccasion(now, time, calendar, lateDays)
   if (!occ || now < occ.dueAt || occ.dueAt < repo.reminders.createdAt()) return []
   // Nothing to say about a half-year entirely before the bot began counting.
   if (trackedAmong(repo.tracking(), periodMonths(occ.period)).length === 0) return []
   const settings = resolveAssessmentSettings(repo.records.assessmentOverride())
   if (!settings.ok) return []
-  const month = monthOf(now)
-  const prev = addMonths(month, -1)
-  const openMonths = now < lateDeadline(prev, lateDays) ? [prev, month] : [month]
+  // Due once the last month's 补报 has closed: only the running month is still open.
+  const openMonths = [monthOf(now)]
   const r = repo.records
   const out: PrivateNote[] = []
   for (const h of repo.roleHolders()) {

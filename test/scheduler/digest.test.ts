@@ -161,7 +161,7 @@ describe('the weekly digest', () => {
     expect(repo.reminders.state('digest:2026-W42:u-g2')).toBe('paused')
   })
 
-  it('tells leaders and admins once, on the first workday of July, that the first half’s scorecard is ready', async () => {
+  it('tells leaders and admins once, on the first workday after June’s 补报 closes, that the first half’s scorecard is ready', async () => {
     vi.setSystemTime(at('06-30 12:00'))
     const dir = mkdtempSync(join(tmpdir(), 'gqf-half-'))
     let repo = await openRepository(dir, new Date())
@@ -169,17 +169,20 @@ describe('the weekly digest', () => {
     const sent: Sent[] = []
     let scheduler = schedulerOn(repo, sent)
     await scheduler.start()
-    await until('07-01 09:00', scheduler)
-    await until('07-01 09:30', scheduler)
+    // June may still be reported until 5 July (a Sunday): the figures are final on Monday 6 July.
+    await until('07-03 10:00', scheduler)
+    expect(privately(sent).filter((s) => s.text.includes('考核表已生成'))).toEqual([])
+    await until('07-06 09:00', scheduler)
+    await until('07-06 09:30', scheduler)
     scheduler.stop()
     const notes = privately(sent).filter((s) => s.text.includes('考核表已生成'))
-    expect(notes.map((s) => `${s.at} ${s.to.id}`)).toEqual(['07-01 09:00 u-boss', '07-01 09:00 u-g2'])
+    expect(notes.map((s) => `${s.at} ${s.to.id}`)).toEqual(['07-06 09:00 u-boss', '07-06 09:00 u-g2'])
     expect(notes[0]!.text).toContain('2026上半年示范点考核表已生成（30 个示范点）')
     expect(notes[1]!.text).toContain('2026上半年示范点考核表已生成（10 个示范点）')
     repo = await openRepository(dir, new Date())
     scheduler = schedulerOn(repo, sent)
     await scheduler.start()
-    await until('07-03 10:00', scheduler)
+    await until('07-08 10:00', scheduler)
     scheduler.stop()
     expect(privately(sent).filter((s) => s.text.includes('考核表已生成'))).toHaveLength(2)
   })
