@@ -22,6 +22,9 @@ import type { HeatmapInput } from '../render/heatmap.js'
 import { dueDigests, dueHalfYearNotices, type PrivateNote } from './digest.js'
 import { composeOccurrence } from './reminder-texts.js'
 
+/** A late reminder is not caught up when the next of its chain is due within this time. */
+const SUCCESSOR_SOON_MS = 30 * 60_000
+
 export interface ReminderDeps {
   repo: Repository
   clock: () => Date
@@ -176,10 +179,22 @@ export class ReminderScheduler {
       const state = repo.reminders.state(id)
       return state === undefined || state === 'failed'
     }
-    const due = [addMonths(month, -1), month]
-      .flatMap((m) => planMonth(m, s, this.deps.lateDays, this.calendar))
-      .filter((o) => o.dueAt <= now && open(o.id))
+    const planned = [addMonths(month, -1), month].flatMap((m) =>
+      planMonth(m, s, this.deps.lateDays, this.calendar),
+    )
+    const due = planned.filter((o) => o.dueAt <= now && open(o.id))
     if (due.length === 0) return
+    // A late one whose successor in the chain is due soon gives way to it: after a restart at 15:59
+    // the group gets the 16:00 deadline reminder, not the missed progress note and then that.
+    const soon = (o: Occurrence) =>
+      now.getTime() - o.dueAt.getTime() > 60_000 &&
+      planned.some(
+        (n) =>
+          n.chain === o.chain &&
+          n.dueAt > now &&
+          n.dueAt.getTime() - now.getTime() <= SUCCESSOR_SOON_MS &&
+          !s.off.includes(n.kind),
+      )
     // Only the latest of a chain is worth sending after an outage: one reminder, not three.
     const latest = new Map<string, Occurrence>()
     for (const o of due) {
@@ -190,7 +205,7 @@ export class ReminderScheduler {
     for (const o of due) {
       if (s.off.includes(o.kind) || s.paused) await repo.reminders.record(o.id, 'paused', now)
       else if (now >= o.expiresAt || o.dueAt < since) await this.drop(o, now)
-      else if (latest.get(o.chain) !== o) await repo.reminders.record(o.id, 'superseded', now)
+      else if (latest.get(o.chain) !== o || soon(o)) await repo.reminders.record(o.id, 'superseded', now)
       else {
         const late = now.getTime() - o.dueAt.getTime() > 60_000
         const sent = await this.fire(o, now)

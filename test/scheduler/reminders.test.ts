@@ -269,6 +269,18 @@ describe('exactly once across restarts and outages', () => {
     expect(repo.reminders.state('mid:2026-11')).toBe('sent')
   })
 
+  it('after a restart just before the next of a chain, sends only that one, not a late one first', async () => {
+    const { repo, scheduler, sent } = await setup('11-19 12:00')
+    vi.setSystemTime(at('11-30 15:45')) // down since the 19th; the final call is due at 16:00
+    await scheduler.start()
+    await scheduler.idle()
+    expect(sent).toEqual([])
+    await vi.advanceTimersByTimeAsync(30 * 60_000)
+    scheduler.stop()
+    expect(sent.map((s) => `${s.at} ${kindOf(s.text)}`)).toEqual(['11-30 16:00 最后一天'])
+    expect(repo.reminders.state('pre:2026-11')).toBe('superseded')
+  })
+
   it('drops a reminder whose deadline passed while the bot was down', async () => {
     const { repo, scheduler, sent } = await setup('11-29 12:00')
     vi.setSystemTime(at('12-01 08:00')) // down from the 29th to 1 December 08:00
