@@ -5,6 +5,7 @@ import { addMonths, monthOf, parseMonth, type Month } from '../../src/domain/cal
 import { looksLikeMonth } from '../../src/domain/month-words.js'
 import { reportsOf } from '../../src/domain/report-contents.js'
 import { siteYear } from '../../src/domain/reports.js'
+import { activeMonthsOf, retiredSince } from '../../src/domain/roster-history.js'
 import type { Site } from '../../src/domain/types.js'
 import { CORE } from '../../src/messages/core.js'
 import { TALLIES } from './sentences.js'
@@ -39,7 +40,8 @@ export const progress = defineCommand({
     let site: Site
     const input = words.join('')
     if (input) {
-      const found = ctx.org(input)
+      // A query: a site that has left the network still shows what it reported while it counted.
+      const found = ctx.org(input, { includeRetired: true })
       if (!found.ok) return found.reply
       if (found.value.kind !== 'site') return [{ text: TALLIES.progressNotASite(found.value) }]
       site = found.value
@@ -56,10 +58,14 @@ export const progress = defineCommand({
     const last = addMonths(current, -1)
     const due = dueText(deps, last)
     const lastMonth = siteYear(site, all, last, last, current, deps.repo.tracking()).months[0]!
-    const open = due !== null && lastMonth.tracked && lastMonth.count === 0
-    const shown = open ? { ...y, missed: y.missed.filter((m) => m !== last) } : y
+    const history = deps.repo.rosterHistory.history()
+    const left = site.retired ? retiredSince(history, site.id) : null
+    const open = !left && due !== null && lastMonth.tracked && lastMonth.count === 0
+    // Missed only where it counted: not after it left the network, nor last month while 补报 is open.
+    const counted = new Set(left ? activeMonthsOf(history, site.id, y.missed) : y.missed)
+    const shown = { ...y, missed: y.missed.filter((m) => counted.has(m) && !(open && m === last)) }
     const late = open ? { last, due } : null
-    const text = TALLIES.progress(shown, current, month, reportsOf(all, site.id, month), late)
+    const text = TALLIES.progress(shown, current, month, reportsOf(all, site.id, month), late, left)
     return [{ text }]
   },
 })

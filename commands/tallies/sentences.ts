@@ -97,10 +97,13 @@ export const TALLIES = {
     month: Month,
     reports: Report[],
     late: { last: Month; due: string } | null = null,
+    left: string | null = null,
   ): string {
     // The year shown: this year, or the year of the month asked (#进度 12月 in January).
     const year = y.months.at(-1)?.month.slice(0, 4) ?? current.slice(0, 4)
     const lines = [`${y.site.name} ${year}年创建信息（共 ${y.total} 篇）`]
+    if (left)
+      lines.push(`${Number(left.slice(0, 4))}年${dayMonthLabel(left)}起已退出示范点名单，此后的月份不计`)
     const done = y.months.filter((m) => m.count > 0)
     if (done.length > 0) lines.push(`已报：${listed(done.map((m) => `${monthLabel(m.month)} ${m.count}篇`))}`)
     if (y.missed.length > 0) lines.push(`缺报：${listed(y.missed.map((m) => monthLabel(m)))}`)
@@ -108,7 +111,7 @@ export const TALLIES = {
     if (noData.length > 0)
       lines.push(`无数据（机器人启用前，未导入）：${listed(noData.map((m) => monthLabel(m.month)))}`)
     if (late) lines.push(`${monthLabel(late.last, year)}尚未上报（${late.due}）`)
-    if (!done.some((m) => m.month === current) && y.months.at(-1)?.month === current)
+    if (!left && !done.some((m) => m.month === current) && y.months.at(-1)?.month === current)
       lines.push(`${monthLabel(current)}尚未上报`)
     if (reports.length > 0) {
       const own = reports.filter((r) => r.via !== 'import')

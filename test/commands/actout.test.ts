@@ -182,6 +182,18 @@ describe('#单位 of a site that has left the network', () => {
     expect(card).not.toContain('不再接受注册')
     expect(await ask('tang', '#注册 唐伟 泰通建设 工会')).toContain('不再接受注册')
   })
+
+  it('#进度 泰通建设 shows what it reported while it counted; the months after it left are not 缺报', async () => {
+    const t = await makeRecordsCore('2026-09-01T02:00:00Z')
+    t.setNow('2026-11-24T02:00:00Z')
+    await t.ask('admin', '#退出示范点 泰通建设 连续三个月未报送')
+    const lines = (await t.ask('lead1', '#进度 泰通建设')).split('\n')
+    expect(lines).toEqual([
+      '泰通建设集团有限公司 2026年创建信息（共 0 篇）',
+      '2026年11月24日起已退出示范点名单，此后的月份不计',
+      '缺报：9月、10月',
+    ])
+  })
 })
 
 describe('#上报 with a month written first', () => {
