@@ -27,7 +27,7 @@ export const adminAuth = defineCommand({
     const lockouts = deps.repo.lockouts
     const now = deps.clock()
     if (lockouts.isLocked(sender.id, now)) return [{ text: PEOPLE.adminLocked }]
-    const note = auditNote(deps, sender, 'role.grant', sender.id, { role: roleLabel({ role: 'admin' }) })
+    const note = auditNote(deps, sender, 'admin.redeem', sender.id, { role: roleLabel({ role: 'admin' }) })
     const result = await deps.repo.redeemAdminCode(code, sender.id, now, note)
     if (result === 'wrong') {
       await lockouts.fail(sender.id, now)

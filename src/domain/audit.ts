@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'roster.move',
   'roster.rename',
   'role.grant',
+  'admin.redeem',
   'role.revoke',
   'report.withdraw',
   'report.kind',

@@ -47,6 +47,7 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   'roster.move': '调整工作组',
   'roster.rename': '示范点更名',
   'role.grant': '任命',
+  'admin.redeem': '认证管理员',
   'role.revoke': '免职',
   'report.withdraw': '撤回上报',
   'report.kind': '标记类别',

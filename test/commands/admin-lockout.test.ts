@@ -61,5 +61,8 @@ describe('the admin-code lockout survives a restart', () => {
     const third = await boot(dir, clock)
     expect(await third.say('#认证管理员 RIGHT-CODE-1')).toEqual([PEOPLE.adminOk])
     expect(third.repo.roles('guesser').map((g) => g.role)).toEqual(['admin'])
+    // The log says what happened: the code was redeemed, not that someone appointed an admin.
+    expect(third.repo.audit.entries().map((e) => e.action)).toEqual(['admin.redeem'])
+    expect((await third.say('#日志')).join('\n')).toMatch(/认证管理员/)
   })
 })
