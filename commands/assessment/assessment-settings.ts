@@ -3,11 +3,19 @@ import { rawArgs } from '../../src/core/args.js'
 import { role } from '../../src/core/preconditions.js'
 import { defineCommand } from '../../src/core/types.js'
 import { resolveAssessmentSettings } from '../../src/domain/assessment.js'
+import type { AssessmentOverride } from '../../src/domain/assessment-rules.js'
 import { applySettingsCommand, parseSettingsCommand } from '../../src/domain/assessment-settings-input.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { SETTINGS } from './sentences.js'
 import { settingProblem } from './settings-problem.js'
 import { actorOf } from '../records/record-site.js'
+
+/** Whether two overrides give the same settings (a value set to what it already is changes nothing). */
+function same(a: AssessmentOverride, b: AssessmentOverride): boolean {
+  const x = resolveAssessmentSettings(a)
+  const y = resolveAssessmentSettings(b)
+  return x.ok && y.ok && JSON.stringify(x.settings) === JSON.stringify(y.settings)
+}
 
 export const assessmentSettings = defineCommand({
   name: '考核设置',
@@ -40,6 +48,8 @@ export const assessmentSettings = defineCommand({
         return [{ text: s.ok ? SETTINGS.show(s.settings) : ASSESS.settingsBad(s.problem) }]
       }
       case 'reset':
+        // Nothing to reset: not written, so the log shows no change that did not happen.
+        if (same(records.assessmentOverride(), {})) return [{ text: SETTINGS.alreadyDefault }]
         await records.setAssessmentOverride({}, actorOf(sender), now)
         return [{ text: SETTINGS.reset }]
       case 'error':
@@ -56,6 +66,8 @@ export const assessmentSettings = defineCommand({
           const why = current.ok ? settingProblem(current.settings, cmd.key, cmd.value) : next.problem
           return [{ text: SETTINGS.invalid(why) }]
         }
+        if (same(records.assessmentOverride(), next.override))
+          return [{ text: SETTINGS.unchanged(cmd.key, cmd.value) }]
         await records.setAssessmentOverride(next.override, actorOf(sender), now)
         return [{ text: SETTINGS.saved(cmd.key, cmd.value) }]
       }

@@ -104,6 +104,10 @@ export const SETTINGS = {
   saved: (key: SettingKey, value: number) =>
     `已将${SETTING_LABEL[settingPath(key)]}设为 ${value}，立即生效。`,
   reset: '已恢复默认考核设置。',
+  /** Nothing changed, nothing written or logged. */
+  unchanged: (key: SettingKey, value: number) =>
+    `${SETTING_LABEL[settingPath(key)]}已经是 ${value}，未作改动。`,
+  alreadyDefault: '考核设置已是默认值，未作改动。',
   unknownKey: (w: string) =>
     `“${quote(w)}”不是考核设置项。权重：上报 六有 项目 计划 指导 类别 评分；阈值：优秀 合格 预警；参数：补报 项目目标 指导目标 预警连缺 调整连缺。`,
   badNumber: (w: string) => `“${quote(w)}”不是数字。`,

@@ -5,6 +5,18 @@
 import { describe, expect, it } from 'vitest'
 import { makeCore, makeRecordsCore } from '../support/core.js'
 
+describe('#考核设置 that changes nothing', () => {
+  it('is said so, and neither written nor logged', async () => {
+    const { ask, repo } = await makeRecordsCore()
+    expect(await ask('admin', '#考核设置 权重 上报 40')).toBe('上报权重已经是 40，未作改动。')
+    expect(await ask('admin', '#考核设置 恢复默认')).toBe('考核设置已是默认值，未作改动。')
+    expect(repo.audit.entries()).toEqual([])
+    expect(await ask('admin', '#考核设置 权重 上报 45')).toContain('已将上报权重设为 45')
+    expect(await ask('admin', '#考核设置 权重 上报 45')).toBe('上报权重已经是 45，未作改动。')
+    expect(repo.audit.entries().map((e) => e.action)).toEqual(['settings.change'])
+  })
+})
+
 describe('#考核设置 says in Chinese which rule a value breaks', () => {
   it('#考核设置 权重 上报 120 and #考核设置 阈值 优秀 70: no English, the rule and the numbers', async () => {
     const { ask, repo } = await makeRecordsCore()
