@@ -172,6 +172,7 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
     roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
     lateDays: deps.settings.lateDays,
     trackingSince: repo.tracking(),
+    counted: (month) => repo.rosterHistory.activeSitesFor(month).map((s) => s.id),
     extraSheets: [
       sixSheet(deps, scope),
       ...assessmentSheets(deps, scope, period),

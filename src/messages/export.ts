@@ -115,7 +115,8 @@ export const X = {
     total: '合计',
     remark: '备注',
     retired: '已退出',
-    retiredNote: '已退出示范点，不计入合计',
+    retiredNote: '已退出示范点，退出后不计入合计',
+    notYet: '尚未列入示范点，当月不计',
     lateNote: (n: number) => `含补报 ${n} 篇`,
     lateRemark: (n: number) => `补报 ${n} 篇`,
     beforeTracking: '统计开始前，无数据',
@@ -168,6 +169,8 @@ export const X = {
     running: '进行中',
     lateUntil: (deadlineDate: string) => `补报至${dayMonthLabel(deadlineDate)}`,
     none: '全部示范点均已上报',
+    /** A site that has withdrawn since: its missed months while it counted are kept. */
+    retired: (name: string) => `${name}（已退出）`,
   },
   members: {
     headers: ['姓名', '单位', '条线', '角色', '注册时间'],

@@ -43,10 +43,25 @@ export interface ExportInput {
   lateDays: number
   /** The first month reports were counted; earlier months are marked as having no data. */
   trackingSince?: Month | Tracking
+  /**
+   * The sites a month's tallies count, by id (the roster history's: a site added later or
+   * withdrawn is not counted that month); every site not retired when absent.
+   */
+  counted?: (month: Month) => readonly string[]
   extraSheets?: readonly ExtraSheet[]
 }
 
 const ALL = WHOLE_CITY
+
+/** The counted sites of each month as a set, asked once a month. */
+function countedIn(of: (month: Month) => readonly string[]): (month: Month) => ReadonlySet<string> {
+  const sets = new Map<Month, ReadonlySet<string>>()
+  return (month) => {
+    let set = sets.get(month)
+    if (!set) sets.set(month, (set = new Set(of(month))))
+    return set
+  }
+}
 
 /** The sheets of the file, in order, each with its title row. */
 async function sheetsOf(input: ExportInput): Promise<SheetSpec[]> {
@@ -68,10 +83,12 @@ async function sheetsOf(input: ExportInput): Promise<SheetSpec[]> {
     return o?.kind === 'site' ? GROUP_NAMES[o.group] : ''
   }
   const people = (id: string) => byOrg.get(id) ?? []
+  const active = sites.filter((s) => !s.retired).map((s) => s.id)
+  const counted = countedIn(input.counted ?? (() => active))
   return [
-    await monthlySheet({ ...input, scope }, months, sites, frame(X.sheets.monthly)),
+    await monthlySheet({ ...input, scope, counted }, months, sites, frame(X.sheets.monthly)),
     await detailsSheet({ reports: input.reports, orgName, siteGroup }, months, frame(X.sheets.details)),
-    missingSheet({ ...input, people }, months, sites, frame(X.sheets.missing)),
+    missingSheet({ ...input, people, counted }, months, sites, frame(X.sheets.missing)),
     membersSheet(input, orgs, frame(X.sheets.members)),
     ...(input.extraSheets ?? []).map((extra) => extraSheet(extra, frame(extra.name))),
   ]

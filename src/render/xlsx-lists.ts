@@ -136,6 +136,8 @@ export interface MissingInput {
   lateDays: number
   reports: readonly Report[]
   people: (orgId: string) => Member[]
+  /** The sites the month's tallies count (a site added later or withdrawn is not counted). */
+  counted: (month: Month) => ReadonlySet<string>
 }
 
 function missingNote(input: MissingInput, m: PeriodMonth): string | null {
@@ -156,18 +158,19 @@ export function missingSheet(
   frame: Framed,
 ): SheetSpec {
   const Mi = X.missing
-  const active = sites.filter((s) => !s.retired)
   const tracked = months.filter((m) => !m.beforeTracking)
   const byMonth = new Map<Month, Report[]>(tracked.map((m) => [m.month, []]))
   for (const r of input.reports) byMonth.get(r.month)?.push(r)
-  const missed = new Map<string, MissedMonth[]>(active.map((s) => [s.id, []]))
+  // Only the months a site counted: not before it was added, not after it withdrew.
+  const missed = new Map<string, MissedMonth[]>(sites.map((s) => [s.id, []]))
   for (const m of tracked) {
     const note = missingNote(input, m)
-    for (const t of tallyMonth(active, byMonth.get(m.month)!, m.month).sites)
+    const counted = sites.filter((s) => input.counted(m.month).has(s.id))
+    for (const t of tallyMonth(counted, byMonth.get(m.month)!, m.month).sites)
       if (t.count === 0) missed.get(t.site.id)?.push({ month: m.month, note })
   }
   const withYear = new Set(tracked.map((m) => m.month.slice(0, 4))).size > 1
-  const rows: RowSpec[] = active.flatMap((s) => {
+  const rows: RowSpec[] = sites.flatMap((s) => {
     const list = missed.get(s.id)!
     if (list.length === 0) return []
     const closed = list.filter((m) => !m.note)
@@ -176,7 +179,7 @@ export function missingSheet(
       {
         values: [
           s.no,
-          s.name,
+          s.retired ? Mi.retired(s.name) : s.name,
           GROUP_NAMES[s.group],
           s.district,
           missedMonths(closed, withYear) || null,

@@ -17,6 +17,8 @@ export interface MonthlyInput {
   reports: readonly Report[]
   /** Who the file is for (全市, 第二组…): the subtotals are named for it. */
   scope: string
+  /** The sites the month's tallies count (a site added later or withdrawn is not counted). */
+  counted: (month: Month) => ReadonlySet<string>
 }
 
 type Tallies = Map<string, SiteTally>[]
@@ -37,13 +39,26 @@ async function talliesOf(input: MonthlyInput, months: PeriodMonth[], sites: Site
   return tallies
 }
 
-function siteRow(site: Site, months: PeriodMonth[], tallies: Tallies): RowSpec {
+function siteRow(
+  site: Site,
+  months: PeriodMonth[],
+  tallies: Tallies,
+  counted: MonthlyInput['counted'],
+): RowSpec {
   const cells = new Map<number, { fill?: string; note?: string }>()
   let late = 0
+  const firstCounted = months.find((m) => !m.beforeTracking && counted(m.month).has(site.id))?.month
   const perMonth = months.map((m, i) => {
     if (m.beforeTracking) {
       cells.set(BASE + i, { fill: FILL.before })
       return null
+    }
+    // A month the site did not count: not yet among the sites, or withdrawn.
+    if (!counted(m.month).has(site.id)) {
+      const notYet = firstCounted === undefined ? !site.retired : m.month < firstCounted
+      cells.set(BASE + i, { fill: FILL.retired, note: notYet ? M.notYet : M.retired })
+      // What it reported all the same is shown (grey, outside the subtotals).
+      return tallies[i]!.get(site.id)!.count || null
     }
     const t = tallies[i]!.get(site.id)!
     if (t.late > 0) cells.set(BASE + i, { fill: FILL.late, note: M.lateNote(t.late) })
@@ -86,30 +101,39 @@ function subtotalRow(
   what: 'sites' | 'pieces',
   months: PeriodMonth[],
   tallies: Tallies,
+  counted: MonthlyInput['counted'],
 ): RowSpec {
   const perMonth = months.map((m, i) => {
     if (m.beforeTracking) return null
-    const ts = ids.map((id) => tallies[i]!.get(id)!)
+    const ts = ids.filter((id) => counted(m.month).has(id)).map((id) => tallies[i]!.get(id)!)
     return what === 'pieces' ? ts.reduce((n, t) => n + t.count, 0) : ts.filter((t) => t.count > 0).length
   })
   const total = what === 'pieces' ? perMonth.reduce<number>((n, c) => n + (c ?? 0), 0) : null
   return { values: [null, label, null, null, null, ...perMonth, total, null], bold: true, fill: FILL.total }
 }
 
-function subtotalRows(scope: string, sites: Site[], months: PeriodMonth[], tallies: Tallies): RowSpec[] {
+function subtotalRows(
+  scope: string,
+  sites: Site[],
+  months: PeriodMonth[],
+  tallies: Tallies,
+  counted: MonthlyInput['counted'],
+): RowSpec[] {
+  // Each month sums the sites it counted; the labels give today's number of sites.
   const active = sites.filter((s) => !s.retired)
   const ids = (level?: Site['level']) =>
-    active.filter((s) => level === undefined || s.level === level).map((s) => s.id)
+    sites.filter((s) => level === undefined || s.level === level).map((s) => s.id)
+  const now = (level?: Site['level']) => active.filter((s) => level === undefined || s.level === level).length
   const all = ids()
   const rows = [
-    subtotalRow(M.allPieces(scope), all, 'pieces', months, tallies),
-    subtotalRow(M.allSites(scope, all.length), all, 'sites', months, tallies),
+    subtotalRow(M.allPieces(scope), all, 'pieces', months, tallies, counted),
+    subtotalRow(M.allSites(scope, now()), all, 'sites', months, tallies, counted),
   ]
   // 省级 first: the levels in the order of the sites' 编号.
   for (const level of new Set([...sites].sort((a, b) => a.no - b.no).map((s) => s.level))) {
     const some = ids(level)
-    rows.push(subtotalRow(M.levelPieces(level), some, 'pieces', months, tallies))
-    rows.push(subtotalRow(M.levelSites(level, some.length), some, 'sites', months, tallies))
+    rows.push(subtotalRow(M.levelPieces(level), some, 'pieces', months, tallies, counted))
+    rows.push(subtotalRow(M.levelSites(level, now(level)), some, 'sites', months, tallies, counted))
   }
   return rows
 }
@@ -134,10 +158,10 @@ export async function monthlySheet(
     const inGroup = sites.filter((s) => s.group === g)
     if (inGroup.length === 0) continue
     rows.push(bandRow(g, months))
-    for (const site of inGroup) rows.push(siteRow(site, months, tallies))
+    for (const site of inGroup) rows.push(siteRow(site, months, tallies, input.counted))
   }
   const lastSiteRow = rows.length
-  rows.push({ values: [] }, ...subtotalRows(input.scope, sites, months, tallies))
+  rows.push({ values: [] }, ...subtotalRows(input.scope, sites, months, tallies, input.counted))
   return {
     name: X.sheets.monthly,
     ...frame,

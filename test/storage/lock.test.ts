@@ -74,6 +74,9 @@ describe('data-folder lock', () => {
   it('refuses a fresh unreadable lock (a process writing it), takes over an old one', () => {
     const d = dir()
     writeFileSync(join(d, LOCK_FILE), '')
+    // Written just now by the clock the lock reads (the suite may pin another date than the disk's).
+    const now = new Date()
+    utimesSync(join(d, LOCK_FILE), now, now)
     expect(() => acquireLock(d)).toThrow(LockHeldError)
     const old = new Date(Date.now() - 60_000)
     utimesSync(join(d, LOCK_FILE), old, old)
