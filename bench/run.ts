@@ -180,7 +180,7 @@ const fig = (f: Fig) => figs.push(f)
 async function benchTransport(): Promise<void> {
   const SAMPLES = 25
   const echo = await runEcho()
-  const echoLat = await latency(echo, 'echo-a', (i) => `回声 ${i}`, SAMPLES)
+  const echoLat = await latency(echo, 'echo-a', (i) => `回声 ${i}`, SAMPLES, 'echo')
   const echoBurst = await burst(echo)
   await echo.stop()
   const echoChild = await childStart('echo')
@@ -212,7 +212,7 @@ async function benchTransport(): Promise<void> {
     const admin = ADMIN_ID.slice(3)
     await run.world.people([member, admin])
     const lat = {
-      上报: await latency(run, member, (i) => `#上报 ${sampleText(i)}`, SAMPLES),
+      上报: await latency(run, member, (i) => `#上报 ${sampleText(i)}`, SAMPLES, `${y}-report`),
       统计: await latency(run, member, () => '#统计', SAMPLES),
       汇总: await latency(run, admin, () => '#汇总', SAMPLES),
       未报: await latency(run, admin, () => '#未报', SAMPLES),

@@ -224,6 +224,18 @@ export async function latency(
   who: string,
   text: (i: number) => string,
   n: number,
+  label?: string,
+): Promise<Latency> {
+  return label
+    ? profiled(`latency-${label}`, () => latencyOnce(run, who, text, n))
+    : latencyOnce(run, who, text, n)
+}
+
+async function latencyOnce(
+  run: Running,
+  who: string,
+  text: (i: number) => string,
+  n: number,
 ): Promise<Latency> {
   const xs: number[] = []
   for (let i = 0; i < n; i++) {

@@ -2,7 +2,8 @@ import type { Line, Org, Site } from './types.js'
 import { LINES } from './types.js'
 import { LINE_WORDS } from './vocabulary.js'
 import { parseNo } from './numbers.js'
-import { closeness, isSubsequence, nameKey, similarity } from './text.js'
+import type { Bigrams } from './text.js'
+import { bigramsOf, closenessOf, codesOf, nameKey, similarityOf, subsequenceOf } from './text.js'
 
 export type LookupResult =
   | { kind: 'found'; org: Org; via: 'name' | 'alias' | 'number' | 'substring' | 'subsequence' | 'fuzzy' }
@@ -20,6 +21,67 @@ export function exactKeys(org: Org): { key: string; via: 'name' | 'alias' }[] {
   if (short !== full && [...short].length >= 2) keys.push({ key: short, via: 'name' })
   for (const a of org.aliases) keys.push({ key: nameKey(a), via: 'alias' })
   return keys
+}
+
+/** A key as the partial and fuzzy tiers compare it, split once: its text, code points and bigrams. */
+interface PreparedKey {
+  /** The organisation's place in the roster. */
+  at: number
+  text: string
+  codes: number[]
+  grams: Bigrams
+}
+
+/**
+ * Keys by the characters and bigrams they hold. A key that does not hold every character of what was
+ * typed cannot contain it (as a substring or a subsequence); one that shares no character with it
+ * has closeness 0 (every character edited), one that shares no bigram has similarity 0. So the
+ * partial and fuzzy tiers compare only the keys the index names: the rest would score 0.
+ */
+class KeyIndex {
+  readonly keys: PreparedKey[] = []
+  private readonly withCode = new Map<number, number[]>()
+  private readonly withGram = new Map<string, number[]>()
+
+  add(at: number, text: string): void {
+    const key = { at, text, codes: codesOf(text), grams: bigramsOf(text) }
+    const id = this.keys.push(key) - 1
+    for (const c of new Set(key.codes)) push(this.withCode, c, id)
+    for (const g of key.grams.counts.keys()) push(this.withGram, g, id)
+  }
+
+  /** The keys sharing a character with `codes` (`any`), and those holding every character of it (`all`). */
+  sharingCode(codes: readonly number[]): { any: PreparedKey[]; all: PreparedKey[] } {
+    const counts = new Uint16Array(this.keys.length)
+    const distinct = new Set(codes)
+    const any: PreparedKey[] = []
+    const all: PreparedKey[] = []
+    for (const c of distinct)
+      for (const id of this.withCode.get(c) ?? []) {
+        const n = ++counts[id]!
+        if (n === 1) any.push(this.keys[id]!)
+        if (n === distinct.size) all.push(this.keys[id]!)
+      }
+    return { any, all }
+  }
+
+  /** The keys sharing a bigram with `grams`. */
+  sharingGram(grams: Bigrams): PreparedKey[] {
+    const seen = new Uint8Array(this.keys.length)
+    const keys: PreparedKey[] = []
+    for (const g of grams.counts.keys())
+      for (const id of this.withGram.get(g) ?? []) {
+        if (seen[id] === 0) keys.push(this.keys[id]!)
+        seen[id] = 1
+      }
+    return keys
+  }
+}
+
+function push<K>(map: Map<K, number[]>, at: K, id: number): void {
+  const list = map.get(at)
+  if (list) list.push(id)
+  else map.set(at, [id])
 }
 
 /** Why a roster is not valid: the sentence comes from the messages (`rosterProblem`). */
@@ -53,23 +115,20 @@ export class Roster {
   private readonly byId = new Map<string, Org>()
   private readonly byNo = new Map<number, Org>()
   private readonly exact = new Map<string, { org: Org; via: 'name' | 'alias' }>()
-  /** Every key of every organisation, computed once: the loose tiers scan them. */
-  private readonly keysOf = new Map<string, string[]>()
+  /** Every key of every organisation, and without rank words: what the partial and fuzzy tiers compare. */
+  private readonly keyIndex = new KeyIndex()
+  private readonly looseIndex = new KeyIndex()
   /** Every key without rank words (see looseKey), to the one organisation it names. */
   private readonly loose = new Map<string, Org>()
-  private readonly looseOf = new Map<string, string[]>()
 
   constructor(readonly orgs: readonly Org[]) {
-    for (const org of orgs) {
+    for (const [at, org] of orgs.entries()) {
       if (this.byId.has(org.id)) throw new RosterError({ code: 'DUPLICATE_ID', id: org.id })
       if (this.byNo.has(org.no)) throw new RosterError({ code: 'DUPLICATE_NO', no: org.no })
       this.byId.set(org.id, org)
       this.byNo.set(org.no, org)
       const keys = exactKeys(org)
-      this.keysOf.set(
-        org.id,
-        keys.map((k) => k.key),
-      )
+      for (const { key } of keys) this.keyIndex.add(at, key)
       for (const { key, via } of keys) {
         const seen = this.exact.get(key)
         if (seen && seen.org.id !== org.id) {
@@ -78,7 +137,7 @@ export class Roster {
         if (!seen || via === 'name') this.exact.set(key, { org, via })
       }
       const looseKeys = [...new Set(keys.map((k) => looseKey(k.key)))].filter((k) => [...k].length >= 2)
-      this.looseOf.set(org.id, looseKeys)
+      for (const key of looseKeys) this.looseIndex.add(at, key)
       for (const key of looseKeys) {
         const seen = this.loose.get(key)
         if (seen && seen.id !== org.id) {
@@ -126,31 +185,46 @@ export class Roster {
     const looseHit = this.loose.get(loose)
     if (looseHit && usable(looseHit)) return { kind: 'found', org: looseHit, via: 'alias' }
 
-    const tiers: ['substring' | 'subsequence', (org: Org) => boolean][] = [
-      ['substring', (org) => this.keysOf.get(org.id)!.some((k) => k.includes(key))],
-      ['subsequence', (org) => this.keysOf.get(org.id)!.some((k) => isSubsequence(key, k))],
-      ['subsequence', (org) => this.looseOf.get(org.id)!.some((k) => isSubsequence(loose, k))],
+    // Only keys holding every character typed can contain it (as a substring or a subsequence).
+    const codes = codesOf(key)
+    const sharing = this.keyIndex.sharingCode(codes)
+    const looseCodes = codesOf(loose)
+    const tiers: ['substring' | 'subsequence', () => PreparedKey[]][] = [
+      ['substring', () => sharing.all.filter((k) => k.text.includes(key))],
+      ['subsequence', () => sharing.all.filter((k) => subsequenceOf(codes, k.codes))],
+      [
+        'subsequence',
+        () => this.looseIndex.sharingCode(looseCodes).all.filter((k) => subsequenceOf(looseCodes, k.codes)),
+      ],
     ]
-    for (const [via, test] of tiers) {
-      const found = active.filter(test)
+    for (const [via, keys] of tiers) {
+      const orgs = new Set(keys().map((k) => this.orgs[k.at]!))
+      const found = active.filter((o) => orgs.has(o))
       if (found.length === 1) return { kind: 'found', org: found[0]!, via }
       if (found.length > 1) return { kind: 'ambiguous', candidates: found }
     }
 
-    return this.closest(key, active)
+    return this.closest(key, codes, sharing.any, usable)
   }
 
   /** No exact, loose or partial match: the one close enough, else up to three suggestions, closest first. */
-  private closest(key: string, active: readonly Org[]): LookupResult {
-    const scored = active
-      .map((org) => {
-        const keys = this.keysOf.get(org.id)!
-        return {
-          org,
-          score: Math.max(...keys.map((k) => similarity(key, k))),
-          close: Math.max(...keys.map((k) => closeness(key, k))),
-        }
-      })
+  private closest(
+    key: string,
+    codes: readonly number[],
+    sharingCode: readonly PreparedKey[],
+    usable: (org: Org) => boolean,
+  ): LookupResult {
+    const grams = bigramsOf(key)
+    // Only keys sharing a bigram score above 0, only keys sharing a character are close at all:
+    // an organisation with neither scores 0 and is never a suggestion.
+    const score = new Float64Array(this.orgs.length)
+    const close = new Float64Array(this.orgs.length)
+    for (const k of this.keyIndex.sharingGram(grams))
+      score[k.at] = Math.max(score[k.at]!, similarityOf(grams, k.grams))
+    for (const k of sharingCode) close[k.at] = Math.max(close[k.at]!, closenessOf(codes, k.codes))
+    const scored = this.orgs
+      .map((org, at) => ({ org, score: score[at]!, close: close[at]! }))
+      .filter((s) => usable(s.org))
       .filter((s) => s.score > 0 || s.close >= 0.5)
       .sort((a, b) => b.score - a.score || a.org.no - b.org.no)
     const best = scored[0]

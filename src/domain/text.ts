@@ -16,11 +16,23 @@ export function nameKey(s: string): string {
 
 /** True when every character of `needle` appears in `hay` in order (西岗日新 ⊂ 西岗区日新街道). */
 export function isSubsequence(needle: string, hay: string): boolean {
-  const h = [...hay]
+  return subsequenceOf(codesOf(needle), codesOf(hay))
+}
+
+/** A text's characters as code points: what the prepared comparisons below take (numbers compare fast). */
+export function codesOf(s: string): number[] {
+  const codes: number[] = []
+  for (const ch of s) codes.push(ch.codePointAt(0)!)
+  return codes
+}
+
+/** isSubsequence over texts already split (codesOf). */
+export function subsequenceOf(needle: ArrayLike<number>, hay: ArrayLike<number>): boolean {
   let i = 0
-  for (const ch of needle) {
-    while (i < h.length && h[i] !== ch) i++
-    if (i === h.length) return false
+  for (let n = 0; n < needle.length; n++) {
+    const ch = needle[n]
+    while (i < hay.length && hay[i] !== ch) i++
+    if (i === hay.length) return false
     i++
   }
   return true
@@ -57,18 +69,29 @@ export function similarity(a: string, b: string): number {
 
 /** 1 − edit distance ÷ the longer length: 日信街道 ~ 日新街道 is 0.75, one character off in four. */
 export function closeness(a: string, b: string): number {
-  const A = [...a]
-  const B = [...b]
+  return closenessOf(codesOf(a), codesOf(b))
+}
+
+/** The edit-distance table's two rows, kept between calls (grown when a text is longer). */
+let scratch: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)]
+
+/** closeness over texts already split (codesOf: prepare once, compare many times). */
+export function closenessOf(A: ArrayLike<number>, B: ArrayLike<number>): number {
   if (A.length === 0 || B.length === 0) return 0
   // Lengths this far apart are never half close: skip the table (suggestions look up every key).
   const longer = Math.max(A.length, B.length)
   if (Math.abs(A.length - B.length) * 2 > longer) return 0
-  let prev = B.map((_, j) => j + 1)
+  if (scratch[0].length <= B.length) scratch = [new Int32Array(B.length * 2), new Int32Array(B.length * 2)]
+  let prev = scratch[0]
+  let row = scratch[1]
+  for (let j = 0; j <= B.length; j++) prev[j] = j
   for (let i = 0; i < A.length; i++) {
-    const row = [i + 1]
+    row[0] = i + 1
     for (let j = 0; j < B.length; j++)
-      row.push(Math.min(prev[j]! + 1, row[j]! + 1, (j === 0 ? i : prev[j - 1]!) + (A[i] === B[j] ? 0 : 1)))
-    prev = row.slice(1)
+      row[j + 1] = Math.min(prev[j + 1]! + 1, row[j]! + 1, prev[j]! + (A[i] === B[j] ? 0 : 1))
+    const done = row
+    row = prev
+    prev = done
   }
-  return 1 - prev[B.length - 1]! / Math.max(A.length, B.length)
+  return 1 - prev[B.length]! / longer
 }
