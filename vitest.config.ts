@@ -31,7 +31,19 @@ export default defineConfig({
           poolOptions: { forks: { isolate: false, singleFork: true } },
         },
       },
-      { extends: true, test: { name: 'processes', include: PROCESS_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          include: PROCESS_TESTS,
+          // One module graph here too (wechaty, the gRPC service, exceljs): a fresh fork per file
+          // spent about 5 s loading them again for each of the 19 files. Each file makes its own
+          // World, bots and folders, and stops them in afterAll.
+          pool: 'forks',
+          isolate: false,
+          poolOptions: { forks: { isolate: false, singleFork: true } },
+        },
+      },
     ],
   },
 })

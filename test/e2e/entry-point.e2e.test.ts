@@ -6,8 +6,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBot as start } from '../support/child.js'
+import { startBot } from '../support/child.js'
 import { World } from '../support/world.js'
+
+/** The README's start line, `npm start` (tsx src/main.ts): the other process tests run the same code compiled ahead. */
+const start = (env: Record<string, string>) => startBot(env, 'npm start')
 
 describe('npm start against a puppet service', () => {
   let world: World
