@@ -5,7 +5,12 @@ import { pinTestClock } from './test/support/pinned-clock.js'
 // date. The offset is set here, once, so the workers and the bots they start share it.
 pinTestClock()
 
-/** The tests that start the bot as its own process (tsx src/main.ts) or its child bots. */
+/**
+ * The tests that start the bot as its own process (test/support/child.ts) or a puppet service and a
+ * bot client. They spend much of their time waiting for those processes, so they run in a fork of
+ * their own at the same time as the in-process files (in a thread): vitest runs a threads pool and a
+ * forks pool side by side, and the files of one pool one after another.
+ */
 const PROCESS_TESTS = ['test/e2e/**/*.test.ts']
 
 export default defineConfig({
@@ -25,10 +30,11 @@ export default defineConfig({
           exclude: PROCESS_TESTS,
           // One module graph for all in-process files: loading wechaty, exceljs and echarts once instead
           // of once per file takes the in-process part from about 5 minutes to 1 on two cores. Tests
-          // restore what they patch (fake timers, fs hooks) in afterEach.
-          pool: 'forks',
+          // restore what they patch (fake timers, fs hooks) in afterEach. A thread, so that it runs
+          // beside the processes project (see PROCESS_TESTS).
+          pool: 'threads',
           isolate: false,
-          poolOptions: { forks: { isolate: false, singleFork: true } },
+          poolOptions: { threads: { isolate: false, singleThread: true } },
         },
       },
       {

@@ -3,10 +3,11 @@
  * source compiled ahead by tsx's own compiler (esbuild, tsx's options) and run by plain node.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type * as Esbuild from 'esbuild'
 import { pinnedClockEnv } from './pinned-clock.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -37,15 +38,36 @@ export interface Run {
 export type Launch = 'npm start' | 'compiled'
 
 let compiled: string | undefined
+const PREFIX = 'gqf-compiled-'
+
+/**
+ * Compiled folders of test processes that are gone. A test process removes its own on exit, but
+ * vitest may end a worker without an exit event; the next build clears what such a worker left.
+ */
+function removeLeftovers(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.slice(PREFIX.length).split('-')[0])
+    if (!name.startsWith(PREFIX) || !Number.isInteger(pid) || pid <= 0 || alive(pid)) continue
+    rmSync(join(tmpdir(), name), { recursive: true, force: true })
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
 
 /** The project's program compiled into a temporary folder (once per test process), beside node_modules. */
 export function compiledMain(): string {
   if (compiled) return join(compiled, 'src/main.js')
   // The esbuild tsx itself resolves (tsx depends on it): tsx's compiler, at tsx's version.
-  const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx'))(
-    'esbuild',
-  ) as typeof import('esbuild')
-  const out = mkdtempSync(join(tmpdir(), 'gqf-compiled-'))
+  const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx'))('esbuild') as typeof Esbuild
+  removeLeftovers()
+  const out = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
   const entryPoints = ['src', 'commands', 'storage'].map((dir) => `${join(ROOT, dir)}/**/*.ts`)
   esbuild.buildSync({
     entryPoints,
