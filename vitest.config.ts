@@ -6,12 +6,22 @@ import { pinTestClock } from './test/support/pinned-clock.js'
 pinTestClock()
 
 /**
- * The tests that start the bot as its own process (test/support/child.ts) or a puppet service and a
- * bot client. They spend much of their time waiting for those processes, so they run in a fork of
- * their own at the same time as the in-process files (in a thread): vitest runs a threads pool and a
- * forks pool side by side, and the files of one pool one after another.
+ * The tests that start the bot as its own process (test/support/child.ts; the Juzi one also its
+ * puppet service). They spend much of their time waiting for those processes, so they run in a fork
+ * of their own at the same time as the in-process files (in a thread): vitest runs a threads pool
+ * and a forks pool side by side, and the files of one pool one after another. The other e2e files
+ * (a bot client and a PuppetServer in the test process, connectBot) are in-process.
  */
-const PROCESS_TESTS = ['test/e2e/**/*.test.ts']
+const PROCESS_TESTS = [
+  'console',
+  'entry-point',
+  'hostile-server',
+  'juzi-client',
+  'operations',
+  'operators',
+  'restart',
+  'silent-stream',
+].map((name) => `test/e2e/${name}.e2e.test.ts`)
 
 export default defineConfig({
   test: {
