@@ -1,5 +1,6 @@
 /**
- * The console group as a newcomer starts it (`npm start` without a token), as a child process.
+ * The console group as a newcomer starts it (no token), as a child process running
+ * src/main.ts (compiled ahead: test/support/child.ts; `npm start` itself in entry-point.e2e.test.ts).
  * The long paste goes through a pseudo-terminal (util-linux `script`), as typed in a terminal.
  */
 import { spawn } from 'node:child_process'
@@ -7,15 +8,15 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT, startBot, watch, type Run } from '../support/child.js'
+import { botCommand, startBot, watch, type Run } from '../support/child.js'
 import { pinnedClockEnv } from '../support/pinned-clock.js'
 import { openRepository } from '../../storage/repository.js'
 
 /** Like startBot, but the bot's stdin and stdout are a terminal. */
 function startOnTerminal(env: Record<string, string>): Run {
   const home = mkdtempSync(join(tmpdir(), 'gqf-pty-'))
-  const tsx = join(ROOT, 'node_modules/.bin/tsx')
-  const child = spawn('script', ['-qfec', `${tsx} ${join(ROOT, 'src/main.ts')}`, '/dev/null'], {
+  const [command, args] = botCommand()
+  const child = spawn('script', ['-qfec', [command, ...args].join(' '), '/dev/null'], {
     cwd: home,
     env: { PATH: process.env['PATH'] ?? '', HOME: home, TERM: 'dumb', ...pinnedClockEnv(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

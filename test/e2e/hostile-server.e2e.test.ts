@@ -1,5 +1,5 @@
 /**
- * Nothing a server sends crashes the bot: the real entry point (tsx src/main.ts) against a puppet
+ * Nothing a server sends crashes the bot: the real entry point (src/main.ts, compiled ahead: test/support/child.ts) against a puppet
  * service that sends unknown dirty, event and message types, payloads missing fields or not JSON,
  * and answers some RPCs with UNIMPLEMENTED. Each oddity is logged once, and the bot keeps serving.
  */

@@ -1,5 +1,6 @@
 /**
- * The data-folder lock and log redaction in real processes, started as `npm start` starts them.
+ * The data-folder lock and log redaction in real processes, started from src/main.ts
+ * (compiled ahead: test/support/child.ts).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Operators told outside WeChat, through the real process (npm start): the puppet service goes away
+ * Operators told outside WeChat, through the real process (src/main.ts, compiled ahead: test/support/child.ts): the puppet service goes away
  * for longer than ALERT_AFTER_MS and comes back. A local webhook receiver and a local SMTP server get
  * one message for the outage and one for its recovery; /healthz turns 503 during it and 200 after.
  * No alert carries the token or a member's text.

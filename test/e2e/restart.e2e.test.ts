@@ -1,5 +1,5 @@
 /**
- * Exactly once across restarts, on the real process (tsx src/main.ts) against a puppet service:
+ * Exactly once across restarts, on the real process (src/main.ts, compiled ahead: test/support/child.ts) against a puppet service:
  * replays after a restart change nothing and get no reply, late messages are handled with their
  * own time, and a receipt lost with a killed process arrives once after the restart.
  */

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { pathToFileURL } from 'node:url'
 import { ROOT, watch, type Run } from './child.js'
 
 export interface JuziEvent {
@@ -29,12 +30,18 @@ export interface JuziServer {
 
 export async function startJuziServer(env: Record<string, string> = {}): Promise<JuziServer> {
   const home = mkdtempSync(join(tmpdir(), 'gqf-juzi-'))
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'test/support/juzi-server.ts')], {
-    cwd: home,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
-  })
+  // tsx's loader in one node process (not tsx's CLI, which would start a second one): a test fixture.
+  const loader = join(ROOT, 'node_modules/tsx/dist/loader.mjs')
+  const child = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(loader).href, join(ROOT, 'test/support/juzi-server.ts')],
+    {
+      cwd: home,
+      env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
+  )
   const run = watch(child)
   const events: JuziEvent[] = []
   const watchers = new Set<() => void>()

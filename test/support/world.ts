@@ -167,7 +167,16 @@ export class World {
     })
   }
 
+  /**
+   * A stopped world's puppet stays on (a test may start the world again, as after an outage), and
+   * its watchdog, no longer fed, reports an error a minute later. Test files share one process, so
+   * that error would reach a later file: while the world is stopped nobody is listening, and it is
+   * dropped here.
+   */
+  private readonly whileStopped = (): void => undefined
+
   async start(port?: number): Promise<this> {
+    this.puppet.off('error', this.whileStopped)
     const p = port ?? (await freePort())
     this.endpoint = `127.0.0.1:${p}`
     this.server = new PuppetServer({ endpoint: this.endpoint, puppet: this.puppet, token: this.token })
@@ -178,6 +187,8 @@ export class World {
   async stop(): Promise<void> {
     clearInterval(this.heartbeat)
     await this.server?.stop()
+    if (!this.puppet.listeners('error').includes(this.whileStopped))
+      this.puppet.on('error', this.whileStopped)
   }
 
   /** A person in the world, created on first use (stable id from the key). */
