@@ -32,26 +32,30 @@ export class Shards<K extends string | number, T extends { schemaVersion: number
     if (dir === null || !existsSync(dir)) return []
     const skipped: K[] = []
     const opening: Promise<unknown>[] = []
-    // Read side by side (ten years are 120 month files): the disk waits overlap.
+    // Read side by side (ten years are 120 month files): the disk waits overlap. Each is checked and
+    // indexed (`opened`) in key order, after the one before it, whatever order the reads finish in:
+    // a number found in two files is always blamed on the later file.
+    let previous: Promise<unknown> = Promise.resolve()
     for (const name of (await readdir(dir)).filter((n) => pattern.test(n)).sort()) {
       const key = keyOf(name)
       if (keep && !keep(key)) skipped.push(key)
-      else opening.push(this.get(key))
+      else opening.push((previous = this.get(key, previous)))
     }
     await Promise.all(opening)
     return skipped
   }
 
-  /** The shard of `key`, opened (or created) once. */
-  get(key: K): Promise<JsonFileStore<T>> {
+  /** The shard of `key`, opened (or created) once; indexed (`opened`) once `after` has settled. */
+  get(key: K, after?: Promise<unknown>): Promise<JsonFileStore<T>> {
     let p = this.opening.get(key)
     if (!p) {
-      p = JsonFileStore.open<T>({
+      const read = JsonFileStore.open<T>({
         file: this.opts.dir === null ? null : join(this.opts.dir, this.opts.fileName(key)),
         schema: this.opts.schema,
         version: this.opts.version,
         defaults: () => this.opts.defaults(key),
-      }).then((s) => {
+      })
+      p = Promise.all([read, after]).then(([s]) => {
         this.opts.opened?.(s, key)
         this.open.set(key, s)
         return s
