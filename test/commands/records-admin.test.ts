@@ -145,7 +145,7 @@ describe('#考核设置', () => {
     const { ask, repo } = await makeRecordsCore()
     expect(await ask('admin', '#考核设置')).toContain('权重：上报40 六有20')
     expect(await ask('lead2', '#考核设置')).toContain('仅限管理员使用')
-    expect(await ask('admin', '#考核设置 权重 上报 40')).toContain('已将上报权重设为 40')
+    expect(await ask('admin', '#考核设置 权重 上报 40')).toBe('上报权重已经是 40，未作改动。')
     expect(await ask('admin', '#考核设置 阈值 合格 95')).toBe('未保存：优秀线（90）不能低于合格线（95）。')
     expect(await ask('admin', '#考核设置 权重 上报 150')).toContain('未保存')
     expect(await ask('admin', '#考核设置 补报 1.5')).toContain('未保存')
