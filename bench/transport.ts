@@ -409,7 +409,12 @@ export async function childStart(mode: 'gqf' | 'echo', dataDir?: string): Promis
       join(ROOT, 'node_modules/.bin/tsx'),
       [join(ROOT, 'bench/child.ts'), mode, world.endpoint, world.token, ...(dataDir ? [dataDir] : [])],
       // Its own process group: tsx runs the program in a child process that a SIGKILL would orphan.
-      { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+      // --expose-gc: memory is read after a full collection, in the bot and the echo alike.
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        detached: true,
+        env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --expose-gc`.trim() },
+      },
     ),
     'group',
   )
