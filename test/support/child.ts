@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type * as Esbuild from 'esbuild'
 import { pinnedClockEnv } from './pinned-clock.js'
+import { knowHolidaysIn } from './known-holidays.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
@@ -101,6 +102,8 @@ export function botCommand(launch: Launch = 'compiled'): [string, string[]] {
 export function startBot(env: Record<string, string>, launch: Launch = 'compiled'): Run {
   const home = mkdtempSync(join(tmpdir(), 'gqf-proc-'))
   const [command, args] = botCommand(launch)
+  // Next year's holidays known (test/support/known-holidays.ts): no notice among the replies in December.
+  knowHolidaysIn(env['DATA_DIR'] ?? join(home, 'data'))
   const child = spawn(command, args, {
     cwd: home,
     env: {

@@ -11,6 +11,7 @@ import { PuppetService } from 'wechaty-puppet-service'
 import { ServingPuppetServer as PuppetServer } from './puppet-server.js'
 import { GqfBot, type GqfBotHandle, type GqfBotOptions } from '../../src/plugin.js'
 import { openRepository } from '../../storage/repository.js'
+import { knowHolidays } from './known-holidays.js'
 import type { Repository } from '../../src/core/ports.js'
 import { DEFAULTS } from '../../src/config.js'
 import { memoryLogger } from '../../src/logger.js'
@@ -257,9 +258,11 @@ export interface BotClient {
 /** The bot as production runs it: a Wechaty client on PuppetService, with the GqfBot plugin. */
 export async function connectBot(
   world: World,
-  opts: Partial<GqfBotOptions> & { dataDir?: string | null } = {},
+  opts: Partial<GqfBotOptions> & { dataDir?: string | null; holidaysMissing?: boolean } = {},
 ): Promise<BotClient> {
   const repo = opts.repo ?? (await openRepository(opts.dataDir ?? null))
+  // Next year's holidays known, unless the test is about asking for them (test/support/known-holidays.ts).
+  if (!opts.holidaysMissing) await knowHolidays(repo, opts.clock?.() ?? new Date())
   const puppet = new PuppetService({ token: world.token, endpoint: world.endpoint })
   const bot = WechatyBuilder.build({ puppet })
   const errors: Error[] = []
