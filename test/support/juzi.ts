@@ -1,5 +1,6 @@
 /** Drives test/support/juzi-server.ts (a Juzi puppet service in its own process) over JSON lines. */
 import { spawn } from 'node:child_process'
+import { pinnedClockEnv } from './pinned-clock.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,7 +38,8 @@ export async function startJuziServer(env: Record<string, string> = {}): Promise
     ['--import', pathToFileURL(loader).href, join(ROOT, 'test/support/juzi-server.ts')],
     {
       cwd: home,
-      env: { PATH: process.env['PATH'] ?? '', HOME: home, ...env },
+      // The suite's pinned clock too: the messages it sends carry the date the bot believes it is.
+      env: { PATH: process.env['PATH'] ?? '', HOME: home, ...pinnedClockEnv(), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     },
