@@ -2,14 +2,14 @@
 import type { CommandContext, Deps, Found, ScopeUse } from '../../src/core/types.js'
 import { inScope, isAdmin, parseScope } from '../../src/domain/authority.js'
 import type { Period } from '../../src/domain/periods.js'
-import { periodMonths, type PeriodMonth } from '../../src/domain/periods.js'
-import { lastDay } from '../../src/domain/roster-history.js'
+import { periodMonths } from '../../src/domain/periods.js'
 import { SIX_ITEMS, periodOfMonth, sixDone, sixOf } from '../../src/domain/records.js'
 import type { Report } from '../../src/domain/reports.js'
 import type { Org, Site } from '../../src/domain/types.js'
 import { GROUP_NAMES } from '../../src/domain/types.js'
 import type { CellValue, ExportInput, ExtraSheet } from '../../src/render/export-xlsx.js'
-import { lateCells, type HeatmapCellInput, type HeatmapInput } from '../../src/render/heatmap.js'
+import { lateCells, type HeatmapInput } from '../../src/render/heatmap.js'
+import type { CountedSites } from '../../src/render/counted.js'
 import { ASSESS } from '../../src/messages/assessment.js'
 import { auditTarget } from '../../src/messages/audit.js'
 import { logSheet } from '../../src/render/xlsx-log.js'
@@ -63,47 +63,24 @@ export function heatmapInput(
   period: Period,
 ): HeatmapInput {
   const reports = reportsIn(deps, scope, period)
-  const now = deps.clock()
-  const trackingSince = deps.repo.tracking()
   return {
     period,
-    now,
+    now: deps.clock(),
     sites: scope.sites,
     reports,
-    trackingSince,
-    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule;
-    // the months a site did not count (added later, withdrawn) as the tallies of those months say.
-    cells: [
-      ...lateCells(reports),
-      ...outsideCells(deps, scope.sites, periodMonths(period, now, trackingSince)),
-    ],
-    outsideMarked: true,
+    trackingSince: deps.repo.tracking(),
+    // 补报 from the reports' late flag; imported and no-data months come with the tracked-months rule.
+    cells: lateCells(reports),
+    counted: countedSites(deps, period),
   }
 }
 
-/**
- * The months each site was outside the network, by the roster history the tallies use: not yet
- * among the sites (added during or after the month), or withdrawn (已退出) by its end.
- */
-function outsideCells(
-  deps: Pick<Deps, 'repo'>,
-  sites: readonly Site[],
-  months: readonly PeriodMonth[],
-): HeatmapCellInput[] {
-  const history = deps.repo.rosterHistory
-  return months
-    .filter((m) => !m.beforeTracking)
-    .flatMap((m) => {
-      const counted = new Set(history.activeSitesFor(m.month).map((s) => s.id))
-      const atEnd = new Map(history.orgsOn(lastDay(m.month)).map((o) => [o.id, o]))
-      return sites
-        .filter((s) => !counted.has(s.id))
-        .map((s) => ({
-          siteId: s.id,
-          month: m.month,
-          outside: atEnd.get(s.id)?.retired ? ('retired' as const) : ('notYet' as const),
-        }))
-    })
+/** The sites each begun month of the period counts, by the roster history (as the chat's tallies). */
+function countedSites(deps: Pick<Deps, 'repo' | 'clock'>, period: Period): CountedSites {
+  const months = periodMonths(period, deps.clock(), deps.repo.tracking()).filter((m) => !m.beforeTracking)
+  return Object.fromEntries(
+    months.map((m) => [m.month, deps.repo.rosterHistory.activeSitesFor(m.month).map((s) => s.id)]),
+  )
 }
 
 const toRows = (rows: readonly (readonly (string | number)[])[]): CellValue[][] => rows.map((r) => [...r])
@@ -172,7 +149,7 @@ export function exportInput(deps: Deps, scope: ReaderScope, period: Period): Exp
     roleHolders: repo.roleHolders().filter((h) => shown.has(h.contactId)),
     lateDays: deps.settings.lateDays,
     trackingSince: repo.tracking(),
-    counted: (month) => repo.rosterHistory.activeSitesFor(month).map((s) => s.id),
+    counted: countedSites(deps, period),
     extraSheets: [
       sixSheet(deps, scope),
       ...assessmentSheets(deps, scope, period),

@@ -21,6 +21,7 @@ import { WHOLE_CITY } from '../messages/documents.js'
 import type { ExtraSheet } from './xlsx-lists.js'
 import { detailsSheet, extraSheet, membersSheet, missingSheet } from './xlsx-lists.js'
 import { monthlySheet } from './xlsx-monthly.js'
+import { counting, type CountedSites } from './counted.js'
 import type { SheetLayout, SheetSpec } from './xlsx-sheet.js'
 import { layoutOf, writeSheet } from './xlsx-sheet.js'
 
@@ -44,24 +45,14 @@ export interface ExportInput {
   /** The first month reports were counted; earlier months are marked as having no data. */
   trackingSince?: Month | Tracking
   /**
-   * The sites a month's tallies count, by id (the roster history's: a site added later or
-   * withdrawn is not counted that month); every site not retired when absent.
+   * The sites each month's tallies count (the roster history's: a site added later or withdrawn is
+   * not counted that month); every site not retired when absent.
    */
-  counted?: (month: Month) => readonly string[]
+  counted?: CountedSites
   extraSheets?: readonly ExtraSheet[]
 }
 
 const ALL = WHOLE_CITY
-
-/** The counted sites of each month as a set, asked once a month. */
-function countedIn(of: (month: Month) => readonly string[]): (month: Month) => ReadonlySet<string> {
-  const sets = new Map<Month, ReadonlySet<string>>()
-  return (month) => {
-    let set = sets.get(month)
-    if (!set) sets.set(month, (set = new Set(of(month))))
-    return set
-  }
-}
 
 /** The sheets of the file, in order, each with its title row. */
 async function sheetsOf(input: ExportInput): Promise<SheetSpec[]> {
@@ -83,8 +74,8 @@ async function sheetsOf(input: ExportInput): Promise<SheetSpec[]> {
     return o?.kind === 'site' ? GROUP_NAMES[o.group] : ''
   }
   const people = (id: string) => byOrg.get(id) ?? []
-  const active = sites.filter((s) => !s.retired).map((s) => s.id)
-  const counted = countedIn(input.counted ?? (() => active))
+  const tracked = months.filter((m) => !m.beforeTracking).map((m) => m.month)
+  const counted = counting(input.counted, tracked)
   return [
     await monthlySheet({ ...input, scope, counted }, months, sites, frame(X.sheets.monthly)),
     await detailsSheet({ reports: input.reports, orgName, siteGroup }, months, frame(X.sheets.details)),

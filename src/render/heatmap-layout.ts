@@ -12,6 +12,7 @@ import { tallyMonth } from '../domain/reports.js'
 import type { GroupNo, Site } from '../domain/types.js'
 import { X } from '../messages/export.js'
 import { textWidth } from './xlsx-sheet.js'
+import { counting, type CountedSites, type Counting } from './counted.js'
 
 export interface HeatmapInput {
   period: Period
@@ -27,10 +28,10 @@ export interface HeatmapInput {
    */
   cells?: readonly HeatmapCellInput[]
   /**
-   * The cells mark every month a site was outside the network (`outside`): a retired site then
-   * shows its figures for the months it counted. Without it a retired site is grey throughout.
+   * The sites each month's tallies count: a site not yet added is 尚未列入, a withdrawn one grey
+   * from its withdrawal (src/render/counted.ts). Without it a retired site is grey throughout.
    */
-  outsideMarked?: boolean
+  counted?: CountedSites
 }
 
 export interface HeatmapCellInput {
@@ -42,8 +43,6 @@ export interface HeatmapCellInput {
   imported?: boolean
   /** Nothing is known of this month for this site: shown as 无数据, never as 未报. */
   noData?: boolean
-  /** The site did not count this month: not yet among the sites, or withdrawn (已退出). */
-  outside?: 'notYet' | 'retired'
 }
 
 /**
@@ -145,12 +144,12 @@ function codeOf(
   site: Site,
   count: number,
   extra: HeatmapCellInput | undefined,
-  outsideMarked: boolean,
+  counted: Counting,
 ): CellCode {
   if (m.beforeTracking) return 'beforeTracking'
   if (extra?.noData) return 'noData'
-  if (extra?.outside) return extra.outside
-  if (site.retired && !outsideMarked) return 'retired'
+  const standing = counted.standing(site, m.month)
+  if (standing !== 'counted') return standing
   if (extra?.imported) return 'imported'
   if (count >= 3) return 'many'
   if (count === 2) return 'two'
@@ -162,6 +161,10 @@ function codeOf(
 export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
   const months = periodMonths(input.period, input.now, input.trackingSince ?? null)
   const sites = [...input.sites].sort((a, b) => a.group - b.group || a.no - b.no)
+  const counted = counting(
+    input.counted,
+    months.filter((m) => !m.beforeTracking).map((m) => m.month),
+  )
   const rows: HeatmapRow[] = []
   for (const g of [1, 2, 3] as const) {
     const inGroup = sites.filter((s) => s.group === g)
@@ -178,7 +181,7 @@ export function heatmapLayout(input: HeatmapInput): HeatmapLayout {
       if (r.kind !== 'site') return
       const t = bySite.get(r.site.id)!
       const extra = extras.get(cellKey(r.site.id, m.month))
-      const code = codeOf(m, r.site, t.count, extra, input.outsideMarked ?? false)
+      const code = codeOf(m, r.site, t.count, extra, counted)
       const shown = code !== 'beforeTracking' && code !== 'noData' && code !== 'notYet'
       const count = shown ? t.count : 0
       cells.push({ row, col, count, late: shown ? (extra?.late ?? t.late) : 0, code })

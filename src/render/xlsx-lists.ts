@@ -13,6 +13,7 @@ import { roleLabel } from '../messages/sites.js'
 import { cutOutsideQuotes } from '../messages/phrase.js'
 import type { CellValue, RowSpec, SheetSpec } from './xlsx-sheet.js'
 import { DATE, breathe } from './xlsx-sheet.js'
+import type { Counting } from './counted.js'
 
 type Framed = Pick<SheetSpec, 'title' | 'subtitle'>
 
@@ -136,8 +137,8 @@ export interface MissingInput {
   lateDays: number
   reports: readonly Report[]
   people: (orgId: string) => Member[]
-  /** The sites the month's tallies count (a site added later or withdrawn is not counted). */
-  counted: (month: Month) => ReadonlySet<string>
+  /** The sites each month's tallies count (a site added later or withdrawn is not counted). */
+  counted: Counting
 }
 
 function missingNote(input: MissingInput, m: PeriodMonth): string | null {
@@ -165,7 +166,7 @@ export function missingSheet(
   const missed = new Map<string, MissedMonth[]>(sites.map((s) => [s.id, []]))
   for (const m of tracked) {
     const note = missingNote(input, m)
-    const counted = sites.filter((s) => input.counted(m.month).has(s.id))
+    const counted = sites.filter((s) => input.counted.has(m.month, s))
     for (const t of tallyMonth(counted, byMonth.get(m.month)!, m.month).sites)
       if (t.count === 0) missed.get(t.site.id)?.push({ month: m.month, note })
   }

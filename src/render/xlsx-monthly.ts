@@ -11,14 +11,15 @@ import { GROUP_NAMES, GROUP_NOS } from '../domain/types.js'
 import { X, monthHeader } from '../messages/export.js'
 import type { RowSpec, SheetSpec } from './xlsx-sheet.js'
 import { FILL, breathe } from './xlsx-sheet.js'
+import type { Counting } from './counted.js'
 
 export interface MonthlyInput {
   now: Date
   reports: readonly Report[]
   /** Who the file is for (全市, 第二组…): the subtotals are named for it. */
   scope: string
-  /** The sites the month's tallies count (a site added later or withdrawn is not counted). */
-  counted: (month: Month) => ReadonlySet<string>
+  /** The sites each month's tallies count (a site added later or withdrawn is not counted). */
+  counted: Counting
 }
 
 type Tallies = Map<string, SiteTally>[]
@@ -47,16 +48,15 @@ function siteRow(
 ): RowSpec {
   const cells = new Map<number, { fill?: string; note?: string }>()
   let late = 0
-  const firstCounted = months.find((m) => !m.beforeTracking && counted(m.month).has(site.id))?.month
   const perMonth = months.map((m, i) => {
     if (m.beforeTracking) {
       cells.set(BASE + i, { fill: FILL.before })
       return null
     }
     // A month the site did not count: not yet among the sites, or withdrawn.
-    if (!counted(m.month).has(site.id)) {
-      const notYet = firstCounted === undefined ? !site.retired : m.month < firstCounted
-      cells.set(BASE + i, { fill: FILL.retired, note: notYet ? M.notYet : M.retired })
+    const standing = counted.standing(site, m.month)
+    if (standing !== 'counted') {
+      cells.set(BASE + i, { fill: FILL.retired, note: standing === 'notYet' ? M.notYet : M.retired })
       // What it reported all the same is shown (grey, outside the subtotals).
       return tallies[i]!.get(site.id)!.count || null
     }
@@ -97,7 +97,7 @@ function bandRow(g: GroupNo, months: PeriodMonth[]): RowSpec {
 /** A subtotal over some sites: pieces per month (with a total), or sites that reported. */
 function subtotalRow(
   label: string,
-  ids: readonly string[],
+  some: readonly Site[],
   what: 'sites' | 'pieces',
   months: PeriodMonth[],
   tallies: Tallies,
@@ -105,7 +105,7 @@ function subtotalRow(
 ): RowSpec {
   const perMonth = months.map((m, i) => {
     if (m.beforeTracking) return null
-    const ts = ids.filter((id) => counted(m.month).has(id)).map((id) => tallies[i]!.get(id)!)
+    const ts = some.filter((s) => counted.has(m.month, s)).map((s) => tallies[i]!.get(s.id)!)
     return what === 'pieces' ? ts.reduce((n, t) => n + t.count, 0) : ts.filter((t) => t.count > 0).length
   })
   const total = what === 'pieces' ? perMonth.reduce<number>((n, c) => n + (c ?? 0), 0) : null
@@ -121,8 +121,7 @@ function subtotalRows(
 ): RowSpec[] {
   // Each month sums the sites it counted; the labels give today's number of sites.
   const active = sites.filter((s) => !s.retired)
-  const ids = (level?: Site['level']) =>
-    sites.filter((s) => level === undefined || s.level === level).map((s) => s.id)
+  const ids = (level?: Site['level']) => sites.filter((s) => level === undefined || s.level === level)
   const now = (level?: Site['level']) => active.filter((s) => level === undefined || s.level === level).length
   const all = ids()
   const rows = [
