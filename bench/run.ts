@@ -18,7 +18,7 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { log as wechatyLog } from 'wechaty'
 import { monthOf } from '../src/domain/calendar.js'
-import { BURST, buildStore, reportText, sampleText } from './synthetic.js'
+import { BURST, LOOKUP_QUERIES, buildStore, reportText, sampleText } from './synthetic.js'
 import { ADMIN_ID, burst, childStart, latency, MEMBER_ID, runEcho, runGqf, spacedBurst } from './transport.js'
 
 wechatyLog.level('silent')
@@ -37,25 +37,12 @@ interface Row {
 }
 const rows: Row[] = []
 
-const QUERIES = [
-  '日新街道',
-  '西岗日新',
-  '医大一院',
-  '大船',
-  '西岗区',
-  '辛赛子街道',
-  '火星基地',
-  '12',
-  '金普团工委',
-  '枫叶职院',
-]
-
 function benchLookup(): void {
   const { sites, lineOrgs } = builtinRoster()
   const roster = new Roster([...sites, ...lineOrgs])
   const n = 20_000
   const t0 = performance.now()
-  for (let i = 0; i < n; i++) roster.lookup(QUERIES[i % QUERIES.length]!)
+  for (let i = 0; i < n; i++) roster.lookup(LOOKUP_QUERIES[i % LOOKUP_QUERIES.length]!)
   const perOp = ((performance.now() - t0) / n) * 1000
   rows.push({
     what: 'roster lookup (mixed inputs)',
@@ -85,7 +72,7 @@ async function benchRegistrationBurst(): Promise<void> {
     conversation: { kind: 'room', id: 'r@chatroom' },
     senderId: `wx${i}`,
     senderName: `昵称${i}`,
-    text: `#注册 张${'三四五六七八九'[i % 7]}${'甲乙丙丁'[i % 4]} ${QUERIES[i % 4]} 妇联`,
+    text: `#注册 张${'三四五六七八九'[i % 7]}${'甲乙丙丁'[i % 4]} ${LOOKUP_QUERIES[i % 4]} 妇联`,
     kind: 'text',
     mentionSelf: false,
     mentions: [],

@@ -180,3 +180,17 @@ export async function buildStore(years: number, now = new Date()): Promise<Synth
   }
   return { dir, sites, reports: n, members: repo.members().length }
 }
+
+/** The roster lookup row's mixed inputs: exact, short, district, typo, fuzzy, unknown, a number, line orgs. */
+export const LOOKUP_QUERIES: readonly string[] = [
+  '日新街道',
+  '西岗日新',
+  '医大一院',
+  '大船',
+  '西岗区',
+  '辛赛子街道',
+  '火星基地',
+  '12',
+  '金普团工委',
+  '枫叶职院',
+]

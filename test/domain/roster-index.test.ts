@@ -4,6 +4,7 @@ import type { LookupResult } from '../../src/domain/roster.js'
 import { exactKeys, looseKey, Roster } from '../../src/domain/roster.js'
 import { closeness, isSubsequence, nameKey, similarity } from '../../src/domain/text.js'
 import type { Org } from '../../src/domain/types.js'
+import { LOOKUP_QUERIES } from '../../bench/synthetic.js'
 
 /**
  * The partial and fuzzy tiers of Roster.lookup compare only the keys a character/bigram index names.
@@ -54,18 +55,9 @@ const names = (r: LookupResult) =>
       ? `ambiguous ${r.candidates.map((o) => o.id).join(',')}`
       : `unknown ${r.suggestions.map((o) => o.id).join(',')}${r.retired ? ` retired ${r.retired.id}` : ''}`
 
-/** The bench's mixed inputs (bench/run.ts QUERIES) and forms the roster tests type. */
+/** The bench's mixed inputs and forms the roster tests type. */
 const TYPED = [
-  '日新街道',
-  '西岗日新',
-  '医大一院',
-  '大船',
-  '西岗区',
-  '辛赛子街道',
-  '火星基地',
-  '12',
-  '金普团工委',
-  '枫叶职院',
+  ...LOOKUP_QUERIES,
   '日信街道',
   '甘井子区大连湾街道李家村',
   '大连市西岗区日新街道工会',
